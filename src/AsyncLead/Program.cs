@@ -1,5 +1,10 @@
 using AsyncLead.Hosting;
 
+if (args is ["healthcheck", ..])
+{
+    return await HealthProbe.RunAsync(Environment.GetEnvironmentVariable("ASPNETCORE_URLS"));
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAsyncLead();
 
