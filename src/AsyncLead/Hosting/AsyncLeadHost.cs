@@ -1,0 +1,84 @@
+using AsyncLead.Slack;
+using AsyncLead.Storage;
+using AsyncLead.Web;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace AsyncLead.Hosting;
+
+/// <summary>The composition of the app: what Program.cs and the test host both call, so tests run the real thing.</summary>
+public static class AsyncLeadHost
+{
+    public static WebApplicationBuilder AddAsyncLead(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services.AddOptions<AsyncLeadOptions>().BindConfiguration(AsyncLeadOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AsyncLeadOptions>, AsyncLeadOptionsValidator>();
+        builder.Services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+
+        builder.AddStorage();
+        return builder;
+    }
+
+    public static WebApplication MapAsyncLead(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        app.MapStatusPage();
+        return app;
+    }
+
+    /// <summary>Validates settings, migrates the database, then serves until stopped. Returns the process exit code.</summary>
+    public static async Task<int> RunAsyncLeadAsync(this WebApplication app, bool migrateOnly)
+    {
+        try
+        {
+            app.ValidateSettings();
+            await app.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
+        }
+        catch (StartupException ex)
+        {
+            await Console.Error.WriteLineAsync($"AsyncLead can't start:{Environment.NewLine}{ex.Message}");
+            return 2;
+        }
+
+        if (migrateOnly)
+        {
+            return 0;
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => LogWhereWeListen(app));
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>Runs every options validator now, turning failures into one readable message.</summary>
+    public static void ValidateSettings(this WebApplication app)
+    {
+        try
+        {
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or AggregateException)
+        {
+            var failures = ex is AggregateException aggregate
+                ? aggregate.InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures)
+                : ((OptionsValidationException)ex).Failures;
+            throw new StartupException(string.Join(Environment.NewLine, failures.Select(f => $"  - {f}")));
+        }
+    }
+
+    private static void LogWhereWeListen(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            app.Logger.LogInformation("AsyncLead is ready at {Address} (status page: {Address}/, Slack requests: {Address}/slack/...)", address, address, address);
+        }
+    }
+}
+
+/// <summary>A start-up problem the operator must fix; its message says how.</summary>
+public sealed class StartupException(string message, Exception? inner = null) : Exception(message, inner);

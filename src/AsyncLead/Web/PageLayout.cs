@@ -1,0 +1,58 @@
+using System.Text.Encodings.Web;
+
+namespace AsyncLead.Web;
+
+/// <summary>The one HTML shell every page shares: readable, printable, phone-sized, no external assets.</summary>
+public static class PageLayout
+{
+    private const string Styles = """
+        :root { color-scheme: light dark; --fg: #1d1c1d; --muted: #616061; --line: #dddddd; --accent: #1264a3; --ok: #007a5a; --bad: #e01e5a; --bg: #ffffff; }
+        @media (prefers-color-scheme: dark) { :root { --fg: #e8e8e8; --muted: #a0a0a0; --line: #3a3a3a; --accent: #5aa7e6; --bg: #1a1d21; } }
+        * { box-sizing: border-box; }
+        body { margin: 0 auto; max-width: 52rem; padding: 1.5rem 1rem 3rem; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
+        h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem; }
+        a { color: var(--accent); } code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .9em; }
+        pre { overflow-x: auto; padding: .75rem; border: 1px solid var(--line); border-radius: 6px; }
+        .muted { color: var(--muted); } .ok { color: var(--ok); } .bad { color: var(--bad); }
+        table { border-collapse: collapse; width: 100%; } td, th { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+        footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); }
+        @media print { a { color: inherit; text-decoration: none; } footer { display: none; } }
+        """;
+
+    public static string Render(string title, string bodyHtml) => $"""
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="referrer" content="no-referrer">
+        <title>{Encode(title)} · AsyncLead</title>
+        <style>{Styles}</style>
+        </head>
+        <body>
+        {bodyHtml}
+        <footer>AsyncLead · async-first team updates and decisions for Slack</footer>
+        </body>
+        </html>
+        """;
+
+    public static string Encode(string? text) => HtmlEncoder.Default.Encode(text ?? string.Empty);
+
+    /// <summary>An HTML response that forbids scripts and external loads, so user text can never execute.</summary>
+    public static IResult Page(string title, string bodyHtml, int statusCode = StatusCodes.Status200OK) =>
+        new HtmlPageResult(Render(title, bodyHtml), statusCode);
+
+    private sealed class HtmlPageResult(string html, int statusCode) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = statusCode;
+            response.ContentType = "text/html; charset=utf-8";
+            response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+            response.Headers.XContentTypeOptions = "nosniff";
+            response.Headers.CacheControl = "no-store";
+            return response.WriteAsync(html, httpContext.RequestAborted);
+        }
+    }
+}
