@@ -172,14 +172,15 @@ public sealed class WebApiWireTests : IAsyncLifetime
     [Fact]
     public async Task A_slow_attempt_is_abandoned_and_retried()
     {
-        using var host = SlackClientHost.Create(_server.ApiBaseUrl, options => options.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        using var host = SlackClientHost.Create(_server.ApiBaseUrl, options => options.AttemptTimeout = TimeSpan.FromSeconds(1));
         host.Tokens.Add(TeamA, TokenA);
-        _server.Script(Reply.Ok(new JsonObject()) with { Delay = TimeSpan.FromSeconds(10) }, Reply.Ok(new JsonObject { ["team_id"] = TeamA, ["user_id"] = "U0BOT" }));
+        _server.Script(Reply.Ok(new JsonObject { ["team_id"] = "T0TOOSLOW", ["user_id"] = "U0BOT" }) with { Delay = TimeSpan.FromSeconds(30) });
+        _server.Respond(_ => Reply.Ok(new JsonObject { ["team_id"] = TeamA, ["user_id"] = "U0BOT" }));
 
         var identity = await host.Slack.ForWorkspace(TeamA).Auth.TestAsync();
 
         Assert.Equal(TeamA, identity.TeamId);
-        Assert.Equal(2, _server.Requests.Count);
+        Assert.True(_server.Requests.Count >= 2);
     }
 
     [Fact]
@@ -187,7 +188,7 @@ public sealed class WebApiWireTests : IAsyncLifetime
     {
         using var host = SlackClientHost.Create(_server.ApiBaseUrl, options =>
         {
-            options.AttemptTimeout = TimeSpan.FromMilliseconds(100);
+            options.AttemptTimeout = TimeSpan.FromMilliseconds(500);
             options.MaxRetries = 1;
         });
         host.Tokens.Add(TeamA, TokenA);
@@ -200,8 +201,12 @@ public sealed class WebApiWireTests : IAsyncLifetime
     [Fact]
     public async Task Cancellation_by_the_caller_stops_the_call_without_retrying()
     {
-        _server.Respond(_ => Reply.Ok(new JsonObject()) with { Delay = TimeSpan.FromSeconds(10) });
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancellation = new CancellationTokenSource();
+        _server.Respond(_ =>
+        {
+            cancellation.Cancel(); // the caller gives up while Slack is still working on it
+            return Reply.Ok(new JsonObject()) with { Delay = TimeSpan.FromSeconds(30) };
+        });
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => A.Auth.TestAsync(cancellation.Token));
 
