@@ -1,4 +1,5 @@
 using AsyncLead.Slack.Dispatch;
+using AsyncLead.Slack.SocketMode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +12,8 @@ public static class SlackReceiverExtensions
 {
     /// <summary>
     /// Everything that receives Slack requests: options (<c>Slack__*</c>), the dispatcher and its route table, the
-    /// tracker that lets in-flight handlers finish at shutdown, and the response_url client. Add handlers with
+    /// tracker that lets in-flight handlers finish at shutdown, the response_url client, and the Socket Mode client
+    /// (idle unless <c>Slack__AppToken</c> is set). Add handlers with
     /// <see cref="SlackHandlerServiceCollectionExtensions.AddSlackHandler{THandler}"/>; tune the ack budget with
     /// <c>services.Configure&lt;SlackDispatchOptions&gt;(…)</c>.
     /// </summary>
@@ -27,6 +29,12 @@ public static class SlackReceiverExtensions
         services.TryAddSingleton(provider => SlackRouteTable.Build(provider, provider.GetServices<SlackHandlerRegistration>()));
         services.TryAddSingleton<SlackDispatcher>();
         services.TryAddSingleton<SlackHttpReceiver>();
+
+        services.AddOptions<SocketModeOptions>();
+        services.AddHttpClient(AppsConnectionsOpen.HttpClientName);
+        services.TryAddSingleton<AppsConnectionsOpen>();
+        services.TryAddSingleton<SocketModeEnvelopes>();
+        services.AddHostedService<SocketModeClient>();
         return services;
     }
 
