@@ -18,7 +18,7 @@ internal sealed partial class SlackDispatcher(
     TimeProvider time,
     ILogger<SlackDispatcher> logger)
 {
-    internal static readonly MessageAck Apology =
+    private static readonly MessageAck Apology =
         SlackAck.Ephemeral("Something went wrong while handling that command. Please try again in a moment.");
 
     public Task<SlackAck> DispatchCommandAsync(SlashCommand command)

@@ -20,7 +20,9 @@ public static class SlackReceiverExtensions
     public static IServiceCollection AddSlackReceivers(this IServiceCollection services)
     {
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName);
-        services.AddOptions<SlackDispatchOptions>();
+        services.AddOptions<SlackDispatchOptions>()
+            .Validate(options => options.AckBudget > TimeSpan.Zero, "The Slack ack budget must be positive.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(ResponseUrlClient.HttpClientName);
         services.TryAddSingleton<ResponseUrlClient>();

@@ -106,7 +106,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
                 Handle(message);
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or JsonException)
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
         {
             LogConnectionBroken(_logger, exception.Message);
         }
@@ -114,7 +114,17 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     private void Handle(byte[] message)
     {
-        var document = JsonDocument.Parse(message);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(message);
+        }
+        catch (JsonException exception)
+        {
+            LogFrameUnreadable(_logger, exception.Message);
+            return;
+        }
+
         var frame = document.RootElement;
         if (frame.TryGetProperty("envelope_id", out var id) && id.ValueKind == JsonValueKind.String)
         {
@@ -201,6 +211,9 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Socket Mode frame of type {Type} ignored")]
     private static partial void LogFrameIgnored(ILogger logger, string? type);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode frame is not JSON and was ignored: {Error}")]
+    private static partial void LogFrameUnreadable(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection ended: {Reason}")]
     private static partial void LogConnectionBroken(ILogger logger, string reason);

@@ -3,6 +3,7 @@ using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Payloads;
 using AsyncLead.Slack.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AsyncLead.Slack.Tests.Dispatch;
 
@@ -199,6 +200,16 @@ public sealed class SlackDispatcherTests : IDisposable
         await calls.SlowHandlerFinished.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await inFlight.StopAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
         Assert.Equal(0, inFlight.Count);
+    }
+
+    [Fact]
+    public void A_non_positive_ack_budget_is_refused()
+    {
+        using var services = SlackTestServices.Build(_ => { }, ackBudget: TimeSpan.Zero);
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SlackDispatchOptions>>().Value);
+
+        Assert.Contains("ack budget", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

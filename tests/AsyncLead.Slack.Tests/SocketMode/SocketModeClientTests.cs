@@ -130,12 +130,13 @@ public sealed class SocketModeClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Malformed_and_unknown_envelopes_are_still_acked()
+    public async Task Garbage_frames_are_ignored_and_malformed_or_unknown_envelopes_still_acked()
     {
         using var app = await StartAppAsync();
         var connection = await _slack.NextConnectionAsync();
         await connection.SendHelloAsync();
 
+        await connection.SendAsync("this frame is not JSON");
         await connection.SendAsync(Envelope("bad-command", "slash_commands", """{"text":"no command"}""", acceptsResponsePayload: true));
         await connection.SendAsync(Envelope("new-kind", "brand_new_type", "{}", acceptsResponsePayload: false));
 
