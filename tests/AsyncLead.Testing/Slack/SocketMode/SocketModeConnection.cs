@@ -111,7 +111,13 @@ public sealed class SocketModeConnection
             await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closed by FakeSlack", CancellationToken.None);
         }
 
-        await _closed.Task.WaitAsync(DefaultAckTimeout);
+        // Slack does not wait for a client that never answers the close handshake.
+        var answered = await Task.WhenAny(_closed.Task, Task.Delay(TimeSpan.FromSeconds(1))) == _closed.Task;
+        if (!answered)
+        {
+            _socket.Abort();
+            await _closed.Task;
+        }
     }
 
     internal async Task RunAsync(CancellationToken stopping)
