@@ -38,7 +38,7 @@ public abstract class FakeSlackScene : IAsyncLifetime
         Http = new HttpClient { BaseAddress = new Uri(Slack.ApiBaseUrl) };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         await Slack.DisposeAsync();
