@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using AsyncLead.Testing.Simulation;
 
 namespace AsyncLead.Slack.Tests.Harness;
 
@@ -122,6 +123,32 @@ public sealed class FakeSlackSocketModeTests : FakeSlackScene
         Assert.Equal(2, second.Number);
         Assert.False(first.IsOpen);
         Assert.True(second.IsOpen);
+    }
+
+    [Fact]
+    public async Task Simulator_over_socket_mode_sends_the_same_payloads_as_envelopes_and_reads_acks_as_responses()
+    {
+        using var app = await ConnectAsync();
+        await ReceiveAsync(app);
+        var simulator = SlackSimulator.OverSocketMode(Slack, await Slack.WaitForSocketConnectionAsync());
+
+        var running = simulator.User("U_ALICE", "C_PAY").RunsCommandAsync("/weekly-update", "draft");
+        var envelope = await ReceiveAsync(app);
+        await SendAsync(app, new JsonObject
+        {
+            ["envelope_id"] = envelope["envelope_id"]!.GetValue<string>(),
+            ["payload"] = new JsonObject { ["response_type"] = "ephemeral", ["text"] = "Got it" },
+        });
+        var response = await running;
+
+        Assert.Equal("slash_commands", envelope["type"]!.GetValue<string>());
+        var command = envelope["payload"]!;
+        Assert.Equal("/weekly-update", command["command"]!.GetValue<string>());
+        Assert.Equal("draft", command["text"]!.GetValue<string>());
+        Assert.Equal("C_PAY", command["channel_id"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(command["trigger_id"]!.GetValue<string>()));
+        Assert.Equal("Got it", response.Json!["text"]!.GetValue<string>());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => simulator.SendSslCheckAsync());
     }
 
     private async Task<ClientWebSocket> ConnectAsync()

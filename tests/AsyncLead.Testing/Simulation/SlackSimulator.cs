@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using AsyncLead.Testing.Slack;
+using AsyncLead.Testing.Slack.SocketMode;
 
 namespace AsyncLead.Testing.Simulation;
 
@@ -22,20 +22,30 @@ public sealed class SlackSimulator
     public const string FormContentType = "application/x-www-form-urlencoded";
     public const string JsonContentType = "application/json";
 
-    private readonly HttpClient _bot;
-    private readonly string _signingSecret;
+    private readonly IBotTransport _transport;
 
     /// <param name="slack">The fake Slack the bot talks back to.</param>
     /// <param name="bot">A client whose BaseAddress is the bot (e.g. from WebApplicationFactory).</param>
     /// <param name="signingSecret">The bot's <c>Slack__SigningSecret</c>.</param>
     /// <param name="clock">Signing timestamps and payload times; defaults to FakeSlack's clock, so a test's clock stays consistent with the bot's.</param>
     public SlackSimulator(FakeSlack slack, HttpClient bot, string signingSecret, TimeProvider? clock = null)
+        : this(slack, new HttpBotTransport(bot, signingSecret, clock ?? slack.Clock), clock)
+    {
+    }
+
+    private SlackSimulator(FakeSlack slack, IBotTransport transport, TimeProvider? clock)
     {
         Slack = slack;
-        _bot = bot;
-        _signingSecret = signingSecret;
+        _transport = transport;
         Clock = clock ?? slack.Clock;
     }
+
+    /// <summary>
+    /// A simulator that delivers over a Socket Mode connection the bot opened: the same payloads as envelopes,
+    /// with each ack's payload read back as the response body.
+    /// </summary>
+    public static SlackSimulator OverSocketMode(FakeSlack slack, SocketModeConnection connection, TimeProvider? clock = null) =>
+        new(slack, new SocketModeBotTransport(connection), clock);
 
     public FakeSlack Slack { get; }
     public TimeProvider Clock { get; }
@@ -69,18 +79,17 @@ public sealed class SlackSimulator
             ("response_url", Slack.IssueResponseUrl(userId, id).ToString()),
             ("trigger_id", Slack.IssueTriggerId(userId)),
         };
-        return PostSignedAsync(CommandsPath, FormEncode(fields), FormContentType);
+        return _transport.SendCommandAsync(fields);
     }
 
     /// <summary>Slack's unsigned probe of the command URL: <c>token=…&amp;ssl_check=1</c>.</summary>
     public Task<SlackResponse> SendSslCheckAsync() =>
-        PostAsync(CommandsPath, FormEncode([("token", Slack.VerificationToken), ("ssl_check", "1")]), FormContentType);
+        PostAsync(CommandsPath, HttpBotTransport.FormEncode([("token", Slack.VerificationToken), ("ssl_check", "1")]), FormContentType);
 
     // ---- Interactivity -----------------------------------------------------------------------------------
 
-    /// <summary>Any interactivity payload, form-encoded as the single <c>payload</c> field and signed.</summary>
-    public Task<SlackResponse> SendInteractionAsync(JsonObject payload) =>
-        PostSignedAsync(InteractionsPath, FormEncode([("payload", payload.ToJsonString())]), FormContentType);
+    /// <summary>Any interactivity payload: over HTTP form-encoded as the single <c>payload</c> field and signed.</summary>
+    public Task<SlackResponse> SendInteractionAsync(JsonObject payload) => _transport.SendInteractionAsync(payload);
 
     internal async Task<SlackResponse> ActAsync(string userId, FakeMessage message, string actionId, bool entered, object? value)
     {
@@ -244,18 +253,9 @@ public sealed class SlackSimulator
         };
     }
 
-    /// <summary>Delivers an event callback; <paramref name="retryNum"/> &gt; 0 marks a redelivery (X-Slack-Retry-Num/Reason).</summary>
-    public Task<SlackResponse> SendEventAsync(JsonObject eventCallback, int retryNum = 0, string retryReason = "http_timeout")
-    {
-        var headers = retryNum > 0
-            ? new Dictionary<string, string>
-            {
-                ["X-Slack-Retry-Num"] = retryNum.ToString(CultureInfo.InvariantCulture),
-                ["X-Slack-Retry-Reason"] = retryReason,
-            }
-            : null;
-        return PostSignedAsync(EventsPath, eventCallback.ToJsonString(), JsonContentType, headers: headers);
-    }
+    /// <summary>Delivers an event callback; <paramref name="retryNum"/> &gt; 0 marks a redelivery (X-Slack-Retry-Num/Reason, or retry_attempt/retry_reason).</summary>
+    public Task<SlackResponse> SendEventAsync(JsonObject eventCallback, int retryNum = 0, string retryReason = "http_timeout") =>
+        _transport.SendEventAsync(eventCallback, retryNum, retryReason);
 
     /// <summary>The handshake Slack sends when the Events URL is saved; the bot must echo the challenge.</summary>
     public Task<SlackResponse> SendUrlVerificationAsync(string challenge) =>
@@ -269,39 +269,15 @@ public sealed class SlackSimulator
     // ---- Raw --------------------------------------------------------------------------------------------
 
     /// <summary>Posts any body, signed as Slack would sign it at <paramref name="signedAt"/> (default: now on <see cref="Clock"/>).</summary>
-    public Task<SlackResponse> PostSignedAsync(string path, string body, string contentType, DateTimeOffset? signedAt = null, IReadOnlyDictionary<string, string>? headers = null)
-    {
-        var timestamp = (signedAt ?? Clock.GetUtcNow()).ToUnixTimeSeconds();
-        var signed = new Dictionary<string, string>(headers ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase)
-        {
-            ["X-Slack-Request-Timestamp"] = timestamp.ToString(CultureInfo.InvariantCulture),
-            ["X-Slack-Signature"] = RequestSigning.Sign(_signingSecret, timestamp, body),
-        };
-        return PostAsync(path, body, contentType, signed);
-    }
+    public Task<SlackResponse> PostSignedAsync(string path, string body, string contentType, DateTimeOffset? signedAt = null, IReadOnlyDictionary<string, string>? headers = null) =>
+        Http.PostSignedAsync(path, body, contentType, signedAt, headers);
 
     /// <summary>Posts any body with exactly the given headers (no signature unless you add one): for tampering tests.</summary>
-    public async Task<SlackResponse> PostAsync(string path, string body, string contentType, IReadOnlyDictionary<string, string>? headers = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path);
-        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        request.Headers.UserAgent.ParseAdd("Slackbot 1.0 (+https://api.slack.com/robots)");
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
+    public Task<SlackResponse> PostAsync(string path, string body, string contentType, IReadOnlyDictionary<string, string>? headers = null) =>
+        Http.PostAsync(path, body, contentType, headers);
 
-        using var response = await _bot.SendAsync(request);
-        var responseBody = await response.Content.ReadAsStringAsync();
-        var responseHeaders = response.Headers.Concat(response.Content.Headers)
-            .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
-        return new SlackResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, responseHeaders, responseBody);
-    }
-
-    /// <summary>Form encoding as Slack writes it: UTF-8, spaces as '+', '/' as %2F.</summary>
-    public static string FormEncode(IEnumerable<(string Name, string Value)> fields) =>
-        string.Join('&', fields.Select(f => $"{WebUtility.UrlEncode(f.Name)}={WebUtility.UrlEncode(f.Value)}"));
+    private HttpBotTransport Http => _transport as HttpBotTransport
+        ?? throw new InvalidOperationException("Raw HTTP sends, url_verification and ssl_check exist only for a simulator that delivers over HTTP.");
 
     private string SlackTs()
     {
