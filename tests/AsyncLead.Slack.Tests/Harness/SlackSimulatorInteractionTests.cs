@@ -363,6 +363,22 @@ public sealed class SlackSimulatorInteractionTests : FakeSlackScene
         Assert.True(opened.Ok, opened.Body);
     }
 
+    [Fact]
+    public async Task Message_shortcut_carries_the_message_and_a_response_url()
+    {
+        var message = Slack.AddMessage("C_PAY", "U_BOB", "We should switch queues");
+
+        await Alice.UsesShortcutAsync(message, "make_decision");
+
+        var payload = InteractionPayload(_bot.Last);
+        Assert.Equal("message_action", payload["type"]!.GetValue<string>());
+        Assert.Equal("make_decision", payload["callback_id"]!.GetValue<string>());
+        Assert.Equal(message.Ts, payload["message_ts"]!.GetValue<string>());
+        Assert.Equal("We should switch queues", payload["message"]!["text"]!.GetValue<string>());
+        Assert.Equal("C_PAY", payload["channel"]!["id"]!.GetValue<string>());
+        Assert.StartsWith(Slack.BaseAddress.ToString(), payload["response_url"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private async Task OpenForAliceAsync(JsonObject view)
     {
         var opened = await CallAsync("views.open", new JsonObject { ["trigger_id"] = Slack.IssueTriggerId("U_ALICE"), ["view"] = view });

@@ -218,6 +218,28 @@ public sealed class SlackSimulator
         });
     }
 
+    internal async Task<SlackResponse> UseMessageShortcutAsync(string userId, FakeMessage message, string callbackId)
+    {
+        var (workspace, userName) = Slack.Person(userId);
+        var (channelId, channelName) = Slack.Conversation(message.Channel);
+        return await SendInteractionAsync(new JsonObject
+        {
+            ["type"] = "message_action",
+            ["token"] = Slack.VerificationToken,
+            ["action_ts"] = SlackTs(),
+            ["team"] = TeamObject(workspace),
+            ["user"] = UserObject(workspace, userId, userName),
+            ["channel"] = new JsonObject { ["id"] = channelId, ["name"] = channelName },
+            ["is_enterprise_install"] = false,
+            ["enterprise"] = null,
+            ["callback_id"] = callbackId,
+            ["trigger_id"] = Slack.IssueTriggerId(userId),
+            ["response_url"] = Slack.IssueResponseUrl(userId, channelId, message.Ts).ToString(),
+            ["message_ts"] = message.Ts,
+            ["message"] = Slack.MessageJson(message),
+        });
+    }
+
     // ---- Events API --------------------------------------------------------------------------------------
 
     /// <summary>

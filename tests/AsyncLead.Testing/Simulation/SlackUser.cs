@@ -77,6 +77,10 @@ public sealed class SlackUser
     /// <summary>Runs a global shortcut by its callback_id.</summary>
     public Task<SlackResponse> UsesShortcutAsync(string callbackId) => _simulator.UseShortcutAsync(Id, callbackId);
 
+    /// <summary>Runs a message shortcut (from a message's "more actions" menu) by its callback_id.</summary>
+    public Task<SlackResponse> UsesShortcutAsync(FakeMessage message, string callbackId) =>
+        _simulator.UseMessageShortcutAsync(Id, message, callbackId);
+
     private FakeView OpenModal() =>
         _simulator.Slack.OpenModalFor(Id) ?? throw new InvalidOperationException($"{Id} has no modal open: did the bot call views.open?");
 }
