@@ -1,3 +1,4 @@
+using System.Globalization;
 using AsyncLead.Testing;
 using AsyncLead.Testing.Simulation;
 
@@ -54,8 +55,8 @@ public sealed class SlackSimulatorSigningTests : FakeSlackScene
         await simulator.PostSignedAsync(SlackSimulator.EventsPath, "{}", SlackSimulator.JsonContentType, signedAt: Clock.GetUtcNow().AddMinutes(-6));
         var stale = bot.Last;
 
-        Assert.Equal(Start.AddMinutes(10).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), now);
-        Assert.Equal(Start.AddMinutes(4).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), stale.Header("X-Slack-Request-Timestamp"));
+        Assert.Equal(Start.AddMinutes(10).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), now);
+        Assert.Equal(Start.AddMinutes(4).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), stale.Header("X-Slack-Request-Timestamp"));
         Assert.Equal(RequestSigning.Sign("secret", Start.AddMinutes(4).ToUnixTimeSeconds(), "{}"), stale.Header("X-Slack-Signature"));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using AsyncLead.Testing.Slack.State;
@@ -146,7 +147,7 @@ internal static class ConversationsMethods
     }
 
     private static int Compare(string ts, string other) =>
-        decimal.Parse(ts, System.Globalization.CultureInfo.InvariantCulture).CompareTo(decimal.Parse(other, System.Globalization.CultureInfo.InvariantCulture));
+        decimal.Parse(ts, CultureInfo.InvariantCulture).CompareTo(decimal.Parse(other, CultureInfo.InvariantCulture));
 
     /// <summary>
     /// Cursor pagination as Slack does it: <c>limit</c> (capped at 1000), an opaque base64 cursor naming the next

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -91,7 +92,7 @@ internal sealed class WebApiEndpoint(SlackWorld world, FakeSlackFaults faults, C
         http.Response.StatusCode = result.StatusCode;
         if (result.RetryAfterSeconds is { } retryAfter)
         {
-            http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         }
 
         http.Response.ContentType = "application/json; charset=utf-8";
@@ -227,7 +228,7 @@ internal sealed class WebApiEndpoint(SlackWorld world, FakeSlackFaults faults, C
         JsonObject recorded;
         if (fault.RetryAfterSeconds is { } retryAfter)
         {
-            http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
             recorded = ApiResult.RateLimited(retryAfter).Body;
             http.Response.ContentType = "application/json; charset=utf-8";
             calls.Add(new SlackCall(method, token, null, args, fault.StatusCode, recorded, world.Now));
