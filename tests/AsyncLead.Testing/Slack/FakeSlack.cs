@@ -180,8 +180,7 @@ public sealed class FakeSlack : IAsyncDisposable
     {
         lock (_world.Gate)
         {
-            var channel = _world.Channels[channelId];
-            return _world.Post(channel, userId, botId: null, text, blocks: null, metadata: null, threadTs).ToSnapshot();
+            return _world.Post(ExistingConversation(channelId), userId, botId: null, text, blocks: null, metadata: null, threadTs).ToSnapshot();
         }
     }
 
@@ -215,7 +214,7 @@ public sealed class FakeSlack : IAsyncDisposable
             {
                 Id = _world.RandomToken(24),
                 TeamId = _world.Users[userId].TeamId,
-                ChannelId = channelId,
+                ChannelId = ExistingConversation(channelId).Id,
                 UserId = userId,
                 MessageTs = messageTs,
                 IssuedAt = _world.Now,
@@ -346,7 +345,7 @@ public sealed class FakeSlack : IAsyncDisposable
     {
         lock (_world.Gate)
         {
-            var channel = ChannelOrDm(channelOrUserId, openDm: true) ?? throw new InvalidOperationException($"FakeSlack has no channel {channelOrUserId}.");
+            var channel = ExistingConversation(channelOrUserId);
             return (channel.Id, channel.IsIm ? "directmessage" : channel.IsPrivate ? "privategroup" : channel.Name);
         }
     }
@@ -399,6 +398,9 @@ public sealed class FakeSlack : IAsyncDisposable
             ? _world.Workspaces.Values.Single()
             : throw new InvalidOperationException("Name the workspace (teamId): FakeSlack has " + (_world.Workspaces.Count == 0 ? "none yet." : "several."));
     }
+
+    private ChannelRecord ExistingConversation(string channelOrUserId) =>
+        ChannelOrDm(channelOrUserId, openDm: true) ?? throw new InvalidOperationException($"FakeSlack has no channel or user {channelOrUserId}.");
 
     private ChannelRecord? ChannelOrDm(string id, bool openDm = false)
     {
