@@ -1,4 +1,7 @@
+using AsyncLead.Platform;
 using AsyncLead.Slack;
+using AsyncLead.Slack.Dispatch;
+using AsyncLead.Slack.Receivers;
 using AsyncLead.Storage;
 using AsyncLead.Web;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -20,6 +23,8 @@ public static class AsyncLeadHost
         builder.Services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
 
         builder.AddStorage();
+        builder.Services.AddSlackReceivers();
+        builder.Services.AddSingleton<ISlackEventDeduplicator, SlackEventReceipts>();
         return builder;
     }
 
@@ -27,6 +32,7 @@ public static class AsyncLeadHost
     {
         app.MapHealthEndpoints();
         app.MapStatusPage();
+        app.MapSlackReceivers();
         return app;
     }
 

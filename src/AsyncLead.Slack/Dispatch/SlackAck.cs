@@ -1,0 +1,47 @@
+using System.Text.Json;
+
+namespace AsyncLead.Slack.Dispatch;
+
+/// <summary>
+/// What the HTTP response (or Socket Mode ack) to Slack carries. Explicit on purpose: a handler says whether the
+/// user sees a message, a modal changes, or nothing happens.
+/// </summary>
+public abstract record SlackAck
+{
+    /// <summary>An empty 200: nothing shown; for view_submission, the modal closes.</summary>
+    public static SlackAck Empty { get; } = new EmptyAck();
+
+    /// <summary>A message only the invoking user sees (slash commands).</summary>
+    public static MessageAck Ephemeral(string text, JsonElement? blocks = null) => new(MessageAck.EphemeralType, text, blocks);
+
+    /// <summary>A message everyone in the channel sees (slash commands).</summary>
+    public static MessageAck InChannel(string text, JsonElement? blocks = null) => new(MessageAck.InChannelType, text, blocks);
+
+    /// <summary>view_submission: keep the modal open and show these messages under the named input blocks.</summary>
+    public static ViewResponseAck ViewErrors(IReadOnlyDictionary<string, string> errorsByBlockId) => new("errors", errorsByBlockId, null);
+
+    /// <summary>view_submission: replace the current modal with <paramref name="view"/>.</summary>
+    public static ViewResponseAck UpdateView(JsonElement view) => new("update", null, view);
+
+    /// <summary>view_submission: push <paramref name="view"/> on top of the current modal.</summary>
+    public static ViewResponseAck PushView(JsonElement view) => new("push", null, view);
+
+    /// <summary>view_submission: close every modal in the stack.</summary>
+    public static ViewResponseAck ClearViews() => new("clear", null, null);
+
+    /// <summary>The JSON body, or null for an empty 200.</summary>
+    internal byte[]? ToJsonBody() =>
+        this is EmptyAck ? null : JsonSerializer.SerializeToUtf8Bytes(this, GetType(), SlackJson.Options);
+}
+
+public sealed record EmptyAck : SlackAck;
+
+/// <summary>A slash command response: <c>{"response_type","text","blocks"}</c>. Also what a late result posts to the response_url.</summary>
+public sealed record MessageAck(string ResponseType, string Text, JsonElement? Blocks) : SlackAck
+{
+    public const string EphemeralType = "ephemeral";
+    public const string InChannelType = "in_channel";
+}
+
+/// <summary>A view_submission response: <c>{"response_action":"errors|update|push|clear",…}</c>.</summary>
+public sealed record ViewResponseAck(string ResponseAction, IReadOnlyDictionary<string, string>? Errors, JsonElement? View) : SlackAck;

@@ -1,0 +1,211 @@
+using AsyncLead.Slack.Payloads;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AsyncLead.Slack.Dispatch;
+
+/// <summary>
+/// The one place HTTP and Socket Mode requests meet handlers. Routes by command / action_id / callback_id /
+/// event type, always returns an ack within the budget, and never lets a handler failure become a 5xx.
+/// </summary>
+internal sealed partial class SlackDispatcher(
+    SlackRouteTable routes,
+    IServiceScopeFactory scopes,
+    InFlightHandlers inFlight,
+    ResponseUrlClient responseUrls,
+    IOptions<SlackDispatchOptions> options,
+    TimeProvider time,
+    ILogger<SlackDispatcher> logger)
+{
+    private static readonly MessageAck Apology =
+        SlackAck.Ephemeral("Something went wrong while handling that command. Please try again in a moment.");
+
+    public Task<SlackAck> DispatchCommandAsync(SlashCommand command)
+    {
+        var context = SlackContext.For(command);
+        return Route<ISlashCommandHandler>(routes.Commands, "slash command", command.Command, context.ResponseUrl, Apology,
+            (handler, ct) => handler.HandleAsync(command, context, ct));
+    }
+
+    public Task<SlackAck> DispatchInteractionAsync(InteractionPayload payload)
+    {
+        var context = SlackContext.For(payload);
+        return payload switch
+        {
+            BlockActionsPayload actions => DispatchActionsAsync(actions, context),
+            ViewSubmissionPayload submission => Route<IViewSubmissionHandler>(
+                routes.ViewSubmissions, "view_submission", submission.View.CallbackId, null, SlackAck.Empty,
+                (handler, ct) => handler.HandleAsync(submission, context, ct)),
+            ViewClosedPayload closed => Route<IViewClosedHandler>(
+                routes.ViewClosings, "view_closed", closed.View.CallbackId, null, SlackAck.Empty,
+                (handler, ct) => EmptyAfter(handler.HandleAsync(closed, context, ct))),
+            ShortcutPayload shortcut => Route<IShortcutHandler>(
+                routes.Shortcuts, payload.Type, shortcut.CallbackId, null, SlackAck.Empty,
+                (handler, ct) => EmptyAfter(handler.HandleAsync(shortcut, context, ct))),
+            _ => Unrouted(payload.Type, payload is BlockSuggestionPayload suggestion ? suggestion.ActionId : null),
+        };
+    }
+
+    public async Task<SlackAck> DispatchEventAsync(EventCallbackPayload callback, int? retryNum, string? retryReason, CancellationToken ct)
+    {
+        var type = callback.Event.Type;
+        if (!routes.Events.ContainsKey(type))
+        {
+            return await Unrouted("event", type);
+        }
+
+        var tenant = callback.TeamId ?? callback.EnterpriseId ?? callback.Authorizations.FirstOrDefault()?.TeamId ?? "";
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var deduplicator = scope.ServiceProvider.GetRequiredService<ISlackEventDeduplicator>();
+            if (!await deduplicator.IsFirstDeliveryAsync(callback.EventId, tenant, ct))
+            {
+                LogDuplicateEvent(logger, callback.EventId, type, retryNum, retryReason);
+                return SlackAck.Empty;
+            }
+        }
+
+        var context = SlackContext.For(callback, retryNum, retryReason);
+        return await Route<ISlackEventHandler>(routes.Events, "event", type, null, SlackAck.Empty,
+            (handler, handlerCt) => EmptyAfter(handler.HandleAsync(callback, context, handlerCt)));
+    }
+
+    private Task<SlackAck> DispatchActionsAsync(BlockActionsPayload payload, SlackContext context)
+    {
+        var routed = new List<(BlockAction Action, Type HandlerType)>();
+        foreach (var action in payload.Actions)
+        {
+            if (routes.Actions.TryGetValue(action.ActionId, out var handlerType))
+            {
+                routed.Add((action, handlerType));
+            }
+            else
+            {
+                LogUnrouted(logger, "block action", action.ActionId);
+            }
+        }
+
+        if (routed.Count == 0)
+        {
+            return Task.FromResult(SlackAck.Empty);
+        }
+
+        var route = "block actions " + string.Join(", ", routed.Select(r => r.Action.ActionId));
+        return RunAsync(route, null, SlackAck.Empty, async (services, ct) =>
+        {
+            // Each action is handled on its own, so one failing handler does not swallow the others.
+            foreach (var (action, handlerType) in routed)
+            {
+                try
+                {
+                    await ((IBlockActionHandler)services.GetRequiredService(handlerType)).HandleAsync(payload, action, context, ct);
+                }
+                catch (Exception exception)
+                {
+                    LogHandlerFailed(logger, exception, $"block action {action.ActionId}");
+                }
+            }
+
+            return SlackAck.Empty;
+        });
+    }
+
+    private Task<SlackAck> Route<THandler>(
+        Dictionary<string, Type> table, string kind, string? key, string? responseUrl, SlackAck onError,
+        Func<THandler, CancellationToken, Task<SlackAck>> handle)
+    {
+        if (key is null || !table.TryGetValue(key, out var handlerType))
+        {
+            return Unrouted(kind, key);
+        }
+
+        return RunAsync($"{kind} {key}", responseUrl, onError,
+            (services, ct) => handle((THandler)services.GetRequiredService(handlerType), ct));
+    }
+
+    private async Task<SlackAck> RunAsync(
+        string route, string? responseUrl, SlackAck onError, Func<IServiceProvider, CancellationToken, Task<SlackAck>> handle)
+    {
+        var work = inFlight.Run(async ct =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            try
+            {
+                return await handle(scope.ServiceProvider, ct);
+            }
+            catch (Exception exception)
+            {
+                LogHandlerFailed(logger, exception, route);
+                return onError;
+            }
+        });
+
+        var budget = options.Value.AckBudget;
+        try
+        {
+            return await work.WaitAsync(budget, time);
+        }
+        catch (TimeoutException)
+        {
+            // Slack stops waiting at 3 s: ack now, let the handler finish, and deliver its message late if Slack gave us a way.
+            LogOverran(logger, route, budget.TotalMilliseconds);
+            _ = inFlight.Run(ct => DeliverLateAsync(work, route, responseUrl, ct));
+            return SlackAck.Empty;
+        }
+    }
+
+    private async Task DeliverLateAsync(Task<SlackAck> work, string route, string? responseUrl, CancellationToken ct)
+    {
+        var ack = await work;
+        if (ack is MessageAck message && responseUrl is not null)
+        {
+            try
+            {
+                await responseUrls.PostAsync(responseUrl, message, ct);
+                LogDeliveredLate(logger, route);
+            }
+            catch (Exception exception)
+            {
+                LogLateDeliveryFailed(logger, exception, route);
+            }
+        }
+        else if (ack is not EmptyAck)
+        {
+            LogLateAckDropped(logger, route, ack.GetType().Name);
+        }
+    }
+
+    private Task<SlackAck> Unrouted(string kind, string? key)
+    {
+        LogUnrouted(logger, kind, key);
+        return Task.FromResult(SlackAck.Empty);
+    }
+
+    private static async Task<SlackAck> EmptyAfter(Task handling)
+    {
+        await handling;
+        return SlackAck.Empty;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No Slack handler for {Kind} '{Key}'; acknowledged without action")]
+    private static partial void LogUnrouted(ILogger logger, string kind, string? key);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack handler for {Route} failed; acknowledged anyway")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string route);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack handler for {Route} overran the {BudgetMs} ms ack budget; acknowledged, still running")]
+    private static partial void LogOverran(ILogger logger, string route, double budgetMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Late result of {Route} posted to its response_url")]
+    private static partial void LogDeliveredLate(ILogger logger, string route);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Posting the late result of {Route} to its response_url failed")]
+    private static partial void LogLateDeliveryFailed(ILogger logger, Exception exception, string route);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Late {AckType} from {Route} dropped: Slack had already been acked and there is no response_url for it")]
+    private static partial void LogLateAckDropped(ILogger logger, string route, string ackType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack event {EventId} ({EventType}) already seen; retry {RetryNum} ({RetryReason}) acknowledged without dispatch")]
+    private static partial void LogDuplicateEvent(ILogger logger, string eventId, string eventType, int? retryNum, string? retryReason);
+}

@@ -1,0 +1,59 @@
+using AsyncLead.Testing;
+using AsyncLead.Testing.Simulation;
+using AsyncLead.Testing.Slack;
+
+namespace AsyncLead.Tests.Infrastructure;
+
+/// <summary>
+/// One workspace's world for an end-to-end test: a FakeSlack, the real AsyncLead host pointed at it, a simulator
+/// that signs requests as Slack does, and one controlled clock shared by all three.
+/// </summary>
+public sealed class SlackScenario : IAsyncDisposable
+{
+    public const string TeamId = "T_ACME";
+    public const string BotToken = "xoxb-acme-test-token";
+    public const string SigningSecret = "test-signing-secret-0123456789abcdef";
+
+    private SlackScenario(FakeSlack slack, AppHost host, ManualClock clock)
+    {
+        Slack = slack;
+        Host = host;
+        Clock = clock;
+        Simulator = new SlackSimulator(slack, host.Http, SigningSecret, clock);
+    }
+
+    public FakeSlack Slack { get; }
+
+    public AppHost Host { get; }
+
+    public ManualClock Clock { get; }
+
+    public SlackSimulator Simulator { get; }
+
+    /// <summary>Starts at <paramref name="now"/> (default Monday 17 Nov 2025, 08:00 UTC) with one workspace and no people.</summary>
+    public static async Task<SlackScenario> StartAsync(TestDatabase database, DateTimeOffset? now = null,
+        Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
+    {
+        var clock = new ManualClock(now ?? new DateTimeOffset(2025, 11, 17, 8, 0, 0, TimeSpan.Zero));
+        var slack = await FakeSlack.StartAsync(clock);
+        slack.AddWorkspace(TeamId, BotToken, name: "Acme");
+
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Slack:SigningSecret"] = SigningSecret,
+            ["Slack:BotToken"] = BotToken,
+            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
+            ["AsyncLead:PublicUrl"] = "https://asynclead.test",
+        };
+        var host = await AppHost.StartAsync(database.ConnectionString, all, clock, services);
+        return new SlackScenario(slack, host, clock);
+    }
+
+    public SlackUser User(string userId, string? channelId = null) => Simulator.User(userId, channelId);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Slack.DisposeAsync();
+    }
+}
