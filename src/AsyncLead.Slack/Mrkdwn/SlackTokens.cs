@@ -10,8 +10,9 @@ namespace AsyncLead.Slack.Mrkdwn;
 internal static partial class SlackTokens
 {
     /// <summary><c>&lt;@U…&gt;</c>, <c>&lt;#C…&gt;</c>, <c>&lt;!here&gt;</c>, <c>&lt;!channel&gt;</c>, <c>&lt;!everyone&gt;</c>,
-    /// <c>&lt;!subteam^S…&gt;</c>, <c>&lt;!date^…&gt;</c>, each with an optional <c>|label</c>.</summary>
-    [GeneratedRegex(@"<(?:[@#][A-Z0-9]+|!(?:here|channel|everyone)|!subteam\^[A-Z0-9]+|!date\^[^<>|\n]+)(?:\|[^<>\n]*)?>", RegexOptions.CultureInvariant)]
+    /// <c>&lt;!subteam^S…&gt;</c>, <c>&lt;!date^…&gt;</c>, each with an optional <c>|label</c>. Slack ids are upper-case
+    /// letters and digits; underscores are accepted too, as test workspaces use ids like <c>U_ALICE</c>.</summary>
+    [GeneratedRegex(@"<(?:[@#][A-Z0-9_]+|!(?:here|channel|everyone)|!subteam\^[A-Z0-9_]+|!date\^[^<>|\n]+)(?:\|[^<>\n]*)?>", RegexOptions.CultureInvariant)]
     internal static partial Regex Pattern();
 }
 

@@ -69,6 +69,7 @@ public sealed class MarkdownToMrkdwnTests
         { "<!here> <!channel> <!subteam^S123> <!subteam^S123|@devs>", "<!here> <!channel> <!subteam^S123> <!subteam^S123|@devs>" },
         { "due <!date^1392734382^{date_short_pretty} at {time}|Feb 18, 2014>", "due <!date^1392734382^{date_short_pretty} at {time}|Feb 18, 2014>" },
         { "**<@U123>** owns this", "*<@U123>* owns this" },
+        { "<@U_ALICE> in <#C_PAY>", "<@U_ALICE> in <#C_PAY>" },
         { "_ask <@U123|bob_smith>_", "_ask <@U123|bob_smith>_" },
         { "ping <@U123> about <div> & co", "ping <@U123> about &lt;div&gt; &amp; co" },
         { "`<@U123>` is how you write a mention", "`&lt;@U123&gt;` is how you write a mention" },

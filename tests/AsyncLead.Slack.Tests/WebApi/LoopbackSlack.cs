@@ -14,9 +14,9 @@ using Microsoft.Extensions.Logging;
 namespace AsyncLead.Slack.Tests.WebApi;
 
 /// <summary>
-/// A bare HTTP server on 127.0.0.1:0 standing in for Slack's Web API at the wire level: it records every request
-/// exactly as it arrived (content type, authorization, raw body) and answers with scripted replies, so tests can
-/// check headers and bodies byte for byte and inject 429s, 5xx, dropped connections and slow answers.
+/// A bare HTTP server on 127.0.0.1:0 for what FakeSlack cannot show: it records every request exactly as it arrived
+/// (content type, authorization, raw body) and answers with scripted replies, so tests can check headers and bodies
+/// byte for byte, feed documented response shapes, and drop connections or answer slowly.
 /// </summary>
 internal sealed class LoopbackSlack : IAsyncDisposable
 {
@@ -75,10 +75,6 @@ internal sealed class LoopbackSlack : IAsyncDisposable
         }
 
         http.Response.StatusCode = reply.Status;
-        if (reply.RetryAfterSeconds is { } seconds)
-        {
-            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
 
         http.Response.ContentType = "application/json; charset=utf-8";
         await http.Response.WriteAsync(reply.Body);
@@ -102,8 +98,6 @@ internal sealed record WireRequest(string Method, string? ContentType, string Au
 
 internal sealed record Reply(int Status, string Body)
 {
-    public int? RetryAfterSeconds { get; init; }
-
     public TimeSpan Delay { get; init; }
 
     public bool DropConnection { get; init; }
@@ -121,11 +115,6 @@ internal sealed record Reply(int Status, string Body)
         fields["error"] = error;
         return new Reply(200, fields.ToJsonString());
     }
-
-    public static Reply RateLimited(int retryAfterSeconds) =>
-        new(429, """{"ok":false,"error":"ratelimited"}""") { RetryAfterSeconds = retryAfterSeconds };
-
-    public static Reply ServerError(int status = 503) => new(status, "<html>upstream unavailable</html>");
 
     public static Reply Dropped() => new(0, "") { DropConnection = true };
 }
