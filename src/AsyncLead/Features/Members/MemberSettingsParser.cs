@@ -157,16 +157,21 @@ public static partial class MemberSettingsParser
 
             if (!TryParseDay(tokens[i], out var first))
             {
-                error = $"\"{words[i]}\" isn't a day I know. Use Mon, Tue, Wed, Thu, Fri, Sat, Sun, ranges like Mon-Fri, " +
-                    $"or weekdays. For example: {example}.";
+                error = UnknownDay(words[i], example);
                 return false;
             }
 
             if (i + 1 < tokens.Count && IsRangeWord(tokens[i + 1]))
             {
-                if (i + 2 >= tokens.Count || !TryParseDay(tokens[i + 2], out var last))
+                if (i + 2 >= tokens.Count)
                 {
                     error = $"A day range needs a day at each end, like Mon-Fri. For example: {example}.";
+                    return false;
+                }
+
+                if (!TryParseDay(tokens[i + 2], out var last))
+                {
+                    error = UnknownDay(words[i + 2], example);
                     return false;
                 }
 
@@ -182,6 +187,10 @@ public static partial class MemberSettingsParser
         error = null;
         return true;
     }
+
+    private static string UnknownDay(string word, string example) =>
+        $"\"{word}\" isn't a day I know. Use Mon, Tue, Wed, Thu, Fri, Sat, Sun, ranges like Mon-Fri, or weekdays. " +
+        $"For example: {example}.";
 
     private static bool IsRangeWord(string token) => token is "-" or "–" or "—" or "to" or "through" or "thru";
 
