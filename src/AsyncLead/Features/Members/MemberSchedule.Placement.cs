@@ -4,9 +4,9 @@ using NodaTime.Extensions;
 namespace AsyncLead.Features.Members;
 
 // Placing nudges and reminders. The allowed set is a union of intervals whose edges fall where the local
-// time crosses a window boundary or midnight, or where the zone's offset changes; so instead of stepping
-// minute by minute, both searches only test those edges (every occurrence of each local boundary, the
-// first instant after a DST gap, and the transitions themselves).
+// time crosses a window boundary (windows never cross midnight, so day and away changes fall on one too) or
+// where the zone's offset changes; so instead of stepping minute by minute, both searches only test those
+// edges: every occurrence of each local boundary, the first instant after a DST gap, and the transitions.
 public sealed partial class MemberSchedule
 {
     /// <summary>How far ahead <see cref="NextAllowedInstant"/> looks before giving up.</summary>
@@ -110,8 +110,7 @@ public sealed partial class MemberSchedule
     private IEnumerable<Instant> Edges(LocalDate date)
     {
         var windows = allowedByDay[(int)date.DayOfWeek.ToDayOfWeek()];
-        var boundaries = windows.SelectMany(w => new[] { w.Start, w.End }).Prepend(TimeOnly.MinValue);
-        foreach (var boundary in boundaries)
+        foreach (var boundary in windows.SelectMany(w => new[] { w.Start, w.End }))
         {
             var mapping = zone.MapLocal(date + LocalTime.FromTimeOnly(boundary));
             switch (mapping.Count)
