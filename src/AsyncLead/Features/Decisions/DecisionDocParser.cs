@@ -55,7 +55,11 @@ public static partial class DecisionDocParser
     public static DecisionDocSections Parse(string markdown)
     {
         var source = markdown.ReplaceLineEndings("\n");
-        var blocks = Markdown.Parse(source, Pipeline).Where(b => !b.Span.IsEmpty).ToList();
+        // Link reference definitions are collected into a group whose span doesn't follow document order;
+        // their lines stay in the text of the block before them.
+        var blocks = Markdown.Parse(source, Pipeline)
+            .Where(b => b is not LinkReferenceDefinitionGroup && !b.Span.IsEmpty)
+            .ToList();
         var text = Enum.GetValues<DocSection>().ToDictionary(s => s, _ => new List<string>());
         var title = "";
         var current = DocSection.Problem;

@@ -157,31 +157,14 @@ public sealed partial class MemberSchedule
     private static IReadOnlyList<WeeklyWindow> AllowedWindows(
         DayOfWeek day, IReadOnlyList<WeeklyWindow> working, IReadOnlyList<WeeklyWindow> focus)
     {
-        var allowed = Merge(working.Where(w => w.Day == day && w.Start < w.End));
+        // Overlapping windows may stay overlapping: the searches only need every boundary, not a minimal set.
+        IReadOnlyList<WeeklyWindow> allowed = [.. working.Where(w => w.Day == day && w.Start < w.End)];
         foreach (var block in focus.Where(f => f.Day == day && f.Start < f.End))
         {
             allowed = [.. allowed.SelectMany(w => Subtract(w, block))];
         }
 
         return allowed;
-    }
-
-    private static List<WeeklyWindow> Merge(IEnumerable<WeeklyWindow> windows)
-    {
-        var merged = new List<WeeklyWindow>();
-        foreach (var window in windows.OrderBy(w => w.Start))
-        {
-            if (merged.Count > 0 && window.Start <= merged[^1].End)
-            {
-                merged[^1] = merged[^1] with { End = window.End > merged[^1].End ? window.End : merged[^1].End };
-            }
-            else
-            {
-                merged.Add(window);
-            }
-        }
-
-        return merged;
     }
 
     private static IEnumerable<WeeklyWindow> Subtract(WeeklyWindow window, WeeklyWindow block)

@@ -253,50 +253,6 @@ public static partial class MemberSettingsParser
         return true;
     }
 
-    private static AwayPeriod? ParseAwayPeriod(string text, DateOnly today, out string? error)
-    {
-        error = null;
-        var monday = TeamWeek.Containing(today).Monday;
-        switch (text.ToLowerInvariant())
-        {
-            case "today":
-                return new AwayPeriod(today, today);
-            case "this week":
-                return new AwayPeriod(today, monday.AddDays(6));
-            case "next week":
-                return new AwayPeriod(monday.AddDays(7), monday.AddDays(13));
-        }
-
-        var until = AwayUntil().Match(text);
-        var range = AwayRange().Match(text);
-        if (!until.Success && !range.Success)
-        {
-            error = $"I couldn't read \"away {text}\". Use {AwayExample}. Dates are YYYY-MM-DD.";
-            return null;
-        }
-
-        var firstText = until.Success ? null : range.Groups["first"].Value;
-        var lastText = until.Success ? until.Groups["last"].Value : range.Groups["last"].Success ? range.Groups["last"].Value : firstText!;
-        if (!TryParseDate(lastText, out var last, out error))
-        {
-            return null;
-        }
-
-        var first = today;
-        if (firstText is not null && !TryParseDate(firstText, out first, out error))
-        {
-            return null;
-        }
-
-        if (last < today)
-        {
-            error = $"{last:yyyy-MM-dd} has already passed (today is {today:yyyy-MM-dd}). Use {AwayExample}.";
-            return null;
-        }
-
-        return new AwayPeriod(first, last);
-    }
-
     private static MemberSettingsChange? ParseAway(string text, DateOnly today, out string? error)
     {
         if (IsNothing(text))
@@ -312,6 +268,47 @@ public static partial class MemberSettingsParser
         }
 
         return ParseAwayPeriod(text, today, out error) is { } period ? new MemberSettingsChange.AddAwayPeriod(period) : null;
+    }
+
+    private static AwayPeriod? ParseAwayPeriod(string text, DateOnly today, out string? error)
+    {
+        error = null;
+        var monday = TeamWeek.Containing(today).Monday;
+        switch (text.ToLowerInvariant())
+        {
+            case "today":
+                return new AwayPeriod(today, today);
+            case "this week":
+                return new AwayPeriod(today, monday.AddDays(6));
+            case "next week":
+                return new AwayPeriod(monday.AddDays(7), monday.AddDays(13));
+        }
+
+        var match = AwayDates().Match(text);
+        if (!match.Success)
+        {
+            error = $"I couldn't read \"away {text}\". Use {AwayExample}. Dates are YYYY-MM-DD.";
+            return null;
+        }
+
+        // "until D" starts today; a single date is one day.
+        var first = today;
+        var firstText = match.Groups["first"];
+        var lastText = match.Groups["last"].Success ? match.Groups["last"] : firstText;
+        if ((firstText.Success && !TryParseDate(firstText.Value, out first, out error))
+            || !TryParseDate(lastText.Value, out var last, out error))
+        {
+            return null;
+        }
+
+        if (last < today)
+        {
+            error = string.Create(
+                CultureInfo.InvariantCulture, $"{last:yyyy-MM-dd} has already passed (today is {today:yyyy-MM-dd}). Use {AwayExample}.");
+            return null;
+        }
+
+        return new AwayPeriod(first, last);
     }
 
     private static bool TryParseDate(string text, out DateOnly date, [NotNullWhen(false)] out string? error)
@@ -365,9 +362,6 @@ public static partial class MemberSettingsParser
     [GeneratedRegex(@"\p{L}+|[-–—&/+]|\S", RegexOptions.None)]
     private static partial Regex DayTokens();
 
-    [GeneratedRegex(@"^until\s+(?<last>\S+)$", RegexOptions.IgnoreCase)]
-    private static partial Regex AwayUntil();
-
-    [GeneratedRegex(@"^(?:from\s+)?(?<first>\d{4}-\d{2}-\d{2})(?:(?:\s*(?:\.{2,3}|[-–—])\s*|\s+(?:to|until|through|thru)\s+)(?<last>\d{4}-\d{2}-\d{2}))?$", RegexOptions.IgnoreCase)]
-    private static partial Regex AwayRange();
+    [GeneratedRegex(@"^(?:until\s+(?<last>\S+)|(?:from\s+)?(?<first>\d{4}-\d{2}-\d{2})(?:(?:\s*(?:\.{2,3}|[-–—])\s*|\s+(?:to|until|through|thru)\s+)(?<last>\d{4}-\d{2}-\d{2}))?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AwayDates();
 }

@@ -35,6 +35,7 @@ internal static partial class SectionLabels
         .. Of(UpdateSection.Notes, "notes", "note", "other", "misc", "fyi", "risks", "risk"),
     ];
 
+    // So "next week" is tried before "next", and "blocked by" before "blocked".
     private static readonly (string Label, UpdateSection Section)[] LongestFirst =
         [.. Labels.OrderByDescending(l => l.Label.Length)];
 

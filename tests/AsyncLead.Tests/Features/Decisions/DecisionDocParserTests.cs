@@ -158,6 +158,27 @@ public sealed class DecisionDocParserTests
     }
 
     [Fact]
+    public void Reference_style_link_definitions_stay_in_their_section()
+    {
+        const string doc = """
+            ## Problem
+            See [the RFC][rfc].
+
+            [rfc]: https://example.com/rfc-42
+
+            ## Options
+            - [Kafka][k]
+
+            [k]: https://kafka.apache.org
+            """;
+
+        var sections = DecisionDocParser.Parse(doc);
+
+        Assert.Equal("See [the RFC][rfc].\n\n[rfc]: https://example.com/rfc-42", sections.ProblemStatement);
+        Assert.Equal("- [Kafka][k]\n\n[k]: https://kafka.apache.org", sections.OptionsConsidered);
+    }
+
+    [Fact]
     public void A_doc_without_headings_is_all_problem_statement()
     {
         Assert.Equal(

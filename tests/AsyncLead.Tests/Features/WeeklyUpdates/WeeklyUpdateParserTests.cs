@@ -388,6 +388,15 @@ public sealed class WeeklyUpdateParserTests
     }
 
     [Fact]
+    public void Reference_style_link_definitions_stay_where_they_were_written()
+    {
+        var sections = WeeklyUpdateParser.Parse("Done: [the export][pr]\n\n[pr]: https://git.example.com/pr/7\nNext: PDFs");
+
+        Assert.Equal("[the export][pr]\n\n[pr]: https://git.example.com/pr/7", sections.Completed);
+        Assert.Equal("PDFs", sections.NextWeek);
+    }
+
+    [Fact]
     public void Plain_text_without_sections_is_all_notes()
     {
         const string text = "Mostly interviews this week.\n\nBack to the export on Monday.";
