@@ -1,0 +1,28 @@
+namespace AsyncLead.Slack.WebApi;
+
+/// <summary>auth.test: which workspace, bot and user a token belongs to (and whether it still works).</summary>
+public interface IAuthApi
+{
+    Task<AuthIdentity> TestAsync(CancellationToken cancellationToken = default);
+}
+
+public sealed record AuthIdentity(string TeamId, string UserId)
+{
+    public string? Url { get; init; }
+
+    public string? Team { get; init; }
+
+    public string? User { get; init; }
+
+    public string? BotId { get; init; }
+
+    public string? EnterpriseId { get; init; }
+
+    public bool IsEnterpriseInstall { get; init; }
+}
+
+internal sealed class AuthApi(SlackCaller slack) : IAuthApi
+{
+    public Task<AuthIdentity> TestAsync(CancellationToken cancellationToken = default) =>
+        slack.FormAsync<AuthIdentity>("auth.test", cancellationToken);
+}

@@ -1,0 +1,129 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+
+namespace AsyncLead.Slack.WebApi;
+
+/// <summary>conversations.*: DMs, channel members, thread replies and channel facts. Listings follow Slack's cursors.</summary>
+public interface IConversationsApi
+{
+    /// <summary>Opens (or finds) the app's DM with a person and returns its channel id.</summary>
+    Task<string> OpenDirectMessageAsync(string userId, CancellationToken cancellationToken = default);
+
+    IAsyncEnumerable<string> MembersAsync(string channel, CancellationToken cancellationToken = default);
+
+    /// <summary>The thread's parent then its replies. With <paramref name="includeAllMetadata"/>, messages carry their metadata.</summary>
+    IAsyncEnumerable<SlackMessage> RepliesAsync(string channel, string threadTs, bool includeAllMetadata = false, CancellationToken cancellationToken = default);
+
+    Task<SlackConversation> InfoAsync(string channel, CancellationToken cancellationToken = default);
+}
+
+public sealed record SlackMessage(string Ts)
+{
+    public string? Type { get; init; }
+
+    public string? Subtype { get; init; }
+
+    public string? ThreadTs { get; init; }
+
+    public string? User { get; init; }
+
+    public string? BotId { get; init; }
+
+    public string? AppId { get; init; }
+
+    public string? Text { get; init; }
+
+    public SlackMessageMetadata? Metadata { get; init; }
+}
+
+/// <summary>Metadata as read back; <see cref="EventPayload"/> may be absent on other apps' messages.</summary>
+public sealed record SlackMessageMetadata(string EventType)
+{
+    public JsonObject? EventPayload { get; init; }
+}
+
+public sealed record SlackConversation(string Id)
+{
+    public string? Name { get; init; }
+
+    public bool IsChannel { get; init; }
+
+    public bool IsGroup { get; init; }
+
+    public bool IsIm { get; init; }
+
+    public bool IsPrivate { get; init; }
+
+    public bool IsArchived { get; init; }
+
+    /// <summary>Whether the bot is in the channel (it must be, to post there).</summary>
+    public bool IsMember { get; init; }
+
+    /// <summary>For a DM: the person on the other side.</summary>
+    public string? User { get; init; }
+}
+
+internal sealed class ConversationsApi(SlackCaller slack) : IConversationsApi
+{
+    // Slack suggests no more than 200 per page.
+    private const string PageSize = "200";
+
+    public async Task<string> OpenDirectMessageAsync(string userId, CancellationToken cancellationToken = default) =>
+        (await slack.JsonAsync<ChannelAnswer>("conversations.open", new { users = userId }, cancellationToken)).Channel.Id;
+
+    public async IAsyncEnumerable<string> MembersAsync(string channel, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? cursor = null;
+        do
+        {
+            var page = await slack.FormAsync<MembersPage>(
+                "conversations.members", cancellationToken, ("channel", channel), ("limit", PageSize), ("cursor", cursor));
+            foreach (var member in page.Members)
+            {
+                yield return member;
+            }
+
+            cursor = page.ResponseMetadata?.NextCursor;
+        }
+        while (!string.IsNullOrEmpty(cursor));
+    }
+
+    public async IAsyncEnumerable<SlackMessage> RepliesAsync(
+        string channel, string threadTs, bool includeAllMetadata = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? cursor = null;
+        do
+        {
+            var page = await slack.FormAsync<MessagesPage>(
+                "conversations.replies",
+                cancellationToken,
+                ("channel", channel),
+                ("ts", threadTs),
+                ("limit", PageSize),
+                ("include_all_metadata", includeAllMetadata ? "true" : null),
+                ("cursor", cursor));
+            foreach (var message in page.Messages)
+            {
+                yield return message;
+            }
+
+            cursor = page.ResponseMetadata?.NextCursor;
+        }
+        while (!string.IsNullOrEmpty(cursor));
+    }
+
+    public async Task<SlackConversation> InfoAsync(string channel, CancellationToken cancellationToken = default) =>
+        (await slack.FormAsync<ConversationAnswer>("conversations.info", cancellationToken, ("channel", channel))).Channel;
+
+    private sealed record ChannelAnswer(ChannelId Channel);
+
+    private sealed record ChannelId(string Id);
+
+    private sealed record ConversationAnswer(SlackConversation Channel);
+
+    private sealed record MembersPage(IReadOnlyList<string> Members, PageCursor? ResponseMetadata);
+
+    private sealed record MessagesPage(IReadOnlyList<SlackMessage> Messages, PageCursor? ResponseMetadata);
+
+    private sealed record PageCursor(string? NextCursor);
+}

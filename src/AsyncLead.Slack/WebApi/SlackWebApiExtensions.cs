@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AsyncLead.Slack.WebApi;
+
+public static class SlackWebApiExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ISlackClient"/>. Needs <c>IOptions&lt;SlackOptions&gt;</c> (for <c>Slack__ApiBaseUrl</c> and
+    /// the app credentials) and an <see cref="ISlackTokenSource"/> from the app.
+    /// </summary>
+    public static IServiceCollection AddSlackWebApi(this IServiceCollection services, Action<SlackWebApiOptions>? configure = null)
+    {
+        var options = services.AddOptions<SlackWebApiOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackWebApiOptions>, SlackWebApiOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(SlackApiTransport.HttpClientName, (provider, http) =>
+            {
+                http.BaseAddress = new Uri(provider.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl);
+                http.Timeout = Timeout.InfiniteTimeSpan; // each attempt has its own timeout in the resilience pipeline
+            })
+            .RedactLoggedHeaders(_ => true);
+        services.TryAddSingleton<SlackApiTransport>();
+        services.TryAddSingleton<ISlackClient, SlackClient>();
+        return services;
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+
+namespace AsyncLead.Slack.WebApi;
+
+/// <summary>How patiently the Web API client deals with a busy or failing Slack.</summary>
+public sealed class SlackWebApiOptions
+{
+    /// <summary>Retries after the first attempt, for 429s within <see cref="MaxRetryAfterWait"/>, 5xx, connection failures and timeouts.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>First backoff delay; it doubles per retry, with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest <c>Retry-After</c> waited out in place. Longer ones surface as <see cref="SlackRateLimitedException"/>
+    /// at once, so the job queue can reschedule rather than hold a worker (or a 3-second ack) hostage.
+    /// </summary>
+    public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Each attempt is abandoned (and retried) after this long.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+/// <summary>Checked at start, so a bad setting stops the host instead of the first Slack call.</summary>
+internal sealed class SlackWebApiOptionsValidator : IValidateOptions<SlackWebApiOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SlackWebApiOptions options)
+    {
+        var failures = new List<string>();
+        if (options.MaxRetries < 1)
+        {
+            failures.Add("Slack Web API MaxRetries must be at least 1.");
+        }
+
+        if (options.RetryBaseDelay < TimeSpan.Zero || options.MaxRetryAfterWait < TimeSpan.Zero)
+        {
+            failures.Add("Slack Web API retry delays must not be negative.");
+        }
+
+        if (options.AttemptTimeout < TimeSpan.FromMilliseconds(10))
+        {
+            failures.Add("Slack Web API AttemptTimeout must be at least 10 ms.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
