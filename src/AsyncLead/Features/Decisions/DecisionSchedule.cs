@@ -1,0 +1,121 @@
+using AsyncLead.Features.Members;
+using NodaTime;
+using NodaTime.Extensions;
+using NodaTime.TimeZones;
+
+namespace AsyncLead.Features.Decisions;
+
+/// <summary>The modal fields a schedule error belongs to.</summary>
+public enum DecisionField
+{
+    ResponseDeadline,
+    DecisionDate,
+}
+
+public sealed record DecisionFieldError(DecisionField Field, string Message);
+
+/// <summary>One reminder for one reviewer: how long before the deadline it was aimed, and when it goes out (UTC).</summary>
+public sealed record DecisionReminder(TimeSpan Before, DateTimeOffset At);
+
+/// <summary>
+/// Deadlines, decision dates and reminders for decision docs. Instants are <see cref="DateTimeOffset"/> (returned
+/// in UTC); zones are IANA ids; "now" is always passed in.
+/// </summary>
+public static class DecisionSchedule
+{
+    public static readonly TimeSpan MinimumLeadTime = TimeSpan.FromHours(1);
+
+    public static IReadOnlyList<TimeSpan> DefaultReminderOffsets { get; } = [TimeSpan.FromHours(24), TimeSpan.FromHours(2)];
+
+    private static readonly LocalTime EndOfDay = new(17, 0);
+    private static readonly LocalTime Morning = new(9, 0);
+
+    /// <summary>
+    /// "End of day Thursday" in the author's zone: Thursday 17:00 of the current ISO week, or of next week when this
+    /// week's is less than <see cref="MinimumLeadTime"/> away or already past (so the default always validates).
+    /// </summary>
+    public static DateTimeOffset DefaultDeadline(DateTimeOffset now, string authorTimeZoneId)
+    {
+        var zone = TimeZoneIds.Resolve(authorTimeZoneId);
+        var today = Instant.FromDateTimeOffset(now).InZone(zone).Date;
+        var thursday = today.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday)).PlusDays(3);
+        var deadline = At(zone, thursday, EndOfDay);
+        return deadline - now >= MinimumLeadTime ? deadline : At(zone, thursday.PlusWeeks(1), EndOfDay);
+    }
+
+    /// <summary>
+    /// "The next morning": 09:00 in the author's zone on the first weekday after the deadline's local date
+    /// (a Friday-evening deadline is decided on Monday).
+    /// </summary>
+    public static DateTimeOffset DefaultDecisionDate(DateTimeOffset deadline, string authorTimeZoneId)
+    {
+        var zone = TimeZoneIds.Resolve(authorTimeZoneId);
+        var date = Instant.FromDateTimeOffset(deadline).InZone(zone).Date.PlusDays(1);
+        while (date.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
+        {
+            date = date.PlusDays(1);
+        }
+
+        return At(zone, date, Morning);
+    }
+
+    /// <summary>Errors for a new doc's deadline and decision date, each tied to its modal field; empty when valid.</summary>
+    public static IReadOnlyList<DecisionFieldError> Validate(DateTimeOffset deadline, DateTimeOffset decisionDate, DateTimeOffset now)
+    {
+        var errors = DeadlineErrors(deadline, now).ToList();
+        if (decisionDate < deadline)
+        {
+            errors.Add(new DecisionFieldError(DecisionField.DecisionDate, "The decision date can't be before the response deadline."));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Errors for moving the deadline: later than the current one, and still an hour or more ahead.</summary>
+    public static IReadOnlyList<DecisionFieldError> ValidateExtension(
+        DateTimeOffset currentDeadline, DateTimeOffset newDeadline, DateTimeOffset now) =>
+        newDeadline <= currentDeadline
+            ? [new DecisionFieldError(DecisionField.ResponseDeadline, "An extension must be later than the current deadline.")]
+            : [.. DeadlineErrors(newDeadline, now)];
+
+    /// <summary>
+    /// When to remind one reviewer who hasn't answered: one reminder per offset (default 24 h and 2 h before the
+    /// deadline), each placed by <see cref="MemberSchedule.LatestAllowedInstantBefore"/> so it respects the reviewer's
+    /// hours and never passes the deadline. Targets already past at <paramref name="now"/> are skipped (a doc created
+    /// 20 h before its deadline gets no "24 h" reminder), and reminders that land on the same instant are sent once.
+    /// </summary>
+    public static IReadOnlyList<DecisionReminder> PlanReminders(
+        DateTimeOffset deadline, DateTimeOffset now, MemberSchedule reviewer, IReadOnlyList<TimeSpan>? offsets = null)
+    {
+        var reminders = new List<DecisionReminder>();
+        foreach (var before in (offsets ?? DefaultReminderOffsets).OrderDescending())
+        {
+            var target = deadline - before;
+            if (target >= now
+                && reviewer.LatestAllowedInstantBefore(target, deadline, now) is { } at
+                && reminders.TrueForAll(r => r.At != at))
+            {
+                reminders.Add(new DecisionReminder(before, at));
+            }
+        }
+
+        return reminders;
+    }
+
+    private static IEnumerable<DecisionFieldError> DeadlineErrors(DateTimeOffset deadline, DateTimeOffset now)
+    {
+        if (deadline <= now)
+        {
+            yield return new DecisionFieldError(DecisionField.ResponseDeadline, "The response deadline is in the past.");
+        }
+        else if (deadline - now < MinimumLeadTime)
+        {
+            yield return new DecisionFieldError(
+                DecisionField.ResponseDeadline, "The response deadline must be at least an hour from now, so reviewers can answer.");
+        }
+    }
+
+    // 17:00 and 09:00 are never in a DST gap in practice; if one were, the lenient resolver moves it forward.
+    private static DateTimeOffset At(DateTimeZone zone, LocalDate date, LocalTime time) =>
+        zone.ResolveLocal(date + time, Resolvers.LenientResolver).ToInstant().ToDateTimeOffset();
+}
