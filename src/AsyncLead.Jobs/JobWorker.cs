@@ -16,8 +16,10 @@ namespace AsyncLead.Jobs;
 /// </summary>
 public sealed partial class JobWorker : BackgroundService
 {
-    // Serialises claims of queued jobs across all workers; the claim statement runs after the lock is granted, so its
-    // snapshot sees every earlier claim of a queue head and no queue ever has two jobs running.
+    // Serialises claims of queued jobs across all workers. The claim statement runs after the lock is granted, so its
+    // snapshot includes every earlier claim: without it, a claimer whose snapshot predates another's uncommitted claim
+    // could start a second job of the same queue (one whose lower id committed late), as SKIP LOCKED only guards the
+    // rows a claim locks, not the "is anything in this queue running?" it read.
     private const long QueueHeadsLockKey = 0x4A6F_6273_5175_6575;
     private const int MaintenanceBatchSize = 1000;
     private const int MaxErrorLength = 8000;

@@ -20,8 +20,10 @@ public sealed class BackgroundWorkerTests(TestDatabase database) : IClassFixture
             new Dictionary<string, string?> { ["Jobs:Enabled"] = "true", ["Jobs:PollInterval"] = "00:10:00" });
         var first = (await host.Queue.EnqueueAsync(Job("before start"), CancellationToken.None))!.Value;
         await host.StartAsync();
-        // The worker listens before its first claim, so once the first job is done, the worker is listening and idle.
+        // The worker listens before its first claim, so once the first job is done it is listening. The pause lets the
+        // round that follows that job's completion finish, so that only a notification can find the next job.
         await JobRuns.WaitUntilStateAsync(database.DataSource, first, "completed");
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
 
         await using (var connection = await database.DataSource.OpenConnectionAsync())
         await using (var transaction = await connection.BeginTransactionAsync())

@@ -77,6 +77,30 @@ public sealed class ConcurrentWorkerTests(TestDatabase database) : IClassFixture
         Assert.Equal(["first post", "first post", "second post"], thread);
     }
 
+    [Fact]
+    public async Task A_job_that_commits_late_with_an_earlier_id_waits_for_the_running_job_of_its_queue()
+    {
+        await using var host = JobHost.Create(database.ConnectionString, clock);
+        await using var other = JobHost.Create(database.ConnectionString, clock);
+        await using var slowConnection = await database.DataSource.OpenConnectionAsync();
+        await using var slowTransaction = await slowConnection.BeginTransactionAsync();
+        var late = (await host.Queue.EnqueueAsync(slowConnection, slowTransaction, Job(new TestJob("committed late")) with { QueueName = "C1:thread" }, CancellationToken.None))!.Value;
+        var running = (await host.Queue.EnqueueAsync(Job(new TestJob("running") { Gate = "running" }) with { QueueName = "C1:thread" }, CancellationToken.None))!.Value;
+        var drain = host.Worker.RunDueJobsAsync(CancellationToken.None);
+        await JobRuns.WaitUntilStateAsync(database.DataSource, running, "running");
+
+        await slowTransaction.CommitAsync();
+        Assert.True(late < running);
+        Assert.Equal(0, await other.Worker.RunDueJobsAsync(CancellationToken.None));
+
+        host.Gates.Open("running");
+        await drain;
+        await other.Worker.RunDueJobsAsync(CancellationToken.None);
+        var runs = await JobRuns.RunsAsync(database.DataSource);
+        Assert.Equal(["running", "committed late"], runs.Select(run => run.Label));
+        Assert.True(runs[0].Ended < runs[1].Started);
+    }
+
     private static JobRequest Job(TestJob payload) => new(RecordingHandler.JobKind, payload);
 
     private async Task EnqueueAsync(JobQueue queue, IEnumerable<JobRequest> requests)

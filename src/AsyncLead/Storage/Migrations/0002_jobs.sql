@@ -7,7 +7,7 @@ CREATE TABLE jobs (
     -- available -> running -> completed | failed (dead: out of attempts) | cancelled; running -> available on retry
     state        text NOT NULL CHECK (state IN ('available', 'running', 'completed', 'failed', 'cancelled')),
     run_at       timestamptz NOT NULL,
-    -- Counts claims that ended in failure or in a lost lease; RetryJobLater and shutdown give theirs back.
+    -- Runs charged to the job: each claim adds one; RetryJobLater and a shutdown give theirs back.
     attempts     integer NOT NULL DEFAULT 0 CHECK (attempts >= 0),
     max_attempts integer NOT NULL CHECK (max_attempts > 0),
     last_error   text,
