@@ -1,7 +1,10 @@
+using AsyncLead.Features.Members;
+using AsyncLead.Jobs;
 using AsyncLead.Platform;
 using AsyncLead.Slack;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Receivers;
+using AsyncLead.Slack.WebApi;
 using AsyncLead.Storage;
 using AsyncLead.Web;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -25,6 +28,11 @@ public static class AsyncLeadHost
         builder.AddStorage();
         builder.Services.AddSlackReceivers();
         builder.Services.AddSingleton<ISlackEventDeduplicator, SlackEventReceipts>();
+        builder.Services.AddSlackWebApi();
+        builder.Services.AddSingleton<ISlackTokenSource, ConfiguredBotToken>();
+        builder.Services.AddJobs();
+
+        builder.Services.AddMembers();
         return builder;
     }
 

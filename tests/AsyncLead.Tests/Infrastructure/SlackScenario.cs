@@ -1,3 +1,4 @@
+using AsyncLead.Jobs;
 using AsyncLead.Testing;
 using AsyncLead.Testing.Simulation;
 using AsyncLead.Testing.Slack;
@@ -38,18 +39,43 @@ public sealed class SlackScenario : IAsyncDisposable
         var slack = await FakeSlack.StartAsync(clock);
         slack.AddWorkspace(TeamId, BotToken, name: "Acme");
 
-        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        var all = new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = SigningSecret,
             ["Slack:BotToken"] = BotToken,
             ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
             ["AsyncLead:PublicUrl"] = "https://asynclead.test",
+            // Jobs run when the test says so (RunJobsAsync), on the scenario's clock.
+            ["Jobs:Enabled"] = "false",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
         var host = await AppHost.StartAsync(database.ConnectionString, all, clock, services);
         return new SlackScenario(slack, host, clock);
     }
 
     public SlackUser User(string userId, string? channelId = null) => Simulator.User(userId, channelId);
+
+    /// <summary>Runs every job due at the clock's now, and the jobs those enqueue, until none is due; returns how many ran.</summary>
+    public async Task<int> RunJobsAsync()
+    {
+        var worker = Host.Services.GetRequiredService<JobWorker>();
+        var total = 0;
+        for (var ran = await worker.RunDueJobsAsync(CancellationToken.None); ran > 0; ran = await worker.RunDueJobsAsync(CancellationToken.None))
+        {
+            total += ran;
+        }
+        return total;
+    }
+
+    /// <summary>Moves the clock forward and runs whatever became due.</summary>
+    public async Task<int> AdvanceAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        return await RunJobsAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,157 @@
+using System.Text.Json;
+using AsyncLead.Slack.WebApi;
+using Dapper;
+using Npgsql;
+
+namespace AsyncLead.Features.Members;
+
+/// <summary>Who a member is as far as time goes: Slack's view of them (cached) plus their own hours, focus and away days.</summary>
+public sealed record MemberProfile(string WorkspaceId, string UserId, string? DisplayName, bool IsBot, bool IsDeleted, MemberSchedule Schedule)
+{
+    public bool IsHuman => !IsBot && !IsDeleted;
+}
+
+/// <summary>
+/// Members' time, persisted. The time zone comes from Slack's users.info and is refreshed after a day (and at once on
+/// <c>user_change</c>); when Slack is unreachable a known zone is used as it stands.
+/// </summary>
+public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient slack, TimeProvider clock)
+{
+    private static readonly TimeSpan SlackProfileFreshFor = TimeSpan.FromDays(1);
+    private static readonly JsonSerializerOptions WindowJson = new(JsonSerializerDefaults.Web);
+
+    public async Task<MemberProfile> GetAsync(string workspaceId, string userId, CancellationToken ct)
+    {
+        var row = await LoadAsync(workspaceId, userId, ct);
+        var now = clock.GetUtcNow();
+        if (row?.TimeZone is null || row.TimeZoneFetchedAt is null || now - row.TimeZoneFetchedAt > SlackProfileFreshFor)
+        {
+            try
+            {
+                var user = await slack.ForWorkspace(workspaceId).Users.InfoAsync(userId, ct);
+                await RecordSlackUserAsync(workspaceId, userId, user.Profile?.DisplayName is { Length: > 0 } display ? display : user.RealName ?? user.Name,
+                    user.Tz, user.IsBot, user.Deleted, ct);
+                row = await LoadAsync(workspaceId, userId, ct);
+            }
+            catch (SlackApiException) when (row?.TimeZone is not null)
+            {
+                // A stale zone beats no answer: people rarely move, and the next lookup tries again.
+            }
+        }
+
+        return ToProfile(row!);
+    }
+
+    /// <summary>Stores what Slack says about a person (from users.info or a <c>user_change</c> event).</summary>
+    public async Task RecordSlackUserAsync(string workspaceId, string userId, string? displayName, string? timeZone, bool isBot, bool isDeleted, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO members (workspace_id, user_id, display_name, time_zone, time_zone_fetched_at, is_bot, is_deleted)
+            VALUES (@workspaceId, @userId, @displayName, @timeZone, @now, @isBot, @isDeleted)
+            ON CONFLICT (workspace_id, user_id) DO UPDATE SET
+                display_name = coalesce(EXCLUDED.display_name, members.display_name),
+                time_zone = coalesce(EXCLUDED.time_zone, members.time_zone),
+                time_zone_fetched_at = EXCLUDED.time_zone_fetched_at,
+                is_bot = EXCLUDED.is_bot,
+                is_deleted = EXCLUDED.is_deleted
+            """,
+            new
+            {
+                workspaceId, userId, displayName, isBot, isDeleted,
+                timeZone = timeZone is not null && TimeZoneIds.IsKnown(timeZone) ? timeZone : null,
+                now = clock.GetUtcNow(),
+            }, cancellationToken: ct));
+    }
+
+    /// <summary>Saves a member's own settings: working hours, focus blocks and away periods (replacing the old ones).</summary>
+    public async Task SaveScheduleAsync(string workspaceId, string userId, MemberSchedule schedule, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO members (workspace_id, user_id, time_zone, working_hours, focus_blocks)
+            VALUES (@workspaceId, @userId, @timeZone, @workingHours::jsonb, @focusBlocks::jsonb)
+            ON CONFLICT (workspace_id, user_id) DO UPDATE SET
+                working_hours = EXCLUDED.working_hours, focus_blocks = EXCLUDED.focus_blocks
+            """,
+            new
+            {
+                workspaceId, userId, timeZone = schedule.TimeZoneId,
+                workingHours = JsonSerializer.Serialize(schedule.WorkingHours.Select(StoredWindow.From), WindowJson),
+                focusBlocks = JsonSerializer.Serialize(schedule.FocusBlocks.Select(StoredWindow.From), WindowJson),
+            }, transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM member_away WHERE workspace_id = @workspaceId AND user_id = @userId",
+            new { workspaceId, userId }, transaction, cancellationToken: ct));
+        foreach (var away in schedule.AwayPeriods)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO member_away (workspace_id, user_id, first_day, last_day, created_at)
+                VALUES (@workspaceId, @userId, @from, @until, @now)
+                """,
+                new { workspaceId, userId, from = away.From, until = away.Until, now = clock.GetUtcNow() }, transaction, cancellationToken: ct));
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task<MemberRow?> LoadAsync(string workspaceId, string userId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<MemberRow>(new CommandDefinition(
+            """
+            SELECT workspace_id AS WorkspaceId, user_id AS UserId, display_name AS DisplayName, time_zone AS TimeZone,
+                   time_zone_fetched_at AS TimeZoneFetchedAt, is_bot AS IsBot, is_deleted AS IsDeleted,
+                   working_hours::text AS WorkingHours, focus_blocks::text AS FocusBlocks
+            FROM members WHERE workspace_id = @workspaceId AND user_id = @userId
+            """,
+            new { workspaceId, userId }, cancellationToken: ct));
+        if (row is null)
+        {
+            return null;
+        }
+
+        var away = await connection.QueryAsync<(DateOnly From, DateOnly Until)>(new CommandDefinition(
+            "SELECT first_day, last_day FROM member_away WHERE workspace_id = @workspaceId AND user_id = @userId ORDER BY first_day",
+            new { workspaceId, userId }, cancellationToken: ct));
+        row.Away = [.. away.Select(a => new AwayPeriod(a.From, a.Until))];
+        return row;
+    }
+
+    private static MemberProfile ToProfile(MemberRow row)
+    {
+        var zone = row.TimeZone ?? "UTC";
+        var working = row.WorkingHours is null ? MemberSchedule.DefaultWorkingHours : Windows(row.WorkingHours);
+        var schedule = MemberSchedule.TryCreate(zone, working, Windows(row.FocusBlocks), row.Away, out var valid, out _)
+            ? valid
+            : MemberSchedule.Default(zone);
+        return new MemberProfile(row.WorkspaceId, row.UserId, row.DisplayName, row.IsBot, row.IsDeleted, schedule);
+    }
+
+    private static IReadOnlyList<WeeklyWindow> Windows(string json) =>
+        [.. (JsonSerializer.Deserialize<StoredWindow[]>(json, WindowJson) ?? []).Select(w => w.ToWindow())];
+
+    private sealed record StoredWindow(DayOfWeek Day, TimeOnly Start, TimeOnly End)
+    {
+        public static StoredWindow From(WeeklyWindow window) => new(window.Day, window.Start, window.End);
+
+        public WeeklyWindow ToWindow() => new(Day, Start, End);
+    }
+
+    private sealed class MemberRow
+    {
+        public string WorkspaceId { get; init; } = "";
+        public string UserId { get; init; } = "";
+        public string? DisplayName { get; init; }
+        public string? TimeZone { get; init; }
+        public DateTimeOffset? TimeZoneFetchedAt { get; init; }
+        public bool IsBot { get; init; }
+        public bool IsDeleted { get; init; }
+        public string? WorkingHours { get; init; }
+        public string FocusBlocks { get; init; } = "[]";
+        public IReadOnlyList<AwayPeriod> Away { get; set; } = [];
+    }
+}

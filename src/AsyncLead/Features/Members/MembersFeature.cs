@@ -1,0 +1,13 @@
+using AsyncLead.Slack.Dispatch;
+
+namespace AsyncLead.Features.Members;
+
+public static class MembersFeature
+{
+    public static IServiceCollection AddMembers(this IServiceCollection services)
+    {
+        services.AddSingleton<MemberDirectory>();
+        services.AddSlackHandler<UserChangeHandler>();
+        return services;
+    }
+}
