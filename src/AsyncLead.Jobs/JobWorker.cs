@@ -125,16 +125,22 @@ public sealed partial class JobWorker : BackgroundService
     private readonly JobsOptions options;
     private readonly TimeProvider clock;
     private readonly ILogger<JobWorker> logger;
+    private readonly IRetryLaterPolicy[] retryLaterPolicies;
     private readonly Channel<bool> wakeups = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    public JobWorker(NpgsqlDataSource dataSource, JobHandlers handlers, IOptions<JobsOptions> options, TimeProvider clock, ILogger<JobWorker> logger)
+    public JobWorker(NpgsqlDataSource dataSource, JobHandlers handlers, IOptions<JobsOptions> options, TimeProvider clock, ILogger<JobWorker> logger,
+        IEnumerable<IRetryLaterPolicy> retryLaterPolicies)
     {
+        this.retryLaterPolicies = [.. retryLaterPolicies];
         this.dataSource = dataSource;
         this.handlers = handlers;
         this.options = options.Value;
         this.clock = clock;
         this.logger = logger;
     }
+
+    private TimeSpan? RetryAfter(Exception exception) =>
+        retryLaterPolicies.Select(policy => policy.RetryAfter(exception)).FirstOrDefault(after => after is not null);
 
     /// <summary>Who holds a lease, as written to <c>jobs.locked_by</c>: machine, process and this instance.</summary>
     public string WorkerId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
@@ -302,6 +308,11 @@ public sealed partial class JobWorker : BackgroundService
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             return new Outcome(OutcomeKind.PutBack);
+        }
+        catch (Exception ex) when (RetryAfter(ex) is { } after)
+        {
+            var later = new RetryJobLaterException(after, ex.Message);
+            return new Outcome(OutcomeKind.PutBack, later.After, later.Message);
         }
         catch (Exception ex)
         {

@@ -9,9 +9,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAsyncLead();
 
 var app = builder.Build();
-app.MapAsyncLead();
 
-// `dotnet AsyncLead.dll migrate` applies migrations and exits; anything else migrates, then serves.
+// Validates settings, maps endpoints, migrates, then serves; `dotnet AsyncLead.dll migrate` stops after migrating.
 return await app.RunAsyncLeadAsync(migrateOnly: args.Contains("migrate"));
 
 public partial class Program;

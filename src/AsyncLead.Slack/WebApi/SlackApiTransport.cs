@@ -21,17 +21,18 @@ internal sealed partial class SlackApiTransport
     private static readonly ResiliencePropertyKey<string> MethodKey = new("slack.method");
 
     private readonly IHttpClientFactory _httpClients;
-    private readonly TimeProvider _time;
+    // Waits on the network (back-off, Retry-After, attempt timeouts) are wall-clock time, not the app's notion of
+    // "now": a test that holds the app's clock still must not freeze every retried Slack call.
+    private readonly TimeProvider _time = TimeProvider.System;
     private readonly ILogger<SlackApiTransport> _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
-    public SlackApiTransport(IHttpClientFactory httpClients, IOptions<SlackWebApiOptions> options, TimeProvider time, ILogger<SlackApiTransport> logger)
+    public SlackApiTransport(IHttpClientFactory httpClients, IOptions<SlackWebApiOptions> options, ILogger<SlackApiTransport> logger)
     {
         _httpClients = httpClients;
-        _time = time;
         _logger = logger;
         var settings = options.Value;
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = settings.MaxRetries,

@@ -31,6 +31,7 @@ public static class AsyncLeadHost
         builder.Services.AddSlackWebApi();
         builder.Services.AddSingleton<ISlackTokenSource, ConfiguredBotToken>();
         builder.Services.AddJobs();
+        builder.Services.AddSingleton<IRetryLaterPolicy, SlackRateLimitRetry>();
 
         builder.Services.AddMembers();
         return builder;
@@ -44,12 +45,17 @@ public static class AsyncLeadHost
         return app;
     }
 
-    /// <summary>Validates settings, migrates the database, then serves until stopped. Returns the process exit code.</summary>
+    /// <summary>
+    /// Validates settings, maps the endpoints, migrates the database, then serves until stopped (or, with
+    /// <paramref name="migrateOnly"/>, stops there). Settings come first so a bad one is reported as such, not as a
+    /// failure of whatever happened to read it. Returns the process exit code.
+    /// </summary>
     public static async Task<int> RunAsyncLeadAsync(this WebApplication app, bool migrateOnly)
     {
         try
         {
             app.ValidateSettings();
+            app.MapAsyncLead();
             await app.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
         }
         catch (StartupException ex)

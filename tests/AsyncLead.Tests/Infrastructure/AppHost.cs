@@ -34,7 +34,7 @@ public sealed class AppHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    /// <summary>Builds the host without starting it (for tests of start-up validation).</summary>
+    /// <summary>Builds the host without mapping or starting it (for tests of start-up validation).</summary>
     public static WebApplication Build(IDictionary<string, string?> settings, CapturedLogs? logs = null, TimeProvider? clock = null,
         Action<IServiceCollection>? services = null)
     {
@@ -58,9 +58,7 @@ public sealed class AppHost : IAsyncDisposable
         }
         services?.Invoke(builder.Services);
 
-        var app = builder.Build();
-        app.MapAsyncLead();
-        return app;
+        return builder.Build();
     }
 
     public static async Task<AppHost> StartAsync(string connectionString, IDictionary<string, string?>? settings = null,
@@ -73,6 +71,7 @@ public sealed class AppHost : IAsyncDisposable
         var logs = new CapturedLogs();
         var app = Build(all, logs, clock, services);
         app.ValidateSettings();
+        app.MapAsyncLead();
         await app.MigrateDatabaseAsync(CancellationToken.None);
         await app.StartAsync();
         return new AppHost(app, logs);

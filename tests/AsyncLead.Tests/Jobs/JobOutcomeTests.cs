@@ -73,6 +73,30 @@ public sealed class JobOutcomeTests(TestDatabase database) : IClassFixture<TestD
     }
 
     [Fact]
+    public async Task A_failure_a_retry_later_policy_recognises_is_put_back_for_its_time_without_spending_an_attempt()
+    {
+        await using var host = JobHost.Create(database.ConnectionString, clock,
+            services: s => s.AddSingleton<IRetryLaterPolicy>(new PlannedFailuresMeanWait(TimeSpan.FromSeconds(45))));
+        var id = (await host.Queue.EnqueueAsync(Job(new TestJob("throttled") { FailTimes = 2 }) with { MaxAttempts = 1 }, CancellationToken.None))!.Value;
+
+        Assert.Equal(1, await host.Worker.RunDueJobsAsync(CancellationToken.None));
+        var waiting = await JobRuns.JobAsync(database.DataSource, id);
+        Assert.Equal(("available", 0, clock.GetUtcNow().AddSeconds(45).UtcDateTime), (waiting.State, waiting.Attempts, waiting.RunAt));
+
+        clock.Advance(TimeSpan.FromSeconds(45));
+        Assert.Equal(1, await host.Worker.RunDueJobsAsync(CancellationToken.None));
+        clock.Advance(TimeSpan.FromSeconds(45));
+        Assert.Equal(1, await host.Worker.RunDueJobsAsync(CancellationToken.None));
+        Assert.Equal(("completed", 1), ((await JobRuns.JobAsync(database.DataSource, id)).State, (await JobRuns.JobAsync(database.DataSource, id)).Attempts));
+    }
+
+    private sealed class PlannedFailuresMeanWait(TimeSpan wait) : IRetryLaterPolicy
+    {
+        public TimeSpan? RetryAfter(Exception exception) =>
+            exception is InvalidOperationException { Message: var message } && message.StartsWith("planned failure", StringComparison.Ordinal) ? wait : null;
+    }
+
+    [Fact]
     public async Task RetryJobLater_reschedules_at_the_requested_time_without_spending_an_attempt()
     {
         await using var host = JobHost.Create(database.ConnectionString, clock);

@@ -33,7 +33,7 @@ public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient sl
                     user.Tz, user.IsBot, user.Deleted, ct);
                 row = await LoadAsync(workspaceId, userId, ct);
             }
-            catch (SlackApiException) when (row?.TimeZone is not null)
+            catch (Exception ex) when (ex is not OperationCanceledException && row?.TimeZone is not null)
             {
                 // A stale zone beats no answer: people rarely move, and the next lookup tries again.
             }
