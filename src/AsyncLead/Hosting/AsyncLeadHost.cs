@@ -33,6 +33,7 @@ public static class AsyncLeadHost
         builder.Services.AddJobs();
         builder.Services.AddSingleton<IRetryLaterPolicy, SlackRateLimitRetry>();
 
+        builder.Services.AddWebPages();
         builder.Services.AddMembers();
         return builder;
     }
@@ -41,6 +42,7 @@ public static class AsyncLeadHost
     {
         app.MapHealthEndpoints();
         app.MapStatusPage();
+        app.MapWebPages();
         app.MapSlackReceivers();
         return app;
     }
