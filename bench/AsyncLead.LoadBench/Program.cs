@@ -1,0 +1,23 @@
+using System.Globalization;
+using AsyncLead.LoadBench;
+
+// dotnet run -c Release --project bench/AsyncLead.LoadBench -- ack [--seconds 5] [--connections 1,16,64]
+var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "ack";
+var seconds = Option("--seconds", "5");
+var connections = Option("--connections", "1,16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList();
+
+switch (mode)
+{
+    case "ack":
+        await AckPathBench.RunAsync(connections, TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)));
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: ack [--seconds 5] [--connections 1,16,64]");
+        return 2;
+}
+
+string Option(string name, string fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
