@@ -2,6 +2,7 @@ using System.Globalization;
 using AsyncLead.LoadBench;
 
 // dotnet run -c Release --project bench/AsyncLead.LoadBench -- ack [--seconds 5] [--connections 1,16,64]
+//                                                         footprint [--idle 10]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "ack";
 var seconds = Option("--seconds", "5");
 var connections = Option("--connections", "1,16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList();
@@ -11,8 +12,11 @@ switch (mode)
     case "ack":
         await AckPathBench.RunAsync(connections, TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)));
         return 0;
+    case "footprint":
+        await FootprintBench.RunAsync(restarts: 5, idle: TimeSpan.FromSeconds(double.Parse(Option("--idle", "10"), CultureInfo.InvariantCulture)));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: ack [--seconds 5] [--connections 1,16,64]");
+        Console.Error.WriteLine("usage: ack [--seconds 5] [--connections 1,16,64] | footprint [--idle 10]");
         return 2;
 }
 
