@@ -35,11 +35,24 @@ public sealed class BenchHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>A host on a fresh database and a fresh FakeSlack with <paramref name="users"/> people in one channel.</summary>
     public static async Task<BenchHost> StartAsync(int users)
+    {
+        var database = await CreateDatabaseAsync();
+        var slack = await StartSlackAsync(users);
+        var app = await StartAppAsync(PostgresServer.ConnectionStringFor(database), slack.ApiBaseUrl, jobsEnabled: false, services: null);
+        return new BenchHost(app, slack, database);
+    }
+
+    public static async Task<string> CreateDatabaseAsync()
     {
         var database = $"asynclead_bench_{Guid.NewGuid():N}";
         await PostgresServer.ExecuteAsync($"CREATE DATABASE \"{database}\"");
+        return database;
+    }
 
+    public static async Task<FakeSlack> StartSlackAsync(int users)
+    {
         var slack = await FakeSlack.StartAsync();
         slack.AddWorkspace(TeamId, "xoxb-bench-token", name: "Bench");
         var people = Enumerable.Range(1, users).Select(UserId).ToList();
@@ -48,22 +61,31 @@ public sealed class BenchHost : IAsyncDisposable
             slack.AddUser(person, person.ToLowerInvariant(), tz: "Europe/Berlin");
         }
         slack.AddChannel(ChannelId, "team-bench", members: people, botIsMember: true);
+        return slack;
+    }
 
+    /// <summary>The real composition, migrated and listening on loopback, plus the bare floor endpoint.</summary>
+    public static async Task<WebApplication> StartAppAsync(string connectionString, string slackApiBaseUrl, bool jobsEnabled,
+        Action<IServiceCollection>? services)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionStringFor(database)) { MaxPoolSize = 200 }.ConnectionString,
+            ["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 200 }.ConnectionString,
             ["Slack:SigningSecret"] = SigningSecret,
             ["Slack:BotToken"] = "xoxb-bench-token",
-            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
+            ["Slack:ApiBaseUrl"] = slackApiBaseUrl,
             ["AsyncLead:PublicUrl"] = "https://asynclead.bench",
-            // The ack path alone is measured here; job throughput is the scheduler benchmark's.
-            ["Jobs:Enabled"] = "false",
+            // The ack bench measures the ack path alone; the scheduler bench turns the worker on.
+            ["Jobs:Enabled"] = jobsEnabled ? "true" : "false",
+            ["Jobs:Concurrency"] = "32",
+            ["Jobs:BatchSize"] = "100",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.AddAsyncLead();
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.ValidateSettings();
@@ -71,7 +93,7 @@ public sealed class BenchHost : IAsyncDisposable
         app.MapPost("/bench/bare", () => Results.Ok());
         await app.MigrateDatabaseAsync(CancellationToken.None);
         await app.StartAsync();
-        return new BenchHost(app, slack, database);
+        return app;
     }
 
     public static string UserId(int index) => $"U{index:D5}";
