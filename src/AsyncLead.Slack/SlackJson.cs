@@ -17,6 +17,9 @@ public static class SlackJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             NumberHandling = JsonNumberHandling.AllowReadingFromString,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+            // `required` only checks that a member is present; a JSON null in a non-nullable member must be a parse
+            // failure (400), not a NullReferenceException in a handler (500).
+            RespectNullableAnnotations = true,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -61,7 +61,7 @@ public static class SlackPayloadParser
     public static SlackParseResult<InteractionPayload> ParseInteraction(JsonElement payload) =>
         ParseByType<InteractionPayload>(payload, "interaction", (type, element) => type switch
         {
-            "block_actions" => Read<BlockActionsPayload>(element),
+            "block_actions" => WithoutNullItems(Read<BlockActionsPayload>(element), p => p.Actions, "actions"),
             "view_submission" => Read<ViewSubmissionPayload>(element),
             "view_closed" => Read<ViewClosedPayload>(element),
             "shortcut" => Read<GlobalShortcutPayload>(element),
@@ -98,6 +98,10 @@ public static class SlackPayloadParser
         && type.ValueKind == JsonValueKind.String
             ? type.GetString()
             : null;
+
+    /// <summary>Nullable annotations don't reach list items: a null among them is malformed input, not a handler's problem.</summary>
+    private static T WithoutNullItems<T, TItem>(T payload, Func<T, IEnumerable<TItem?>> items, string name) =>
+        items(payload).Any(item => item is null) ? throw new JsonException($"{name} contains null") : payload;
 
     internal static T Read<T>(JsonElement element) =>
         element.Deserialize<T>(SlackJson.Options) ?? throw new JsonException($"{typeof(T).Name} is null");

@@ -1,0 +1,211 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using AsyncLead.Tests.Infrastructure;
+
+namespace AsyncLead.Tests.Reliability;
+
+/// <summary>
+/// Validly signed but malformed, truncated, oversized and wrongly typed Slack payloads, built from Slack's real example
+/// shapes: the host answers each with a 2xx or 4xx, never a 5xx, and no request ends in an unhandled exception.
+/// </summary>
+public sealed class PayloadFuzzTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    private const int Requests = 10_000;
+    private const int Seed = 20261121;
+
+    [Fact]
+    public async Task Ten_thousand_malformed_signed_payloads_get_no_5xx_and_no_unhandled_exception()
+    {
+        await using var scenario = await SlackScenario.StartAsync(database);
+        scenario.Slack.AddUser("U0AL5ALICE", "alice").AddChannel("C0AL5TEAM", "team-platform", members: ["U0AL5ALICE"]);
+        var loopbackResponseUrl = scenario.Slack.IssueResponseUrl("U0AL5ALICE", "C0AL5TEAM").ToString();
+        var seeds = Seeds(loopbackResponseUrl);
+        var random = new Random(Seed);
+        var statuses = new Dictionary<int, int>();
+
+        for (var i = 0; i < Requests; i++)
+        {
+            var seed = seeds[random.Next(seeds.Count)];
+            var (body, contentType) = PayloadMutations.Apply(random, seed);
+            var response = await scenario.Simulator.PostSignedAsync(seed.Path, body, contentType);
+            var status = (int)response.Status;
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            Assert.True(status < 500, $"request {i} to {seed.Path} got {status}: {Shorten(body)} → {Shorten(response.Body)}; " +
+                $"host said: {scenario.Host.Logs.Lines.LastOrDefault(line => line.Contains("Exception", StringComparison.Ordinal))}");
+        }
+
+        Assert.DoesNotContain("unhandled exception", scenario.Host.Logs.All, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(scenario.Host.Logs.Lines, line => line.StartsWith("Critical", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await scenario.Host.Http.GetAsync("/healthz")).StatusCode);
+        // Every family of outcome was exercised: accepted, refused as malformed, and refused as too large.
+        Assert.Contains(200, statuses.Keys);
+        Assert.Contains(400, statuses.Keys);
+        Assert.Contains(413, statuses.Keys);
+    }
+
+    private static List<FuzzSeed> Seeds(string loopbackResponseUrl)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "SlackFixtures");
+        string Read(string name) => File.ReadAllText(Path.Combine(folder, name))
+            .Replace("https://hooks.slack.com/commands/T0AL5LEAD/7001/xRespUrl01", loopbackResponseUrl, StringComparison.Ordinal)
+            .Replace("https:\\/\\/hooks.slack.com", "http:\\/\\/127.0.0.1:9", StringComparison.Ordinal)
+            .Replace("https://hooks.slack.com", "http://127.0.0.1:9", StringComparison.Ordinal);
+
+        var seeds = new List<FuzzSeed>();
+        foreach (var form in Directory.GetFiles(folder, "slash_command*.form"))
+        {
+            seeds.Add(new FuzzSeed("/slack/commands", FuzzShape.Form, Read(Path.GetFileName(form))));
+        }
+        foreach (var name in new[] { "block_actions_message.json", "block_actions_view_multi.json", "view_submission.json", "view_submission_all_values.json",
+                     "view_submission_org.json", "view_closed.json", "shortcut_global.json", "shortcut_message.json", "block_suggestion.json" })
+        {
+            seeds.Add(new FuzzSeed("/slack/interactions", FuzzShape.InteractionForm, Read(name)));
+        }
+        foreach (var events in Directory.GetFiles(folder, "event*.json"))
+        {
+            seeds.Add(new FuzzSeed("/slack/events", FuzzShape.Json, Read(Path.GetFileName(events))));
+        }
+        return seeds;
+    }
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+}
+
+public enum FuzzShape
+{
+    Form,
+    InteractionForm,
+    Json,
+}
+
+public sealed record FuzzSeed(string Path, FuzzShape Shape, string Body);
+
+/// <summary>Ways a payload goes wrong: cut short, corrupted, retyped, emptied, nested absurdly deep, or made huge.</summary>
+public static class PayloadMutations
+{
+    private static readonly JsonNode?[] WrongValues =
+    [
+        null, JsonValue.Create(0), JsonValue.Create(-1), JsonValue.Create(1e308), JsonValue.Create(true), JsonValue.Create(""),
+        JsonValue.Create(new string('x', 5000)), JsonValue.Create("\u0000\uFFFF<script>"), new JsonArray(), new JsonObject(),
+        new JsonArray(JsonValue.Create(1), JsonValue.Create("a")), new JsonObject { ["type"] = "nonsense" },
+    ];
+
+    public static (string Body, string ContentType) Apply(Random random, FuzzSeed seed)
+    {
+        var contentType = seed.Shape == FuzzShape.Json ? "application/json" : "application/x-www-form-urlencoded";
+        var json = seed.Body;
+        string body = random.Next(12) switch
+        {
+            0 => Truncate(random, Encode(seed, json)),
+            1 => Corrupt(random, Encode(seed, json)),
+            2 or 3 or 4 => Encode(seed, seed.Shape == FuzzShape.Form ? RetypeForm(random, json) : Retype(random, json)),
+            5 => Encode(seed, seed.Shape == FuzzShape.Form ? DropFormField(random, json) : DropProperty(random, json)),
+            6 => Encode(seed, Truncate(random, json)),
+            7 => "",
+            8 => Encode(seed, new string('[', 5000) + new string(']', 5000)),
+            9 => Encode(seed, json) + "&" + new string('a', 1_100_000),
+            10 => seed.Shape == FuzzShape.Json ? "payload=" + Uri.EscapeDataString(json) : json,
+            _ => Encode(seed, seed.Shape == FuzzShape.Form ? json : ChangeType(random, json)),
+        };
+        if (random.Next(20) == 0)
+        {
+            contentType = random.Next(2) == 0 ? "text/plain" : "application/json";
+        }
+        return (body, contentType);
+    }
+
+    private static string Encode(FuzzSeed seed, string inner) =>
+        seed.Shape == FuzzShape.InteractionForm ? "payload=" + Uri.EscapeDataString(inner) : inner;
+
+    private static string Truncate(Random random, string text) => text.Length == 0 ? text : text[..random.Next(text.Length)];
+
+    private static string Corrupt(Random random, string text)
+    {
+        if (text.Length == 0)
+        {
+            return "\u00ff";
+        }
+        var chars = text.ToCharArray();
+        for (var i = random.Next(1, 10); i > 0; i--)
+        {
+            chars[random.Next(chars.Length)] = (char)random.Next(0x20, 0x2FFF);
+        }
+        return new string(chars);
+    }
+
+    private static string Retype(Random random, string json)
+    {
+        var root = JsonNode.Parse(json)!;
+        var nodes = Descendants(root).Where(n => n.Parent is not null).ToList();
+        for (var i = random.Next(1, 4); i > 0 && nodes.Count > 0; i--)
+        {
+            var target = nodes[random.Next(nodes.Count)];
+            var replacement = WrongValues[random.Next(WrongValues.Length)]?.DeepClone();
+            switch (target.Parent)
+            {
+                case JsonObject parent:
+                    parent[target.GetPropertyName()] = replacement;
+                    break;
+                case JsonArray parent:
+                    parent[target.GetElementIndex()] = replacement;
+                    break;
+            }
+            nodes = Descendants(root).Where(n => n.Parent is not null).ToList();
+        }
+        return root.ToJsonString();
+    }
+
+    private static string DropProperty(Random random, string json)
+    {
+        var root = JsonNode.Parse(json)!;
+        var objects = Descendants(root).OfType<JsonObject>().Where(o => o.Count > 0).ToList();
+        if (objects.Count > 0)
+        {
+            var target = objects[random.Next(objects.Count)];
+            target.Remove(target.ElementAt(random.Next(target.Count)).Key);
+        }
+        return root.ToJsonString();
+    }
+
+    private static string ChangeType(Random random, string json)
+    {
+        var root = JsonNode.Parse(json)!.AsObject();
+        root["type"] = random.Next(3) switch { 0 => "block_actions", 1 => "view_submission", _ => $"unknown_{random.Next(100)}" };
+        return root.ToJsonString();
+    }
+
+    private static string RetypeForm(Random random, string form)
+    {
+        var fields = form.Split('&');
+        var index = random.Next(fields.Length);
+        var name = fields[index].Split('=')[0];
+        fields[index] = $"{name}={Uri.EscapeDataString(random.Next(3) switch { 0 => "", 1 => new string('%', 3), _ => "%zz\u0000" + new string('y', 4000) })}";
+        return string.Join('&', fields);
+    }
+
+    private static string DropFormField(Random random, string form)
+    {
+        var fields = form.Split('&').ToList();
+        fields.RemoveAt(random.Next(fields.Count));
+        return string.Join('&', fields);
+    }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node)
+    {
+        yield return node;
+        var children = node switch
+        {
+            JsonObject o => o.Select(p => p.Value),
+            JsonArray a => a.AsEnumerable(),
+            _ => [],
+        };
+        foreach (var child in children.OfType<JsonNode>())
+        {
+            foreach (var descendant in Descendants(child))
+            {
+                yield return descendant;
+            }
+        }
+    }
+}
