@@ -32,6 +32,7 @@ public static class AsyncLeadHost
         builder.Services.AddSlackWebApi();
         builder.Services.AddJobs();
         builder.Services.AddSingleton<IRetryLaterPolicy, SlackRateLimitRetry>();
+        builder.Services.AddObservability();
 
         builder.Services.AddInstall();
         builder.Services.AddMembers();
@@ -40,6 +41,7 @@ public static class AsyncLeadHost
 
     public static WebApplication MapAsyncLead(this WebApplication app)
     {
+        app.UseSlackRequestMetrics();
         app.MapHealthEndpoints();
         app.MapStatusPage();
         app.MapSlackReceivers();
