@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AsyncLead.Features.Install;
+using AsyncLead.Hosting;
 using AsyncLead.Jobs;
 using AsyncLead.Platform;
 using AsyncLead.Slack.WebApi;
@@ -98,6 +99,19 @@ public sealed class UninstallAndPurgeTests(TestDatabase database) : IClassFixtur
             Assert.Equal(0, await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM {table} WHERE {column} = 'T_PURGED'"));
             Assert.Equal(1, await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM {table} WHERE {column} = 'T_KEPT'"));
         }
+    }
+
+    [Fact]
+    public async Task The_documented_command_line_purges_through_the_real_composition_and_exits()
+    {
+        await using var connection = database.DataSource.CreateConnection();
+        await connection.ExecuteAsync("INSERT INTO members (workspace_id, user_id) VALUES ('T_CLI', 'U_A'), ('T_CLI_KEPT', 'U_A')");
+        await using var app = AppHost.Build(new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = database.ConnectionString });
+
+        var exitCode = await app.RunAsyncLeadAsync(["purge-workspace", "T_CLI", "--yes"]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(["T_CLI_KEPT"], await connection.QueryAsync<string>("SELECT workspace_id FROM members WHERE workspace_id LIKE 'T_CLI%'"));
     }
 
     [Fact]

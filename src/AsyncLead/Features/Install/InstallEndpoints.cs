@@ -6,6 +6,7 @@ using AsyncLead.Slack.WebApi;
 using AsyncLead.Web;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace AsyncLead.Features.Install;
 
@@ -94,7 +95,7 @@ public static partial class InstallEndpoints
         {
             access = await slack.OAuth.ExchangeCodeAsync(code, RedirectUri(http, app.Value), ct);
         }
-        catch (Exception ex) when (ex is SlackApiException or SlackRateLimitedException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
+        catch (Exception ex) when (ex is SlackApiException or SlackRateLimitedException or HttpRequestException or TimeoutRejectedException)
         {
             LogExchangeFailed(logger, ex is SlackApiException api ? api.Error : ex.GetType().Name);
             return Failure(StatusCodes.Status400BadRequest, "Install failed",
