@@ -13,7 +13,7 @@ public sealed class InstallFlowTests(TestDatabase database) : IClassFixture<Test
 
     private static async Task<SlackScenario> StartMultiWorkspaceAsync(TestDatabase database)
     {
-        var scenario = await SlackScenario.StartAsync(database, settings: new Dictionary<string, string?>
+        var scenario = await SlackScenario.StartAsync(database, services: s => s.Configure<SlackWebApiOptions>(o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(10)), settings: new Dictionary<string, string?>
         {
             // No single-workspace token: every token must come from an install.
             ["Slack:BotToken"] = null,
@@ -147,6 +147,20 @@ public sealed class InstallFlowTests(TestDatabase database) : IClassFixture<Test
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("invalid_code", html);
+    }
+
+    [Fact]
+    public async Task Slack_failing_during_the_exchange_is_a_page_asking_to_try_again_not_a_server_error()
+    {
+        await using var s = await StartMultiWorkspaceAsync(database);
+        using var browser = new InstallBrowser(s);
+        s.Slack.Faults.ServerError("oauth.v2.access", times: 10, statusCode: 503);
+
+        var (status, html) = await browser.InstallsAsync(SlackScenario.TeamId, "U_LEAD");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("Slack could not be reached", html);
+        Assert.True(s.Slack.Calls("oauth.v2.access").Count > 1, "the exchange is retried before giving up");
     }
 
     [Fact]
