@@ -10,7 +10,7 @@ namespace AsyncLead.Jobs;
 public sealed class JobQueue(NpgsqlDataSource dataSource, TimeProvider clock)
 {
     /// <summary>The LISTEN/NOTIFY channel workers wake on.</summary>
-    internal const string NotificationChannel = "asynclead_jobs";
+    public const string NotificationChannel = "asynclead_jobs";
 
     // NOTIFY is transactional: delivered on commit, dropped on rollback, and folded into one per transaction.
     private const string NotifyIfDue = $"SELECT pg_notify('{NotificationChannel}', '') WHERE @RunAt <= @Now;";

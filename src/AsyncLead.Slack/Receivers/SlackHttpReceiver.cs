@@ -28,15 +28,41 @@ internal sealed partial class SlackHttpReceiver(
     private const string RetryNumHeader = "X-Slack-Retry-Num";
     private const string RetryReasonHeader = "X-Slack-Retry-Reason";
 
-    public async Task HandleCommandsAsync(HttpContext http)
+    public Task HandleCommandsAsync(HttpContext http) =>
+        ReceiveAsync(http, body => SlackPayloadParser.ParseSlashCommand(body), allowSslCheck: true,
+            async command => await WriteAckAsync(http, await dispatcher.DispatchCommandAsync(command)));
+
+    public Task HandleInteractionsAsync(HttpContext http) =>
+        ReceiveAsync(http, body => SlackPayloadParser.ParseInteraction(body), allowSslCheck: false,
+            async interaction => await WriteAckAsync(http, await dispatcher.DispatchInteractionAsync(interaction)));
+
+    public Task HandleEventsAsync(HttpContext http) =>
+        ReceiveAsync(http, body => SlackPayloadParser.ParseEvents(body), allowSslCheck: false, async envelope =>
+        {
+            switch (envelope)
+            {
+                case UrlVerificationPayload verification:
+                    await http.Response.WriteAsJsonAsync(new UrlVerificationAnswer(verification.Challenge), SlackJson.Options, http.RequestAborted);
+                    break;
+                case EventCallbackPayload callback:
+                    var (retryNum, retryReason) = ReadRetry(http.Request);
+                    await WriteAckAsync(http, await dispatcher.DispatchEventAsync(callback, retryNum, retryReason, http.RequestAborted));
+                    break;
+                default:
+                    LogUnknownEnvelope(logger, envelope.Type);
+                    break;
+            }
+        });
+
+    /// <summary>
+    /// The one path every Slack request takes, so no endpoint can skip a step: configured and under the size cap →
+    /// (the unsigned ssl_check probe, commands only) → verified on the raw bytes → parsed → handled.
+    /// </summary>
+    private async Task ReceiveAsync<T>(HttpContext http, Func<byte[], SlackParseResult<T>> parse, bool allowSslCheck, Func<T, Task> handle)
+        where T : class
     {
         var body = await ReadBodyAsync(http);
-        if (body is null)
-        {
-            return;
-        }
-
-        if (IsSslCheck(body))
+        if (body is null || (allowSslCheck && IsSslCheck(body)))
         {
             return;
         }
@@ -47,74 +73,14 @@ internal sealed partial class SlackHttpReceiver(
             return;
         }
 
-        var command = SlackPayloadParser.ParseSlashCommand(body);
-        if (!command.Succeeded)
+        var parsed = parse(body);
+        if (!parsed.Succeeded)
         {
-            await BadRequestAsync(http, command.Error);
+            await BadRequestAsync(http, parsed.Error);
             return;
         }
 
-        await WriteAckAsync(http, await dispatcher.DispatchCommandAsync(command.Value));
-    }
-
-    public async Task HandleInteractionsAsync(HttpContext http)
-    {
-        var body = await ReadBodyAsync(http);
-        if (body is null)
-        {
-            return;
-        }
-
-        if (!Verify(http, body))
-        {
-            await RejectAsync(http);
-            return;
-        }
-
-        var interaction = SlackPayloadParser.ParseInteraction(body);
-        if (!interaction.Succeeded)
-        {
-            await BadRequestAsync(http, interaction.Error);
-            return;
-        }
-
-        await WriteAckAsync(http, await dispatcher.DispatchInteractionAsync(interaction.Value));
-    }
-
-    public async Task HandleEventsAsync(HttpContext http)
-    {
-        var body = await ReadBodyAsync(http);
-        if (body is null)
-        {
-            return;
-        }
-
-        if (!Verify(http, body))
-        {
-            await RejectAsync(http);
-            return;
-        }
-
-        var events = SlackPayloadParser.ParseEvents(body);
-        if (!events.Succeeded)
-        {
-            await BadRequestAsync(http, events.Error);
-            return;
-        }
-
-        switch (events.Value)
-        {
-            case UrlVerificationPayload verification:
-                await http.Response.WriteAsJsonAsync(new UrlVerificationAnswer(verification.Challenge), SlackJson.Options, http.RequestAborted);
-                break;
-            case EventCallbackPayload callback:
-                var (retryNum, retryReason) = ReadRetry(http.Request);
-                await WriteAckAsync(http, await dispatcher.DispatchEventAsync(callback, retryNum, retryReason, http.RequestAborted));
-                break;
-            default:
-                LogUnknownEnvelope(logger, events.Value.Type);
-                break;
-        }
+        await handle(parsed.Value!);
     }
 
     /// <summary>Null when a response (503 or 413) has already been written.</summary>

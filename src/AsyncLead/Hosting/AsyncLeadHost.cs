@@ -34,6 +34,7 @@ public static class AsyncLeadHost
         builder.Services.AddSingleton<IRetryLaterPolicy, SlackRateLimitRetry>();
         builder.Services.AddObservability();
 
+        builder.Services.AddWebPages();
         builder.Services.AddInstall();
         builder.Services.AddMembers();
         return builder;
@@ -44,15 +45,16 @@ public static class AsyncLeadHost
         app.UseSlackRequestMetrics();
         app.MapHealthEndpoints();
         app.MapStatusPage();
+        app.MapWebPages();
         app.MapSlackReceivers();
         app.MapInstall();
         return app;
     }
 
     /// <summary>
-    /// Validates settings, maps the endpoints, migrates the database, then serves until stopped, or runs an admin command
-    /// instead: <c>migrate</c> (stops after migrating) or <c>purge-workspace T123 [--yes]</c>. Settings come first so a bad one is reported as such, not as a
-    /// failure of whatever happened to read it. Returns the process exit code.
+    /// Validates settings, maps the endpoints, migrates the database, then serves until stopped, or runs an admin
+    /// command instead: <c>migrate</c> (stops after migrating) or <c>purge-workspace T123 [--yes]</c>. Settings come
+    /// first so a bad one is reported as such, not as a failure of whatever happened to read it. Returns the exit code.
     /// </summary>
     public static async Task<int> RunAsyncLeadAsync(this WebApplication app, string[] args)
     {

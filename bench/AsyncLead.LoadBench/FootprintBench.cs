@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using AsyncLead.Testing;
+using AsyncLead.Testing.Postgres;
+
+namespace AsyncLead.LoadBench;
+
+/// <summary>
+/// The real binary as an operator runs it: time from process start to <c>/readyz</c> 200 (first start on an empty
+/// database, then restarts on a migrated one), and resident memory after idling.
+/// </summary>
+public static class FootprintBench
+{
+    public static async Task RunAsync(int restarts, TimeSpan idle)
+    {
+        var binary = Path.Combine(RepositoryRoot.Path, "src", "AsyncLead", "bin", "Release", "net10.0", "AsyncLead.dll");
+        if (!File.Exists(binary))
+        {
+            throw new InvalidOperationException($"{binary} is missing: run `dotnet build src/AsyncLead -c Release` first.");
+        }
+
+        var database = $"asynclead_bench_{Guid.NewGuid():N}";
+        await PostgresServer.ExecuteAsync($"CREATE DATABASE \"{database}\"");
+        try
+        {
+            var readyTimes = new List<double>();
+            long idleRssKb = 0;
+            for (var run = 0; run <= restarts; run++)
+            {
+                var (ready, rss) = await StartOnceAsync(binary, PostgresServer.ConnectionStringFor(database), measureIdle: run == restarts ? idle : null);
+                readyTimes.Add(ready.TotalMilliseconds);
+                idleRssKb = rss ?? idleRssKb;
+            }
+
+            var restartsSorted = readyTimes.Skip(1).Order().ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| first start (empty database, migrates) to /readyz | {readyTimes[0]:F0} ms |\n" +
+                $"| restart to /readyz, median of {restartsSorted.Count} | {restartsSorted[restartsSorted.Count / 2]:F0} ms |\n" +
+                $"| idle RSS after {idle.TotalSeconds:F0} s | {idleRssKb / 1024.0:F1} MB |"));
+        }
+        finally
+        {
+            await PostgresServer.DropDatabaseAsync(database);
+        }
+    }
+
+    private static async Task<(TimeSpan Ready, long? IdleRssKb)> StartOnceAsync(string binary, string connectionString, TimeSpan? measureIdle)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [binary])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ConnectionStrings__Postgres"] = connectionString,
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+                ["DOTNET_ENVIRONMENT"] = "Production",
+                ["Slack__SigningSecret"] = "bench-signing-secret",
+                ["Slack__BotToken"] = "xoxb-bench-token",
+                ["Slack__ApiBaseUrl"] = "http://127.0.0.1:9/api/",
+            },
+        };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            while (clock.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                try
+                {
+                    using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/readyz"));
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        var ready = clock.Elapsed;
+                        long? rss = null;
+                        if (measureIdle is { } idle)
+                        {
+                            await Task.Delay(idle);
+                            rss = ResidentKb(process.Id);
+                        }
+                        return (ready, rss);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+                await Task.Delay(10);
+            }
+            throw new TimeoutException("the host did not become ready within 60 s");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static long ResidentKb(int pid) =>
+        File.ReadLines($"/proc/{pid}/status").Where(line => line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture)).Single();
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

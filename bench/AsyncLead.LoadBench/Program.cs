@@ -1,0 +1,38 @@
+using System.Globalization;
+using AsyncLead.LoadBench;
+
+// dotnet run -c Release --project bench/AsyncLead.LoadBench -- ack [--seconds 5] [--connections 1,16,64]
+//                                                         footprint [--idle 10]
+//                                                         scheduler [--due 100000] [--rows 1000000] [--processes 1,3]
+var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "ack";
+var seconds = Option("--seconds", "5");
+var connections = Option("--connections", "1,16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList();
+
+switch (mode)
+{
+    case "ack":
+        await AckPathBench.RunAsync(connections, TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)));
+        return 0;
+    case "footprint":
+        await FootprintBench.RunAsync(restarts: 5, idle: TimeSpan.FromSeconds(double.Parse(Option("--idle", "10"), CultureInfo.InvariantCulture)));
+        return 0;
+    case "scheduler":
+        await SchedulerBench.RunAsync(
+            due: int.Parse(Option("--due", "100000"), CultureInfo.InvariantCulture),
+            filler: int.Parse(Option("--rows", "1000000"), CultureInfo.InvariantCulture),
+            processCounts: Option("--processes", "1,3").Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList());
+        await SchedulerBench.RunRateLimitedAsync(channels: 10, perChannel: int.Parse(Option("--per-channel", "20"), CultureInfo.InvariantCulture));
+        return 0;
+    case "worker":
+        await SchedulerBench.RunWorkerAsync(Option("--connection", ""), Option("--slack", ""));
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: ack [--seconds 5] [--connections 1,16,64] | footprint [--idle 10] | scheduler [--due 100000] [--rows 1000000] [--processes 1,3] [--per-channel 20]");
+        return 2;
+}
+
+string Option(string name, string fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}

@@ -1,0 +1,55 @@
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace AsyncLead.Web;
+
+/// <summary>
+/// People's Markdown as HTML for our pages: raw HTML is escaped, not rendered, and links keep only safe schemes, so
+/// text written in Slack can never become script on a page (the pages' Content-Security-Policy is the second wall).
+/// </summary>
+public static class MarkdownHtml
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseAutoLinks()
+        .UseTaskLists()
+        .UseListExtras()
+        .Build();
+
+    private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
+
+    public static string Render(string? markdown)
+    {
+        var document = Markdown.Parse(markdown ?? string.Empty, Pipeline);
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (!IsSafe(link.Url))
+            {
+                link.Url = "#";
+            }
+        }
+
+        using var writer = new StringWriter();
+        var renderer = new Markdig.Renderers.HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        return writer.ToString();
+    }
+
+    private static bool IsSafe(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return true;
+        }
+
+        var trimmed = url.Trim();
+        var colon = trimmed.IndexOf(':');
+        var slash = trimmed.IndexOfAny(['/', '?', '#']);
+        var hasScheme = colon > 0 && (slash < 0 || colon < slash);
+        return !hasScheme || SafeSchemes.Contains(trimmed[..colon], StringComparer.OrdinalIgnoreCase);
+    }
+}

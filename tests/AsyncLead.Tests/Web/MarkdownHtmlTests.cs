@@ -1,0 +1,39 @@
+using AsyncLead.Web;
+
+namespace AsyncLead.Tests.Web;
+
+public sealed class MarkdownHtmlTests
+{
+    [Theory]
+    [InlineData("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;")]
+    [InlineData("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;")]
+    [InlineData("[click](javascript:alert(1))", "<a href=\"#\">click</a>")]
+    [InlineData("[click](JaVaScRiPt:alert(1))", "<a href=\"#\">click</a>")]
+    [InlineData("[data](data:text/html;base64,PHNjcmlwdD4=)", "<a href=\"#\">data</a>")]
+    public void Hostile_text_is_shown_not_run(string markdown, string expected)
+    {
+        var html = MarkdownHtml.Render(markdown);
+        Assert.Contains(expected, html);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Ordinary_markdown_renders_as_people_expect()
+    {
+        var html = MarkdownHtml.Render("## Done\n- shipped **payouts**\n- ~~old~~ [runbook](https://wiki.example.com/a?b=1)\n\n| a | b |\n|---|---|\n| 1 | 2 |");
+
+        Assert.Contains("<h2", html);
+        Assert.Contains("<strong>payouts</strong>", html);
+        Assert.Contains("<del>old</del>", html);
+        Assert.Contains("<a href=\"https://wiki.example.com/a?b=1\">runbook</a>", html);
+        Assert.Contains("<table>", html);
+    }
+
+    [Fact]
+    public void Relative_links_and_empty_text_are_fine()
+    {
+        Assert.Contains("href=\"/w/abc\"", MarkdownHtml.Render("[page](/w/abc)"));
+        Assert.Equal(string.Empty, MarkdownHtml.Render(null));
+    }
+}
