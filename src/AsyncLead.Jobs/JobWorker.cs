@@ -293,6 +293,7 @@ public sealed partial class JobWorker : BackgroundService
 
     private async Task<Outcome> HandleAsync(JobContext job, CancellationToken stoppingToken)
     {
+        using var logScope = logger.BeginScope(new Dictionary<string, object?> { ["JobId"] = job.Id, ["JobKind"] = job.Kind, ["JobScope"] = job.Scope });
         using var lease = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var stopHeartbeat = new CancellationTokenSource();
         var heartbeat = KeepLeaseAsync(job, lease, stopHeartbeat.Token);

@@ -10,7 +10,7 @@ builder.AddAsyncLead();
 
 var app = builder.Build();
 
-// Validates settings, maps endpoints, migrates, then serves; `dotnet AsyncLead.dll migrate` stops after migrating.
-return await app.RunAsyncLeadAsync(migrateOnly: args.Contains("migrate"));
+// Validates settings, maps endpoints, migrates, then serves; or runs `migrate` / `purge-workspace T123 --yes` and exits.
+return await app.RunAsyncLeadAsync(args);
 
 public partial class Program;

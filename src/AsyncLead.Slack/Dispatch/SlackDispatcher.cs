@@ -24,7 +24,7 @@ internal sealed partial class SlackDispatcher(
     public Task<SlackAck> DispatchCommandAsync(SlashCommand command)
     {
         var context = SlackContext.For(command);
-        return Route<ISlashCommandHandler>(routes.Commands, "slash command", command.Command, context.ResponseUrl, Apology,
+        return Route<ISlashCommandHandler>(context, routes.Commands, "slash command", command.Command, context.ResponseUrl, Apology,
             (handler, ct) => handler.HandleAsync(command, context, ct));
     }
 
@@ -35,13 +35,13 @@ internal sealed partial class SlackDispatcher(
         {
             BlockActionsPayload actions => DispatchActionsAsync(actions, context),
             ViewSubmissionPayload submission => Route<IViewSubmissionHandler>(
-                routes.ViewSubmissions, "view_submission", submission.View.CallbackId, null, SlackAck.Empty,
+                context, routes.ViewSubmissions, "view_submission", submission.View.CallbackId, null, SlackAck.Empty,
                 (handler, ct) => handler.HandleAsync(submission, context, ct)),
             ViewClosedPayload closed => Route<IViewClosedHandler>(
-                routes.ViewClosings, "view_closed", closed.View.CallbackId, null, SlackAck.Empty,
+                context, routes.ViewClosings, "view_closed", closed.View.CallbackId, null, SlackAck.Empty,
                 (handler, ct) => EmptyAfter(handler.HandleAsync(closed, context, ct))),
             ShortcutPayload shortcut => Route<IShortcutHandler>(
-                routes.Shortcuts, payload.Type, shortcut.CallbackId, null, SlackAck.Empty,
+                context, routes.Shortcuts, payload.Type, shortcut.CallbackId, null, SlackAck.Empty,
                 (handler, ct) => EmptyAfter(handler.HandleAsync(shortcut, context, ct))),
             _ => Unrouted(payload.Type, payload is BlockSuggestionPayload suggestion ? suggestion.ActionId : null),
         };
@@ -67,7 +67,7 @@ internal sealed partial class SlackDispatcher(
         }
 
         var context = SlackContext.For(callback, retryNum, retryReason);
-        return await Route<ISlackEventHandler>(routes.Events, "event", type, null, SlackAck.Empty,
+        return await Route<ISlackEventHandler>(context, routes.Events, "event", type, null, SlackAck.Empty,
             (handler, handlerCt) => EmptyAfter(handler.HandleAsync(callback, context, handlerCt)));
     }
 
@@ -92,7 +92,7 @@ internal sealed partial class SlackDispatcher(
         }
 
         var route = "block actions " + string.Join(", ", routed.Select(r => r.Action.ActionId));
-        return RunAsync(route, null, SlackAck.Empty, async (services, ct) =>
+        return RunAsync(route, context, null, SlackAck.Empty, async (services, ct) =>
         {
             // Each action is handled on its own, so one failing handler does not swallow the others.
             foreach (var (action, handlerType) in routed)
@@ -112,7 +112,7 @@ internal sealed partial class SlackDispatcher(
     }
 
     private Task<SlackAck> Route<THandler>(
-        Dictionary<string, Type> table, string kind, string? key, string? responseUrl, SlackAck onError,
+        SlackContext context, Dictionary<string, Type> table, string kind, string? key, string? responseUrl, SlackAck onError,
         Func<THandler, CancellationToken, Task<SlackAck>> handle)
     {
         if (key is null || !table.TryGetValue(key, out var handlerType))
@@ -120,15 +120,17 @@ internal sealed partial class SlackDispatcher(
             return Unrouted(kind, key);
         }
 
-        return RunAsync($"{kind} {key}", responseUrl, onError,
+        return RunAsync($"{kind} {key}", context, responseUrl, onError,
             (services, ct) => handle((THandler)services.GetRequiredService(handlerType), ct));
     }
 
     private async Task<SlackAck> RunAsync(
-        string route, string? responseUrl, SlackAck onError, Func<IServiceProvider, CancellationToken, Task<SlackAck>> handle)
+        string route, SlackContext context, string? responseUrl, SlackAck onError, Func<IServiceProvider, CancellationToken, Task<SlackAck>> handle)
     {
         var work = inFlight.Run(async ct =>
         {
+            // Everything the handler logs carries who and where (ids only: never tokens or text).
+            using var logScope = logger.BeginScope(LogScope(context));
             await using var scope = scopes.CreateAsyncScope();
             try
             {
@@ -187,6 +189,13 @@ internal sealed partial class SlackDispatcher(
         await handling;
         return SlackAck.Empty;
     }
+
+    private static Dictionary<string, object?> LogScope(SlackContext context) => new()
+    {
+        ["WorkspaceId"] = context.TeamId ?? context.EnterpriseId,
+        ["ChannelId"] = context.ChannelId,
+        ["UserId"] = context.UserId,
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No Slack handler for {Kind} '{Key}'; acknowledged without action")]
     private static partial void LogUnrouted(ILogger logger, string kind, string? key);

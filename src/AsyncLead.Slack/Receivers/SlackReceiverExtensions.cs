@@ -13,7 +13,8 @@ public static class SlackReceiverExtensions
     /// <summary>
     /// Everything that receives Slack requests: options (<c>Slack__*</c>), the dispatcher and its route table, the
     /// tracker that lets in-flight handlers finish at shutdown, the response_url client, and the Socket Mode client
-    /// (idle unless <c>Slack__AppToken</c> is set). Add handlers with
+    /// (idle unless <c>Slack__AppToken</c> is set; it then needs <see cref="WebApi.SlackWebApiExtensions.AddSlackWebApi"/>
+    /// for apps.connections.open). Add handlers with
     /// <see cref="SlackHandlerServiceCollectionExtensions.AddSlackHandler{THandler}"/>; tune the ack budget with
     /// <c>services.Configure&lt;SlackDispatchOptions&gt;(…)</c>.
     /// </summary>
@@ -33,8 +34,6 @@ public static class SlackReceiverExtensions
         services.TryAddSingleton<SlackHttpReceiver>();
 
         services.AddOptions<SocketModeOptions>();
-        services.AddHttpClient(AppsConnectionsOpen.HttpClientName);
-        services.TryAddSingleton<AppsConnectionsOpen>();
         services.TryAddSingleton<SocketModeEnvelopes>();
         services.AddHostedService<SocketModeClient>();
         return services;

@@ -1,3 +1,5 @@
+using AsyncLead.Slack.WebApi;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,10 +9,10 @@ namespace AsyncLead.Slack.SocketMode;
 /// <summary>
 /// Receives Slack over Socket Mode when <c>Slack__AppToken</c> is set: keeps one live connection, replaces it when
 /// Slack asks (the new one is up before the old one is closed, so nothing is dropped), and reconnects with
-/// exponential backoff and jitter when connecting fails.
+/// exponential backoff and jitter when connecting fails. URLs come from the Web API client's apps.connections.open.
 /// </summary>
 internal sealed partial class SocketModeClient(
-    AppsConnectionsOpen connectionsOpen,
+    IServiceProvider services,
     SocketModeEnvelopes envelopes,
     IOptionsMonitor<SlackOptions> slackOptions,
     IOptions<SocketModeOptions> socketOptions,
@@ -26,15 +28,17 @@ internal sealed partial class SocketModeClient(
             return;
         }
 
+        // Resolved only now: a host that receives over HTTP needs no Web API client for this idle service.
+        var apps = services.GetRequiredService<ISlackClient>().Apps;
         var retiring = new List<Task>();
         SocketModeConnection? current = null;
         try
         {
-            current = await ConnectAsync(stoppingToken);
+            current = await ConnectAsync(apps, stoppingToken);
             while (true)
             {
                 await Task.WhenAny(current.DisconnectRequested, current.Receiving).WaitAsync(stoppingToken);
-                var next = await ConnectAsync(stoppingToken);
+                var next = await ConnectAsync(apps, stoppingToken);
                 retiring.Add(RetireAsync(current));
                 current = next;
             }
@@ -54,14 +58,14 @@ internal sealed partial class SocketModeClient(
         }
     }
 
-    private async Task<SocketModeConnection> ConnectAsync(CancellationToken ct)
+    private async Task<SocketModeConnection> ConnectAsync(IAppsApi apps, CancellationToken ct)
     {
         var options = socketOptions.Value;
         for (var failures = 1; ; failures++)
         {
             try
             {
-                var url = await connectionsOpen.OpenAsync(ct);
+                var url = await apps.OpenConnectionAsync(ct);
                 var connection = await SocketModeConnection.ConnectAsync(url, options, envelopes, logger, ct);
                 LogConnected(logger);
                 return connection;
@@ -69,7 +73,7 @@ internal sealed partial class SocketModeClient(
             catch (Exception exception) when (!ct.IsCancellationRequested)
             {
                 var delay = ReconnectBackoff.Delay(failures, options.InitialBackoff, options.MaxBackoff, Random.Shared.NextDouble());
-                if (exception is SocketModeOpenException { RetryAfter: { } retryAfter } && retryAfter > delay)
+                if (exception is SlackRateLimitedException { RetryAfter: var retryAfter } && retryAfter > delay)
                 {
                     delay = retryAfter;
                 }

@@ -6,6 +6,9 @@ namespace AsyncLead.Slack.WebApi;
 
 public static class SlackWebApiExtensions
 {
+    /// <summary>The named HttpClient every Web API call goes through, for the app to add handlers (e.g. metrics).</summary>
+    public const string HttpClientName = SlackApiTransport.HttpClientName;
+
     /// <summary>
     /// Registers <see cref="ISlackClient"/>. Needs <c>IOptions&lt;SlackOptions&gt;</c> (for <c>Slack__ApiBaseUrl</c> and
     /// the app credentials) and an <see cref="ISlackTokenSource"/> from the app.

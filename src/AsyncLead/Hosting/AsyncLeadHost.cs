@@ -1,3 +1,4 @@
+using AsyncLead.Features.Install;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
 using AsyncLead.Platform;
@@ -29,30 +30,33 @@ public static class AsyncLeadHost
         builder.Services.AddSlackReceivers();
         builder.Services.AddSingleton<ISlackEventDeduplicator, SlackEventReceipts>();
         builder.Services.AddSlackWebApi();
-        builder.Services.AddSingleton<ISlackTokenSource, ConfiguredBotToken>();
         builder.Services.AddJobs();
         builder.Services.AddSingleton<IRetryLaterPolicy, SlackRateLimitRetry>();
+        builder.Services.AddObservability();
 
         builder.Services.AddWebPages();
+        builder.Services.AddInstall();
         builder.Services.AddMembers();
         return builder;
     }
 
     public static WebApplication MapAsyncLead(this WebApplication app)
     {
+        app.UseSlackRequestMetrics();
         app.MapHealthEndpoints();
         app.MapStatusPage();
         app.MapWebPages();
         app.MapSlackReceivers();
+        app.MapInstall();
         return app;
     }
 
     /// <summary>
-    /// Validates settings, maps the endpoints, migrates the database, then serves until stopped (or, with
-    /// <paramref name="migrateOnly"/>, stops there). Settings come first so a bad one is reported as such, not as a
-    /// failure of whatever happened to read it. Returns the process exit code.
+    /// Validates settings, maps the endpoints, migrates the database, then serves until stopped, or runs an admin
+    /// command instead: <c>migrate</c> (stops after migrating) or <c>purge-workspace T123 [--yes]</c>. Settings come
+    /// first so a bad one is reported as such, not as a failure of whatever happened to read it. Returns the exit code.
     /// </summary>
-    public static async Task<int> RunAsyncLeadAsync(this WebApplication app, bool migrateOnly)
+    public static async Task<int> RunAsyncLeadAsync(this WebApplication app, string[] args)
     {
         try
         {
@@ -66,9 +70,14 @@ public static class AsyncLeadHost
             return 2;
         }
 
-        if (migrateOnly)
+        if (args is ["migrate", ..])
         {
             return 0;
+        }
+
+        if (args is [WorkspacePurge.CommandName, ..])
+        {
+            return await app.Services.GetRequiredService<WorkspacePurge>().RunAsync(args, Console.Out, app.Lifetime.ApplicationStopping);
         }
 
         app.Lifetime.ApplicationStarted.Register(() => LogWhereWeListen(app));

@@ -1,30 +1,38 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using AsyncLead.Slack.Payloads;
 using AsyncLead.Slack.Receivers;
 using AsyncLead.Slack.SocketMode;
 using AsyncLead.Slack.Tests.Dispatch;
 using AsyncLead.Slack.Tests.Fixtures;
+using AsyncLead.Slack.Tests.WebApi;
+using AsyncLead.Slack.WebApi;
+using AsyncLead.Testing.Slack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace AsyncLead.Slack.Tests.SocketMode;
 
+/// <summary>The Socket Mode client against FakeSlack's Socket Mode: connections come from the Web API client's apps.connections.open.</summary>
 public sealed class SocketModeClientTests : IAsyncLifetime
 {
-    private const string AppToken = "xapp-1-A0AL5APP1-7900-loopbacktoken";
+    private FakeSlack _slack = null!;
 
-    private LoopbackSocketModeServer _slack = null!;
-
-    public async Task InitializeAsync() => _slack = await LoopbackSocketModeServer.StartAsync();
+    public async Task InitializeAsync() => _slack = await FakeSlack.StartAsync();
 
     public async Task DisposeAsync() => await _slack.DisposeAsync();
 
-    private async Task<IHost> StartAppAsync(string? appToken = AppToken)
+    private async Task<IHost> StartAppAsync(bool withAppToken = true)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration["Slack:AppToken"] = appToken;
-        builder.Configuration["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl.ToString();
+        builder.Configuration["Slack:AppToken"] = withAppToken ? _slack.AppToken : null;
+        builder.Configuration["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl;
         builder.Services.AddSlackReceivers();
+        builder.Services.AddSingleton<ISlackTokenSource>(new WorkspaceTokens());
+        builder.Services.AddSlackWebApi(options =>
+        {
+            options.MaxRetries = 1;
+            options.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
+        });
         builder.Services.Configure<SocketModeOptions>(options =>
         {
             options.InitialBackoff = TimeSpan.FromMilliseconds(50);
@@ -37,45 +45,37 @@ public sealed class SocketModeClientTests : IAsyncLifetime
         return host;
     }
 
-    private static string Envelope(string envelopeId, string type, string payloadJson, bool acceptsResponsePayload) =>
-        $$"""{"envelope_id":"{{envelopeId}}","payload":{{payloadJson}},"type":"{{type}}","accepts_response_payload":{{(acceptsResponsePayload ? "true" : "false")}}}""";
+    private static JsonObject PayloadOf(string envelopeFixture) => (JsonObject)JsonNode.Parse(Fixture.Text(envelopeFixture))!["payload"]!.DeepClone();
 
-    private static string WithEnvelopeId(string fixture, string envelopeId)
-    {
-        var envelope = JsonDocument.Parse(Fixture.Text(fixture)).RootElement;
-        return Envelope(envelopeId, envelope.GetProperty("type").GetString()!, envelope.GetProperty("payload").GetRawText(), true);
-    }
+    private static JsonObject Payload(string fixture) => (JsonObject)JsonNode.Parse(Fixture.Text(fixture))!;
 
     [Fact]
     public async Task Acks_a_slash_command_with_its_response_survives_a_refresh_and_loses_nothing()
     {
         using var app = await StartAppAsync();
         var calls = app.Services.GetRequiredService<HandlerCalls>();
+        var command = PayloadOf("socket_slash_commands.json");
 
-        var first = await _slack.NextConnectionAsync();
-        await first.SendHelloAsync();
-        await first.SendAsync(Fixture.Text("socket_slash_commands.json"));
-        var ack = await first.ReceiveAckAsync();
-        Assert.Equal("1d3c79ab-0ffb-41f3-a080-d19e85f53649", ack.GetProperty("envelope_id").GetString());
-        Assert.Equal("ephemeral", ack.GetProperty("payload").GetProperty("response_type").GetString());
-        Assert.Equal("Saved: from the socket", ack.GetProperty("payload").GetProperty("text").GetString());
+        var first = await _slack.WaitForSocketConnectionAsync(1);
+        var ack = await first.SendSlashCommandAsync(command);
+        Assert.Equal("ephemeral", ack.Payload?["response_type"]?.GetValue<string>());
+        Assert.Equal("Saved: from the socket", ack.Payload?["text"]?.GetValue<string>());
 
         // An envelope already on the wire when Slack asks for a refresh must still be acked on the old connection.
-        await first.SendAsync(WithEnvelopeId("socket_slash_commands.json", "envelope-before-refresh"));
-        await first.SendDisconnectAsync("refresh_requested");
-        Assert.Equal("envelope-before-refresh", (await first.ReceiveAckAsync()).GetProperty("envelope_id").GetString());
+        var beforeRefresh = first.SendSlashCommandAsync(command);
+        await first.DisconnectAsync("refresh_requested");
+        Assert.Equal(1, (await beforeRefresh).ConnectionNumber);
 
-        var second = await _slack.NextConnectionAsync();
-        Assert.False(first.ClosedByClient.IsCompleted, "the old connection was dropped before the new one was up");
-        await second.SendHelloAsync();
-        await first.ClosedByClient.WaitAsync(TimeSpan.FromSeconds(10));
+        var second = await _slack.WaitForSocketConnectionAsync(2);
+        await first.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        var afterRefresh = await second.SendSlashCommandAsync(command);
 
-        await second.SendAsync(WithEnvelopeId("socket_slash_commands.json", "envelope-after-refresh"));
-        Assert.Equal("envelope-after-refresh", (await second.ReceiveAckAsync()).GetProperty("envelope_id").GetString());
-
+        Assert.Equal(2, afterRefresh.ConnectionNumber);
         Assert.Equal(3, calls.To("/weekly-update").Count);
-        Assert.Equal(2, _slack.OpenCalls.Count);
-        Assert.All(_slack.OpenCalls, authorization => Assert.Equal($"Bearer {AppToken}", authorization));
+        Assert.Equal(3, _slack.SocketModeAcks().Count);
+        var opens = _slack.Calls("apps.connections.open");
+        Assert.Equal(2, opens.Count);
+        Assert.All(opens, open => Assert.Equal(_slack.AppToken, open.Token));
         await app.StopAsync();
     }
 
@@ -84,13 +84,12 @@ public sealed class SocketModeClientTests : IAsyncLifetime
     {
         using var app = await StartAppAsync();
         var calls = app.Services.GetRequiredService<HandlerCalls>();
-        var connection = await _slack.NextConnectionAsync();
-        await connection.SendHelloAsync();
+        var connection = await _slack.WaitForSocketConnectionAsync();
 
-        await connection.SendAsync(Fixture.Text("socket_events_api_retry.json"));
-        var ack = await connection.ReceiveAckAsync();
+        var ack = await connection.SendEventAsync(PayloadOf("socket_events_api_retry.json"), retryAttempt: 1, retryReason: "timeout");
 
-        Assert.Equal("""{"envelope_id":"cda4159a-72a5-4744-aba3-4d66eb52682b"}""", ack.GetRawText());
+        Assert.Null(ack.Payload);
+        Assert.Equal([ack.EnvelopeId], ack.Raw.Select(property => property.Value!.GetValue<string>()));
         var call = Assert.Single(calls.To("event message"));
         Assert.Equal(1, call.Context.RetryNum);
         Assert.Equal("timeout", call.Context.RetryReason);
@@ -102,14 +101,11 @@ public sealed class SocketModeClientTests : IAsyncLifetime
     public async Task Interactive_view_submission_is_acked_with_its_response_action()
     {
         using var app = await StartAppAsync();
-        var connection = await _slack.NextConnectionAsync();
-        await connection.SendHelloAsync();
+        var connection = await _slack.WaitForSocketConnectionAsync();
 
-        await connection.SendAsync(Envelope("57d6a792-4d35", "interactive", Fixture.Text("view_submission.json"), acceptsResponsePayload: true));
-        var ack = await connection.ReceiveAckAsync();
+        var ack = await connection.SendInteractiveAsync(Payload("view_submission.json"));
 
-        Assert.Equal("57d6a792-4d35", ack.GetProperty("envelope_id").GetString());
-        Assert.Equal("errors", ack.GetProperty("payload").GetProperty("response_action").GetString());
+        Assert.Equal("errors", ack.Payload?["response_action"]?.GetValue<string>());
         await app.StopAsync();
     }
 
@@ -118,31 +114,26 @@ public sealed class SocketModeClientTests : IAsyncLifetime
     {
         using var app = await StartAppAsync();
         var calls = app.Services.GetRequiredService<HandlerCalls>();
-        var connection = await _slack.NextConnectionAsync();
-        await connection.SendHelloAsync();
+        var connection = await _slack.WaitForSocketConnectionAsync();
 
-        await connection.SendAsync(Envelope("shortcut-envelope", "interactive", Fixture.Text("shortcut_global.json"), acceptsResponsePayload: false));
-        var ack = await connection.ReceiveAckAsync();
+        var ack = await connection.SendInteractiveAsync(Payload("shortcut_global.json"));
 
-        Assert.Equal("""{"envelope_id":"shortcut-envelope"}""", ack.GetRawText());
+        Assert.Null(ack.Payload);
         Assert.Single(calls.To("shortcut decision.new"));
         await app.StopAsync();
     }
 
     [Fact]
-    public async Task Garbage_frames_are_ignored_and_malformed_or_unknown_envelopes_still_acked()
+    public async Task Malformed_or_unknown_envelopes_are_still_acked_and_reach_no_handler()
     {
         using var app = await StartAppAsync();
-        var connection = await _slack.NextConnectionAsync();
-        await connection.SendHelloAsync();
+        var connection = await _slack.WaitForSocketConnectionAsync();
 
-        await connection.SendAsync("this frame is not JSON");
-        await connection.SendAsync(Envelope("bad-command", "slash_commands", """{"text":"no command"}""", acceptsResponsePayload: true));
-        await connection.SendAsync(Envelope("new-kind", "brand_new_type", "{}", acceptsResponsePayload: false));
+        var malformed = await connection.SendEnvelopeAsync("slash_commands", new JsonObject { ["text"] = "no command" }, acceptsResponsePayload: true);
+        var unknown = await connection.SendEnvelopeAsync("brand_new_type", [], acceptsResponsePayload: false);
 
-        var acked = new[] { await connection.ReceiveAckAsync(), await connection.ReceiveAckAsync() }
-            .Select(ack => ack.GetRawText()).Order();
-        Assert.Equal(["""{"envelope_id":"bad-command"}""", """{"envelope_id":"new-kind"}"""], acked);
+        Assert.Null(malformed.Payload);
+        Assert.Null(unknown.Payload);
         Assert.Empty(app.Services.GetRequiredService<HandlerCalls>().All);
         await app.StopAsync();
     }
@@ -151,30 +142,29 @@ public sealed class SocketModeClientTests : IAsyncLifetime
     public async Task Reconnects_when_slack_drops_the_connection_without_warning()
     {
         using var app = await StartAppAsync();
-        var first = await _slack.NextConnectionAsync();
-        await first.SendHelloAsync();
+        var first = await _slack.WaitForSocketConnectionAsync(1);
 
         await first.CloseAsync();
-        var second = await _slack.NextConnectionAsync();
-        await second.SendHelloAsync();
-        await second.SendAsync(WithEnvelopeId("socket_slash_commands.json", "after-drop"));
+        var second = await _slack.WaitForSocketConnectionAsync(2);
+        var ack = await second.SendSlashCommandAsync(PayloadOf("socket_slash_commands.json"));
 
-        Assert.Equal("after-drop", (await second.ReceiveAckAsync()).GetProperty("envelope_id").GetString());
+        Assert.Equal(2, ack.ConnectionNumber);
         await app.StopAsync();
     }
 
     [Fact]
-    public async Task Backs_off_and_retries_when_apps_connections_open_fails()
+    public async Task Backs_off_and_retries_when_apps_connections_open_keeps_failing()
     {
-        _slack.RefuseNextOpens(2);
+        // MaxRetries = 1: each open tries twice, so four 500s fail two opens; the client backs off and the third open connects.
+        _slack.Faults.ServerError("apps.connections.open", times: 4);
         using var app = await StartAppAsync();
 
-        var connection = await _slack.NextConnectionAsync();
-        await connection.SendHelloAsync();
-        await connection.SendAsync(WithEnvelopeId("socket_slash_commands.json", "after-refusals"));
+        var connection = await _slack.WaitForSocketConnectionAsync();
+        var ack = await connection.SendSlashCommandAsync(PayloadOf("socket_slash_commands.json"));
 
-        Assert.Equal("after-refusals", (await connection.ReceiveAckAsync()).GetProperty("envelope_id").GetString());
-        Assert.Equal(3, _slack.OpenCalls.Count);
+        Assert.Equal(1, ack.ConnectionNumber);
+        Assert.Equal(5, _slack.Calls("apps.connections.open").Count);
+        Assert.Equal(1, _slack.Calls("apps.connections.open").Count(call => call.Ok));
         await app.StopAsync();
     }
 
@@ -182,27 +172,26 @@ public sealed class SocketModeClientTests : IAsyncLifetime
     public async Task Stopping_the_app_closes_the_connection()
     {
         using var app = await StartAppAsync();
-        var connection = await _slack.NextConnectionAsync();
-        await connection.SendHelloAsync();
-        await connection.SendAsync(WithEnvelopeId("socket_slash_commands.json", "before-stop"));
-        await connection.ReceiveAckAsync();
+        var connection = await _slack.WaitForSocketConnectionAsync();
+        await connection.SendSlashCommandAsync(PayloadOf("socket_slash_commands.json"));
 
         await app.StopAsync().WaitAsync(TimeSpan.FromSeconds(15));
 
-        Assert.True(connection.ClosedByClient.IsCompletedSuccessfully);
+        await connection.Closed.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(connection.IsOpen);
     }
 
     [Fact]
     public async Task Stays_idle_without_an_app_token()
     {
-        using var app = await StartAppAsync(appToken: null);
+        using var app = await StartAppAsync(withAppToken: false);
 
         var client = app.Services.GetServices<IHostedService>().OfType<SocketModeClient>().Single();
 
         // With a token the client loops until stopped; without one it has nothing to do and finishes at once.
         await (client.ExecuteTask ?? Task.CompletedTask).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(client.ExecuteTask?.IsCompletedSuccessfully);
-        Assert.Empty(_slack.OpenCalls);
+        Assert.Empty(_slack.Calls("apps.connections.open"));
         await app.StopAsync();
     }
 }

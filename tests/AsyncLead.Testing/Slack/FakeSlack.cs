@@ -224,13 +224,16 @@ public sealed class FakeSlack : IAsyncDisposable
         }
     }
 
-    /// <summary>The <c>code</c> Slack hands to the OAuth redirect after <paramref name="userId"/> approved the install.</summary>
-    public string IssueOAuthCode(string teamId, string userId, string? redirectUri = null)
+    /// <summary>
+    /// The <c>code</c> Slack hands to the OAuth redirect after <paramref name="userId"/> approved the install; with
+    /// <paramref name="enterpriseId"/> it is an org-wide install (no team in the answer, as Slack does).
+    /// </summary>
+    public string IssueOAuthCode(string teamId, string userId, string? redirectUri = null, string? enterpriseId = null)
     {
         lock (_world.Gate)
         {
             var code = $"{teamId}.{_world.RandomToken(20)}";
-            _world.OAuthCodes.Add(code, new OAuthCodeRecord { Code = code, TeamId = teamId, UserId = userId, RedirectUri = redirectUri });
+            _world.OAuthCodes.Add(code, new OAuthCodeRecord { Code = code, TeamId = teamId, UserId = userId, RedirectUri = redirectUri, EnterpriseId = enterpriseId });
             return code;
         }
     }

@@ -52,6 +52,33 @@ public sealed class ComposeAndDockerfileTests
         Assert.Equal("deploy/Dockerfile", ((YamlMappingNode)Service("app")["build"])["dockerfile"].ToString());
     }
 
+    [Fact]
+    public void Every_setting_in_compose_and_the_env_example_is_one_the_code_binds()
+    {
+        var example = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "deploy", ".env.example"))
+            .Select(line => line.TrimStart('#', ' '))
+            .Where(line => line.Contains('=') && !line.Contains(' ', StringComparison.Ordinal))
+            .Select(line => line[..line.IndexOf('=')]);
+        var compose = ((YamlMappingNode)Service("app")["environment"]).Children.Keys.Select(key => key.ToString());
+
+        // POSTGRES_PASSWORD is compose's own, for the postgres service and the connection string it builds.
+        var settings = example.Concat(compose).Where(name => name != "POSTGRES_PASSWORD").ToList();
+        Assert.Contains("AsyncLead__PublicUrl", settings);
+        Assert.Contains("Slack__ClientSecret", settings);
+        Assert.All(settings, name => Assert.True(DeploySettings.IsBoundByTheApp(name), $"{name} is not a setting the app reads"));
+    }
+
+    [Fact]
+    public void The_image_and_the_kubernetes_deployment_agree_on_the_non_root_user_and_health_endpoint()
+    {
+        var pod = DeploySettings.Load("deploy", "k8s", "deployment.yaml").At("spec", "template", "spec");
+
+        Assert.Contains("USER app", Dockerfile);
+        Assert.Equal("true", pod.Text("securityContext", "runAsNonRoot"));
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime", Dockerfile);
+        Assert.Equal("/healthz", pod.Text("containers", 0, "livenessProbe", "httpGet", "path"));
+    }
+
     private static YamlMappingNode Service(string name) => (YamlMappingNode)((YamlMappingNode)Compose["services"])[name];
 
     private static YamlMappingNode Load(string relativePath)

@@ -54,10 +54,10 @@ internal static class AuthMethods
             ["scope"] = "commands,chat:write,users:read,channels:read,channels:history,groups:history,im:write",
             ["bot_user_id"] = team.BotUserId,
             ["app_id"] = call.World.AppId,
-            ["team"] = new JsonObject { ["name"] = team.Name, ["id"] = team.TeamId },
-            ["enterprise"] = null,
+            ["team"] = grant.EnterpriseId is null ? new JsonObject { ["name"] = team.Name, ["id"] = team.TeamId } : null,
+            ["enterprise"] = grant.EnterpriseId is { } enterprise ? new JsonObject { ["name"] = $"Org {enterprise}", ["id"] = enterprise } : null,
             ["authed_user"] = new JsonObject { ["id"] = grant.UserId },
-            ["is_enterprise_install"] = false,
+            ["is_enterprise_install"] = grant.EnterpriseId is not null,
         });
     }
 

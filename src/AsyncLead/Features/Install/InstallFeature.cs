@@ -1,0 +1,31 @@
+using AsyncLead.Platform;
+using AsyncLead.Slack.Dispatch;
+using AsyncLead.Slack.WebApi;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+
+namespace AsyncLead.Features.Install;
+
+public static class InstallFeature
+{
+    /// <summary>
+    /// Installs and their tokens: Data Protection with its key ring in Postgres (shared by every replica), the token
+    /// source every Web API call uses, the uninstall handlers and the purge command.
+    /// </summary>
+    public static IServiceCollection AddInstall(this IServiceCollection services)
+    {
+        services.AddSingleton<PostgresXmlRepository>();
+        services.AddDataProtection().SetApplicationName("AsyncLead");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<PostgresXmlRepository>((options, repository) => options.XmlRepository = repository);
+
+        services.AddSingleton<InstallationStore>();
+        services.AddSingleton<InstallationTokenSource>();
+        services.AddSingleton<ISlackTokenSource>(provider => provider.GetRequiredService<InstallationTokenSource>());
+        services.AddSingleton<WorkspaceUninstall>();
+        services.AddSingleton<WorkspacePurge>();
+        services.AddSlackHandler<AppUninstalledHandler>();
+        services.AddSlackHandler<TokensRevokedHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,72 @@
+using Dapper;
+using Microsoft.AspNetCore.DataProtection;
+using Npgsql;
+
+namespace AsyncLead.Features.Install;
+
+/// <summary>A workspace's install; <see cref="WorkspaceId"/> is the team id, or the enterprise id for an org-wide install.</summary>
+public sealed record Installation(string WorkspaceId, string? TeamName, string? EnterpriseId, bool IsEnterpriseInstall,
+    string? BotUserId, string Scopes, string? InstalledBy, DateTimeOffset InstalledAt);
+
+/// <summary>Installs in Postgres. Bot tokens are written only encrypted with Data Protection and decrypted on read.</summary>
+public sealed class InstallationStore(NpgsqlDataSource dataSource, IDataProtectionProvider protection)
+{
+    private readonly IDataProtector _tokens = protection.CreateProtector("AsyncLead.Install.BotToken.v1");
+
+    public async Task SaveAsync(Installation installation, string botToken, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO installations (workspace_id, team_name, enterprise_id, is_enterprise_install, bot_user_id, scopes,
+                                       bot_token_protected, installed_by, installed_at)
+            VALUES (@WorkspaceId, @TeamName, @EnterpriseId, @IsEnterpriseInstall, @BotUserId, @Scopes,
+                    @Protected, @InstalledBy, @InstalledAt)
+            ON CONFLICT (workspace_id) DO UPDATE SET
+                team_name = excluded.team_name, enterprise_id = excluded.enterprise_id,
+                is_enterprise_install = excluded.is_enterprise_install, bot_user_id = excluded.bot_user_id,
+                scopes = excluded.scopes, bot_token_protected = excluded.bot_token_protected,
+                installed_by = excluded.installed_by, installed_at = excluded.installed_at
+            """,
+            new
+            {
+                installation.WorkspaceId, installation.TeamName, installation.EnterpriseId, installation.IsEnterpriseInstall,
+                installation.BotUserId, installation.Scopes, Protected = _tokens.Protect(botToken), installation.InstalledBy,
+                InstalledAt = installation.InstalledAt.ToUniversalTime(),
+            },
+            cancellationToken: ct));
+    }
+
+    /// <summary>The decrypted bot token of <paramref name="workspaceId"/>, or null when it has no install.</summary>
+    public async Task<string?> FindBotTokenAsync(string workspaceId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var stored = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT bot_token_protected FROM installations WHERE workspace_id = @workspaceId", new { workspaceId }, cancellationToken: ct));
+        return stored is null ? null : _tokens.Unprotect(stored);
+    }
+
+    public async Task<Installation?> FindAsync(string workspaceId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<InstallationRow>(new CommandDefinition(
+            """
+            SELECT workspace_id AS WorkspaceId, team_name AS TeamName, enterprise_id AS EnterpriseId,
+                   is_enterprise_install AS IsEnterpriseInstall, bot_user_id AS BotUserId, scopes AS Scopes,
+                   installed_by AS InstalledBy, installed_at AS InstalledAt
+            FROM installations WHERE workspace_id = @workspaceId
+            """,
+            new { workspaceId }, cancellationToken: ct));
+        return row is null
+            ? null
+            : new Installation(row.WorkspaceId, row.TeamName, row.EnterpriseId, row.IsEnterpriseInstall, row.BotUserId, row.Scopes,
+                row.InstalledBy, new DateTimeOffset(row.InstalledAt, TimeSpan.Zero));
+    }
+
+    public static Task<int> DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string workspaceId, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM installations WHERE workspace_id = @workspaceId", new { workspaceId }, transaction, cancellationToken: ct));
+
+    private sealed record InstallationRow(string WorkspaceId, string? TeamName, string? EnterpriseId, bool IsEnterpriseInstall,
+        string? BotUserId, string Scopes, string? InstalledBy, DateTime InstalledAt);
+}

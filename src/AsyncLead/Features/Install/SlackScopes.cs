@@ -1,0 +1,20 @@
+namespace AsyncLead.Features.Install;
+
+/// <summary>
+/// What the app asks Slack for, in one place: /slack/install requests these scopes and both app manifests in deploy/
+/// must list exactly these (a test compares them).
+/// </summary>
+public static class SlackScopes
+{
+    public static readonly IReadOnlyList<string> Bot =
+    [
+        "commands",          // /weekly-update, /decision
+        "chat:write",        // threads, replies, reminders
+        "im:write",          // reminders in a DM
+        "users:read",        // time zones and names (users.info)
+        "channels:read",     // conversations.info / members of a team channel
+        "groups:read",       // the same for private channels
+        "channels:history",  // conversations.replies: a retried post finds its own message by metadata
+        "groups:history",
+    ];
+}
