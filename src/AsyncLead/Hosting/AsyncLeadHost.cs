@@ -1,3 +1,4 @@
+using AsyncLead.Features.Decisions;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
 using AsyncLead.Platform;
@@ -34,6 +35,7 @@ public static class AsyncLeadHost
         builder.Services.AddSingleton<IRetryLaterPolicy, SlackRateLimitRetry>();
 
         builder.Services.AddMembers();
+        builder.Services.AddDecisions();
         return builder;
     }
 
