@@ -12,7 +12,7 @@ public enum DecisionStatus
 }
 
 /// <summary>A decision doc as stored.</summary>
-public sealed class DecisionDoc
+public sealed record DecisionDoc
 {
     public long Id { get; init; }
     public string WorkspaceId { get; init; } = "";
@@ -52,7 +52,7 @@ public sealed class DecisionDoc
 }
 
 /// <summary>A concern or question raised on a doc, as stored.</summary>
-public sealed class DecisionConcern
+public sealed record DecisionConcern
 {
     public long Id { get; init; }
     public long DecisionId { get; init; }
