@@ -149,9 +149,9 @@ public sealed class DecisionCommand(
             lines.Add($"Decided by {DecisionText.Mention(doc.DecidedBy!)}: *{MrkdwnEscaping.Escape(doc.DecidedOption ?? "")}*");
         }
 
-        if (doc.MessageTs is { } ts)
+        if (DecisionText.Link(doc) is { } link)
         {
-            lines.Add($"<https://slack.com/archives/{doc.ChannelId}/p{ts.Replace(".", "", StringComparison.Ordinal)}|Open the doc>");
+            lines.Add(link);
         }
 
         return SlackAck.Ephemeral(string.Join("\n", lines));

@@ -47,8 +47,6 @@ public sealed record DecisionDoc
         "needs_sync" => DecisionOutcome.NeedsSync,
         _ => null,
     };
-
-    public DecisionDocSections Sections => new(Title, ProblemStatement, Options, Analysis, Recommendation, Questions);
 }
 
 /// <summary>A concern or question raised on a doc, as stored.</summary>

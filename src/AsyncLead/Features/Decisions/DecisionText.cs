@@ -65,7 +65,12 @@ public static class DecisionText
 
     public static string Reminder(DecisionDoc doc) =>
         $":hourglass_flowing_sand: Your review of {Name(doc)} in <#{doc.ChannelId}> is due {LocalDate(doc.Deadline, doc.AuthorTz)}. "
-        + "Approve, raise a concern, ask a question or abstain on the doc's message.";
+        + "Approve, raise a concern, ask a question or abstain on the doc's message"
+        + (Link(doc) is { } link ? $": {link}" : ".");
+
+    /// <summary>A link to the doc message (Slack redirects archive links to the message in any client), once it is posted.</summary>
+    public static string? Link(DecisionDoc doc) =>
+        doc.MessageTs is { } ts ? $"<https://slack.com/archives/{doc.ChannelId}/p{ts.Replace(".", "", StringComparison.Ordinal)}|Open the doc>" : null;
 
     public static string Extension(DecisionDoc doc, DateTimeOffset newDeadline, string reason) =>
         $":calendar: {Mention(doc.AuthorId)} extended the response deadline to {LocalDate(newDeadline, doc.AuthorTz)}"

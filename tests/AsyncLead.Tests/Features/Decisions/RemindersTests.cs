@@ -41,6 +41,7 @@ public sealed class RemindersTests(TestDatabase database) : IClassFixture<TestDa
         Assert.Empty(team.Slack.Messages(Bob));
         var reminder = Assert.Single(team.Slack.Messages(Carol));
         Assert.Contains("Your review of DEC-1 *Move the job queue to Postgres* in <#C_ARCH> is due <!date^", reminder.Text);
+        Assert.EndsWith($"<https://slack.com/archives/C_ARCH/p{team.Doc().Ts.Replace(".", "", StringComparison.Ordinal)}|Open the doc>", reminder.Text);
 
         await team.Scenario.AdvanceAsync(At(11, 20, 12, 0) - At(11, 19, 16, 0));
         Assert.Equal(2, team.Slack.Messages(Carol).Count);
