@@ -81,7 +81,8 @@ public static class DecisionModals
         new(new PlainText("Record the decision"),
         [
             Blocks.Section($"{DecisionText.Name(doc)}"),
-            Blocks.Input(Option, "Chosen option", Line(Option, "", 300, "e.g. Option B: Postgres with SKIP LOCKED")),
+            // Most decisions follow the recommendation, so its first line is the starting point.
+            Blocks.Input(Option, "Chosen option", Line(Option, FirstLine(doc.Recommendation), 300, "e.g. Option B: Postgres with SKIP LOCKED")),
             Blocks.Input(Rationale, "Rationale", Multiline(Rationale, "", SectionMaxLength), hint: "Markdown. Why this option, and what follows from it."),
         ])
         {
@@ -89,6 +90,9 @@ public static class DecisionModals
             PrivateMetadata = doc.Id.ToString(CultureInfo.InvariantCulture),
             Submit = new PlainText("Record"),
         };
+
+    private static string FirstLine(string markdown) =>
+        markdown.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
 
     private static PlainTextInputElement Line(string actionId, string initial, int maxLength, string placeholder) =>
         new(actionId)

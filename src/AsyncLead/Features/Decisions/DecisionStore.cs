@@ -1,3 +1,4 @@
+using System.Data;
 using AsyncLead.Jobs;
 using Dapper;
 using Npgsql;
@@ -164,11 +165,13 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             SelectDocByNumberSql, new { WorkspaceId = workspaceId, shortId.Number }, cancellationToken: ct));
     }
 
+    /// <summary>The doc with its reviewers, answers and concerns, read as of one moment.</summary>
     public async Task<DecisionSnapshot?> SnapshotAsync(long id, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var doc = await connection.QuerySingleOrDefaultAsync<DecisionDoc>(new CommandDefinition(SelectDocByIdSql, new { Id = id }, cancellationToken: ct));
-        return doc is null ? null : await SnapshotAsync(connection, null, doc, ct);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        var doc = await connection.QuerySingleOrDefaultAsync<DecisionDoc>(new CommandDefinition(SelectDocByIdSql, new { Id = id }, transaction, cancellationToken: ct));
+        return doc is null ? null : await SnapshotAsync(connection, transaction, doc, ct);
     }
 
     public async Task<DecisionConcern?> FindConcernAsync(long concernId, CancellationToken ct)

@@ -82,6 +82,7 @@ public sealed class DeadlineAndDecisionTests(TestDatabase database) : IClassFixt
         Assert.Null(team.Slack.OpenModalFor(Bob));
 
         await team.AliceUser.ClicksAsync(team.Doc(), "decision_decide");
+        Assert.Equal("Option 2.", CreatingDocsTests.InitialText(team.Slack.OpenModalFor(Alice)!, "option"));
         await team.AliceUser.SubmitsViewAsync(("Chosen option", "Postgres with SKIP LOCKED"), ("Rationale", "One less moving part & it's *durable*."));
         await team.Scenario.RunJobsAsync();
 
