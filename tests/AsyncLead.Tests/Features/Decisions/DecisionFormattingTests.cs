@@ -23,7 +23,7 @@ public sealed class DecisionFormattingTests
     }
 
     [Fact]
-    public void User_text_cannot_mention_everyone_or_forge_links_in_the_doc_message()
+    public void Angle_brackets_and_ampersands_in_a_section_are_escaped_so_they_cannot_form_links()
     {
         var message = DecisionMessage.Doc(Snapshot(Doc() with { ProblemStatement = "a < b & c > d" }), Now);
 

@@ -56,7 +56,7 @@ public sealed class ExtendAndWithdrawTests(TestDatabase database) : IClassFixtur
     }
 
     [Fact]
-    public async Task Only_the_author_may_extend_withdraw_or_decide_and_others_are_told_privately()
+    public async Task Only_the_author_may_extend_or_withdraw_and_others_are_told_privately()
     {
         await using var team = await DecisionTeam.StartAsync(database, Monday);
         await team.AlicePostsDocAsync();
