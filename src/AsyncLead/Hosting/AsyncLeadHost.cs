@@ -1,3 +1,4 @@
+using AsyncLead.Features.Decisions;
 using AsyncLead.Features.Install;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
@@ -37,6 +38,7 @@ public static class AsyncLeadHost
         builder.Services.AddWebPages();
         builder.Services.AddInstall();
         builder.Services.AddMembers();
+        builder.Services.AddDecisions();
         return builder;
     }
 

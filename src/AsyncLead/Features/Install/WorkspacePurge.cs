@@ -21,6 +21,8 @@ public sealed class WorkspacePurge(NpgsqlDataSource dataSource, JobQueue jobs, I
         ("member_away", "workspace_id"),
         ("members", "workspace_id"),
         ("team_channels", "workspace_id"),
+        ("decisions", "workspace_id"),
+        ("decision_counters", "workspace_id"),
         ("installations", "workspace_id"),
         ("slack_event_receipts", "team_id"),
     ];

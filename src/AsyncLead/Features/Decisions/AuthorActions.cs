@@ -1,0 +1,109 @@
+using System.Globalization;
+using AsyncLead.Slack.Dispatch;
+using AsyncLead.Slack.Payloads;
+using AsyncLead.Slack.WebApi;
+
+namespace AsyncLead.Features.Decisions;
+
+/// <summary>Extend, Withdraw and Decide belong to the doc's author; anyone else is told so privately.</summary>
+public sealed class ExtendAction(DecisionStore store, DecisionNotices notices, ISlackClient slack) : IBlockActionHandler
+{
+    public string ActionId => DecisionMessage.Extend;
+
+    public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
+    {
+        var doc = await store.FindAsync(long.Parse(action.Value!, CultureInfo.InvariantCulture), ct);
+        if (doc is null)
+        {
+            return;
+        }
+
+        if (doc.AuthorId != payload.User.Id)
+        {
+            await notices.TellAsync(context, DecisionText.OnlyAuthor(doc, "extend"), ct);
+        }
+        else if (doc.State != DecisionStatus.Open)
+        {
+            await notices.TellAsync(context, $"Responses on {DecisionText.Name(doc)} are already closed.", ct);
+        }
+        else
+        {
+            await slack.ForWorkspace(context.TeamId!).Views.OpenAsync(payload.TriggerId!, DecisionModals.Extend(doc, doc.Deadline.AddDays(1)), ct);
+        }
+    }
+}
+
+public sealed class WithdrawAction(DecisionStore store, DecisionNotices notices) : IBlockActionHandler
+{
+    public string ActionId => DecisionMessage.Withdraw;
+
+    public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
+    {
+        var doc = await store.FindAsync(long.Parse(action.Value!, CultureInfo.InvariantCulture), ct);
+        if (doc is null)
+        {
+            return;
+        }
+
+        if (doc.AuthorId != payload.User.Id)
+        {
+            await notices.TellAsync(context, DecisionText.OnlyAuthor(doc, "withdraw"), ct);
+        }
+        else if (!await store.WithdrawAsync(doc.Id, DecisionText.Withdrawal(doc), ct))
+        {
+            await notices.TellAsync(context, $"{DecisionText.Name(doc)} is no longer open, so it can't be withdrawn.", ct);
+        }
+    }
+}
+
+public sealed class DecideAction(DecisionStore store, DecisionNotices notices, ISlackClient slack) : IBlockActionHandler
+{
+    public string ActionId => DecisionMessage.Decide;
+
+    public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
+    {
+        var doc = await store.FindAsync(long.Parse(action.Value!, CultureInfo.InvariantCulture), ct);
+        if (doc is null)
+        {
+            return;
+        }
+
+        if (doc.AuthorId != payload.User.Id)
+        {
+            await notices.TellAsync(context, DecisionText.OnlyAuthor(doc, "record the decision on"), ct);
+        }
+        else if (doc.State != DecisionStatus.Closed)
+        {
+            await notices.TellAsync(context, $"{DecisionText.Name(doc)} is {DecisionText.StatusWord(doc)}, so there is nothing to decide now.", ct);
+        }
+        else
+        {
+            await slack.ForWorkspace(context.TeamId!).Views.OpenAsync(payload.TriggerId!, DecisionModals.Decide(doc), ct);
+        }
+    }
+}
+
+/// <summary>A concern is resolved by whoever raised it or by the doc's author.</summary>
+public sealed class ResolveAction(DecisionStore store, DecisionNotices notices) : IBlockActionHandler
+{
+    public string ActionId => DecisionMessage.Resolve;
+
+    public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
+    {
+        var concern = await store.FindConcernAsync(long.Parse(action.Value!, CultureInfo.InvariantCulture), ct);
+        var doc = concern is null ? null : await store.FindAsync(concern.DecisionId, ct);
+        if (concern is null || doc is null)
+        {
+            return;
+        }
+
+        if (payload.User.Id != concern.AuthorId && payload.User.Id != doc.AuthorId)
+        {
+            await notices.TellAsync(context,
+                $"Only {DecisionText.Mention(concern.AuthorId)} (who raised it) or {DecisionText.Mention(doc.AuthorId)} (the doc's author) can resolve this concern.", ct);
+            return;
+        }
+
+        await store.ResolveConcernAsync(concern, payload.User.Id, ct);
+    }
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+using AsyncLead.Slack.Dispatch;
+using AsyncLead.Slack.Payloads;
+
+namespace AsyncLead.Features.Decisions;
+
+/// <summary>A concern or question: recorded as the person's answer and posted in the doc's thread.</summary>
+public sealed class CommentSubmission(DecisionStore store) : IViewSubmissionHandler
+{
+    public string CallbackId => DecisionModals.CommentCallback;
+
+    public async Task<SlackAck> HandleAsync(ViewSubmissionPayload submission, SlackContext context, CancellationToken ct)
+    {
+        var parts = (submission.View.PrivateMetadata ?? "").Split(':');
+        var decisionId = long.Parse(parts[0], CultureInfo.InvariantCulture);
+        var kind = Enum.Parse<ReviewerAnswer>(parts[1]);
+        var text = submission.View.State.Find(DecisionModals.Text, DecisionModals.Text)?.Value?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            return SlackAck.ViewErrors(new Dictionary<string, string> { [DecisionModals.Text] = "Write what you'd like the author to consider." });
+        }
+
+        return await store.RaiseAsync(decisionId, submission.User.Id, kind, text, ct) == ResponseResult.NotOpen
+            ? SlackAck.ViewErrors(new Dictionary<string, string> { [DecisionModals.Text] = "Responses on this doc are closed." })
+            : SlackAck.Empty;
+    }
+}

@@ -1,0 +1,174 @@
+using AsyncLead.Features.Members;
+using AsyncLead.Slack.Dispatch;
+using AsyncLead.Slack.Mrkdwn;
+using AsyncLead.Slack.Payloads;
+using AsyncLead.Slack.WebApi;
+
+namespace AsyncLead.Features.Decisions;
+
+/// <summary>
+/// <c>/decision</c> opens the doc form (<c>/decision Title</c> fills the title; a pasted Markdown doc fills every
+/// section); <c>list</c>, <c>DEC-12</c>, <c>export DEC-12</c> and <c>help</c> answer privately.
+/// </summary>
+public sealed class DecisionCommand(
+    ISlackClient slack, MemberDirectory members, DecisionStore store, TimeProvider clock) : ISlashCommandHandler
+{
+    private const int RecentDecisions = 5;
+
+    public const string Help =
+        """
+        *Decision docs*
+        • `/decision` — write a decision doc: problem, options, analysis, recommendation, questions, reviewers and a response deadline
+        • `/decision Title` — the same, with the title filled in; paste a whole Markdown doc with `## Problem Statement`-style headings to fill every section
+        • `/decision list` — open docs and recent decisions
+        • `/decision DEC-12` — where one doc stands
+        • `/decision export DEC-12` — the doc as a Markdown decision record (MADR)
+        """;
+
+    public string Command => "/decision";
+
+    public async Task<SlackAck> HandleAsync(SlashCommand command, SlackContext context, CancellationToken ct)
+    {
+        var text = command.Text.Trim();
+        var words = text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var verb = words.Length > 0 ? words[0].ToLowerInvariant() : "";
+        var isOneLine = !text.Contains('\n', StringComparison.Ordinal);
+
+        if (isOneLine && verb == "help" && words.Length == 1)
+        {
+            return SlackAck.Ephemeral(Help);
+        }
+
+        if (isOneLine && verb == "list" && words.Length == 1)
+        {
+            return SlackAck.Ephemeral(await ListAsync(command.TeamId, ct));
+        }
+
+        if (isOneLine && DecisionShortId.TryParse(text, out var shown))
+        {
+            return await ShowAsync(command.TeamId, shown, ct);
+        }
+
+        if (isOneLine && verb == "export" && words.Length == 2)
+        {
+            return DecisionShortId.TryParse(words[1], out var exported)
+                ? await ExportAsync(command.TeamId, exported, ct)
+                : SlackAck.Ephemeral($"`{MrkdwnEscaping.Escape(words[1])}` is not a decision id. Try `/decision export DEC-12`.");
+        }
+
+        return await OpenFormAsync(command, text, ct);
+    }
+
+    private async Task<SlackAck> OpenFormAsync(SlashCommand command, string text, CancellationToken ct)
+    {
+        var api = slack.ForWorkspace(command.TeamId);
+        if (!await BotIsInAsync(api, command.ChannelId, ct))
+        {
+            return SlackAck.Ephemeral(
+                "I'm not in this channel yet, so I couldn't post the doc here. Invite me with `/invite @AsyncLead`, then run `/decision` again.");
+        }
+
+        var author = await members.GetAsync(command.TeamId, command.UserId, ct);
+        var zone = author.Schedule.TimeZoneId;
+        var deadline = DecisionSchedule.DefaultDeadline(clock.GetUtcNow(), zone);
+        var form = DecisionModals.Doc(command.ChannelId, Prefill(text), deadline, DecisionSchedule.DefaultDecisionDate(deadline, zone));
+        await api.Views.OpenAsync(command.TriggerId!, form, ct);
+        return SlackAck.Empty;
+    }
+
+    /// <summary>A Markdown doc (several lines or headings) fills the sections; anything else is the title.</summary>
+    public static DecisionDocSections Prefill(string text) =>
+        text.Contains('\n', StringComparison.Ordinal) || text.StartsWith('#')
+            ? DecisionDocParser.Parse(text)
+            : new DecisionDocSections(text, "", "", "", "", "");
+
+    private static async Task<bool> BotIsInAsync(ISlackApi api, string channelId, CancellationToken ct)
+    {
+        try
+        {
+            var channel = await api.Conversations.InfoAsync(channelId, ct);
+            return channel.IsMember || channel.IsIm;
+        }
+        catch (SlackApiException ex) when (ex.Error is "channel_not_found" or "not_in_channel")
+        {
+            // A private channel the bot isn't in looks like no channel at all.
+            return false;
+        }
+    }
+
+    private async Task<string> ListAsync(string teamId, CancellationToken ct)
+    {
+        var open = await store.ListOpenAsync(teamId, ct);
+        var decided = await store.ListRecentDecisionsAsync(teamId, RecentDecisions, ct);
+        if (open.Count == 0 && decided.Count == 0)
+        {
+            return "No decision docs yet. Write one with `/decision`.";
+        }
+
+        var lines = new List<string>();
+        if (open.Count > 0)
+        {
+            lines.Add("*Open decision docs*");
+            foreach (var doc in open)
+            {
+                var snapshot = await store.SnapshotAsync(doc.Id, ct);
+                var tally = snapshot!.Tally;
+                lines.Add(doc.State == DecisionStatus.Open
+                    ? $"• {DecisionText.Name(doc)} in <#{doc.ChannelId}> — due {DecisionText.LocalDate(doc.Deadline, doc.AuthorTz)} · {tally.RespondedCount}/{tally.ReviewerCount} responded"
+                    : $"• {DecisionText.Name(doc)} in <#{doc.ChannelId}> — {DecisionText.StatusWord(doc)}, waiting for {DecisionText.Mention(doc.AuthorId)} to decide");
+            }
+        }
+
+        if (decided.Count > 0)
+        {
+            lines.Add("*Recent decisions*");
+            lines.AddRange(decided.Select(doc =>
+                $"• {DecisionText.Name(doc)} — decided {DecisionText.LocalDate(doc.DecidedAt!.Value, doc.AuthorTz)}: {MrkdwnEscaping.Escape(doc.DecidedOption ?? "")}"));
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    private async Task<SlackAck> ShowAsync(string teamId, DecisionShortId id, CancellationToken ct)
+    {
+        var doc = await store.FindAsync(teamId, id, ct);
+        if (doc is null)
+        {
+            return NotFound(id);
+        }
+
+        var snapshot = (await store.SnapshotAsync(doc.Id, ct))!;
+        var lines = new List<string>
+        {
+            $"{DecisionText.Name(doc)} by {DecisionText.Mention(doc.AuthorId)} in <#{doc.ChannelId}> — {DecisionText.StatusWord(doc)}",
+            snapshot.Tally.StatusLine(doc.Deadline, clock.GetUtcNow(), doc.AuthorTz),
+            DecisionText.Due(doc),
+        };
+        if (doc.State == DecisionStatus.Decided)
+        {
+            lines.Add($"Decided by {DecisionText.Mention(doc.DecidedBy!)}: *{MrkdwnEscaping.Escape(doc.DecidedOption ?? "")}*");
+        }
+
+        if (DecisionText.Link(doc) is { } link)
+        {
+            lines.Add(link);
+        }
+
+        return SlackAck.Ephemeral(string.Join("\n", lines));
+    }
+
+    private async Task<SlackAck> ExportAsync(string teamId, DecisionShortId id, CancellationToken ct)
+    {
+        var doc = await store.FindAsync(teamId, id, ct);
+        if (doc is null)
+        {
+            return NotFound(id);
+        }
+
+        var markdown = DecisionRecord.ToMarkdown((await store.SnapshotAsync(doc.Id, ct))!);
+        return SlackAck.Ephemeral($"{id} as a Markdown decision record:\n```\n{MrkdwnEscaping.Escape(markdown)}```");
+    }
+
+    private static MessageAck NotFound(DecisionShortId id) =>
+        SlackAck.Ephemeral($"There is no {id} in this workspace. `/decision list` shows the open docs and recent decisions.");
+}

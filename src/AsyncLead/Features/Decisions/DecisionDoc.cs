@@ -1,0 +1,79 @@
+namespace AsyncLead.Features.Decisions;
+
+public enum DecisionStatus
+{
+    /// <summary>Taking responses until the deadline.</summary>
+    Open,
+
+    /// <summary>The deadline passed; waiting for the author to record the decision.</summary>
+    Closed,
+    Decided,
+    Withdrawn,
+}
+
+/// <summary>A decision doc as stored.</summary>
+public sealed record DecisionDoc
+{
+    public long Id { get; init; }
+    public string WorkspaceId { get; init; } = "";
+    public int Number { get; init; }
+    public string ChannelId { get; init; } = "";
+    public string AuthorId { get; init; } = "";
+    public string AuthorTz { get; init; } = "UTC";
+    public string Title { get; init; } = "";
+    public string ProblemStatement { get; init; } = "";
+    public string Options { get; init; } = "";
+    public string Analysis { get; init; } = "";
+    public string Recommendation { get; init; } = "";
+    public string Questions { get; init; } = "";
+    public DateTimeOffset Deadline { get; init; }
+    public DateTimeOffset DecisionDate { get; init; }
+    public string Status { get; init; } = "open";
+    public string? MessageTs { get; init; }
+    public string? Outcome { get; init; }
+    public string? DecidedOption { get; init; }
+    public string? Rationale { get; init; }
+    public string? DecidedBy { get; init; }
+    public DateTimeOffset? DecidedAt { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DecisionShortId ShortId => new(Number);
+
+    public DecisionStatus State => Enum.Parse<DecisionStatus>(Status, ignoreCase: true);
+
+    public DecisionOutcome? ReviewOutcome => Outcome switch
+    {
+        "ready_to_decide" => DecisionOutcome.ReadyToDecide,
+        "needs_sync" => DecisionOutcome.NeedsSync,
+        _ => null,
+    };
+}
+
+/// <summary>A concern or question raised on a doc, as stored.</summary>
+public sealed record DecisionConcern
+{
+    public long Id { get; init; }
+    public long DecisionId { get; init; }
+    public string AuthorId { get; init; } = "";
+    public string Kind { get; init; } = "concern";
+    public string Text { get; init; } = "";
+    public string? MessageTs { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ResolvedAt { get; init; }
+    public string? ResolvedBy { get; init; }
+
+    public bool IsConcern => Kind == "concern";
+
+    public RaisedConcern ToRaised() => new(Id, AuthorId, Text, ResolvedAt is not null);
+}
+
+/// <summary>A doc with everything its message shows: reviewers, current answers, concerns and questions.</summary>
+public sealed record DecisionSnapshot(
+    DecisionDoc Doc,
+    IReadOnlyList<string> Reviewers,
+    IReadOnlyList<ReviewerResponse> Responses,
+    IReadOnlyList<DecisionConcern> Concerns)
+{
+    public ReviewTally Tally => ReviewTally.Count(
+        Reviewers, Responses, Concerns.Where(c => c.IsConcern).Select(c => c.ToRaised()));
+}

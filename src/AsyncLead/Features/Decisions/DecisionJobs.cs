@@ -1,0 +1,91 @@
+using AsyncLead.Platform;
+using System.Globalization;
+using AsyncLead.Jobs;
+
+namespace AsyncLead.Features.Decisions;
+
+/// <summary>
+/// The jobs a doc's changes enqueue (always in the transaction that changes it). Everything posted about one doc
+/// shares a queue, so the doc message exists before its thread replies and updates are applied in order.
+/// Reminders and the deadline share a scope, so an extension or a withdrawal cancels them together.
+/// </summary>
+public static class DecisionJobs
+{
+    public const string PostDoc = "decisions.post-doc";
+    public const string RefreshDoc = "decisions.refresh-doc";
+    public const string SyncConcern = "decisions.sync-concern";
+    public const string ThreadNote = "decisions.thread-note";
+    public const string DirectMessage = "decisions.direct-message";
+    public const string Ephemeral = "decisions.ephemeral";
+    public const string PlanReminders = "decisions.plan-reminders";
+    public const string Remind = "decisions.remind";
+    public const string Deadline = "decisions.deadline";
+
+    /// <summary>Everything pending for one doc; inside its workspace's scope, so an uninstall cancels it too.</summary>
+    public static string Scope(string workspaceId, long decisionId) => WorkspaceScope.For(workspaceId, $"decision:{decisionId}");
+
+    private static string Queue(long decisionId) => $"decision:{decisionId}:slack";
+
+    public static JobRequest PostDocRequest(long decisionId) =>
+        new(PostDoc, new DecisionJob(decisionId)) { QueueName = Queue(decisionId), JobKey = $"decision:{decisionId}:post" };
+
+    /// <summary>Replaces a pending refresh: the job renders the doc as it is when it runs, so one is enough.</summary>
+    public static JobRequest RefreshDocRequest(long decisionId) =>
+        new(RefreshDoc, new DecisionJob(decisionId))
+        {
+            QueueName = Queue(decisionId),
+            JobKey = $"decision:{decisionId}:refresh",
+            OnConflict = JobKeyConflict.Replace,
+        };
+
+    public static JobRequest SyncConcernRequest(long decisionId, long concernId) =>
+        new(SyncConcern, new ConcernJob(decisionId, concernId))
+        {
+            QueueName = Queue(decisionId),
+            JobKey = $"decision:{decisionId}:concern:{concernId}",
+            OnConflict = JobKeyConflict.Replace,
+        };
+
+    /// <param name="key">Names the note among the doc's thread replies, so a retried post finds the earlier one.</param>
+    public static JobRequest ThreadNoteRequest(long decisionId, string key, string mrkdwn) =>
+        new(ThreadNote, new ThreadNotePayload(decisionId, key, mrkdwn)) { QueueName = Queue(decisionId), JobKey = $"decision:{decisionId}:note:{key}" };
+
+    public static JobRequest DirectMessageRequest(string workspaceId, string userId, string mrkdwn) =>
+        new(DirectMessage, new DirectMessagePayload(workspaceId, userId, mrkdwn));
+
+    public static JobRequest EphemeralRequest(string workspaceId, string channelId, string userId, string mrkdwn) =>
+        new(Ephemeral, new EphemeralPayload(workspaceId, channelId, userId, mrkdwn)) { MaxAttempts = 3 };
+
+    public static JobRequest PlanRemindersRequest(string workspaceId, long decisionId) =>
+        new(PlanReminders, new DecisionJob(decisionId)) { Scope = Scope(workspaceId, decisionId), JobKey = $"decision:{decisionId}:plan", OnConflict = JobKeyConflict.Replace };
+
+    public static JobRequest RemindRequest(string workspaceId, long decisionId, string reviewerId, DecisionReminder reminder) =>
+        new(Remind, new ReminderJob(decisionId, reviewerId))
+        {
+            RunAt = reminder.At,
+            Scope = Scope(workspaceId, decisionId),
+            JobKey = string.Create(CultureInfo.InvariantCulture, $"decision:{decisionId}:remind:{reviewerId}:{(int)reminder.Before.TotalMinutes}"),
+            OnConflict = JobKeyConflict.Replace,
+        };
+
+    public static JobRequest DeadlineRequest(string workspaceId, long decisionId, DateTimeOffset deadline) =>
+        new(Deadline, new DecisionJob(decisionId))
+        {
+            RunAt = deadline,
+            Scope = Scope(workspaceId, decisionId),
+            JobKey = $"decision:{decisionId}:deadline",
+            OnConflict = JobKeyConflict.Replace,
+        };
+}
+
+public sealed record DecisionJob(long DecisionId);
+
+public sealed record ConcernJob(long DecisionId, long ConcernId);
+
+public sealed record ThreadNotePayload(long DecisionId, string Key, string Mrkdwn);
+
+public sealed record DirectMessagePayload(string WorkspaceId, string UserId, string Mrkdwn);
+
+public sealed record EphemeralPayload(string WorkspaceId, string ChannelId, string UserId, string Mrkdwn);
+
+public sealed record ReminderJob(long DecisionId, string ReviewerId);

@@ -1,0 +1,163 @@
+using System.Globalization;
+using AsyncLead.Slack.BlockKit;
+using AsyncLead.Slack.Mrkdwn;
+
+namespace AsyncLead.Features.Decisions;
+
+/// <summary>A message to send: the notification text and its blocks.</summary>
+public sealed record RenderedMessage(string Text, IReadOnlyList<Block> Blocks);
+
+/// <summary>How a doc and its concerns look in the channel. Pure: the same snapshot and clock give the same message.</summary>
+public static class DecisionMessage
+{
+    public const string Approve = "decision_approve";
+    public const string Concern = "decision_concern";
+    public const string Question = "decision_question";
+    public const string Abstain = "decision_abstain";
+    public const string Extend = "decision_extend";
+    public const string Withdraw = "decision_withdraw";
+    public const string Decide = "decision_decide";
+    public const string Resolve = "decision_resolve";
+
+    /// <summary>The metadata type that marks our messages; its payload carries the doc id (and a note's key).</summary>
+    public const string MetadataType = "asynclead_decision";
+
+    public static RenderedMessage Doc(DecisionSnapshot snapshot, DateTimeOffset now)
+    {
+        var doc = snapshot.Doc;
+        var id = doc.Id.ToString(CultureInfo.InvariantCulture);
+        var blocks = new List<Block>
+        {
+            Blocks.Header($"{doc.ShortId} · {doc.Title}" + doc.State switch
+            {
+                DecisionStatus.Decided => " (decided)",
+                DecisionStatus.Withdrawn => " (withdrawn)",
+                _ => "",
+            }),
+            Blocks.Context($"Proposed by {DecisionText.Mention(doc.AuthorId)} · Reviewers: {DecisionText.Mentions(snapshot.Reviewers)}"),
+        };
+
+        if (doc.State == DecisionStatus.Decided)
+        {
+            blocks.Add(Blocks.Section(
+                $":white_check_mark: *Decided:* {MrkdwnEscaping.Escape(doc.DecidedOption ?? "")}\n"
+                + $"*Rationale:* {MrkdwnEscaping.Escape(doc.Rationale ?? "")}\n"
+                + $"Decided by {DecisionText.Mention(doc.DecidedBy ?? doc.AuthorId)} on {DecisionText.LocalDate(doc.DecidedAt ?? now, doc.AuthorTz)}"));
+        }
+        else if (doc.State == DecisionStatus.Withdrawn)
+        {
+            blocks.Add(Blocks.Section(":no_entry_sign: *Withdrawn* by the author. Responses are closed."));
+        }
+
+        blocks.Add(Blocks.Section(DecisionText.Due(doc)));
+        foreach (var (heading, markdown) in Sections(doc))
+        {
+            blocks.AddRange(Blocks.FromMrkdwn($"*{heading}*\n{MarkdownToMrkdwn.Convert(markdown)}"));
+        }
+
+        blocks.Add(Blocks.Divider());
+        blocks.Add(Blocks.Context(Status(snapshot, now)));
+        if (Answers(snapshot) is { Length: > 0 } answers)
+        {
+            blocks.Add(Blocks.Context(answers));
+        }
+
+        if (doc.State == DecisionStatus.Open)
+        {
+            blocks.Add(new ActionsBlock(
+            [
+                new ButtonElement(Approve, new PlainText("Approve")) { Value = id, Style = ButtonStyle.Primary },
+                new ButtonElement(Concern, new PlainText("Concern")) { Value = id },
+                new ButtonElement(Question, new PlainText("Question")) { Value = id },
+                new ButtonElement(Abstain, new PlainText("Abstain")) { Value = id },
+            ]) { BlockId = "decision_responses" });
+            blocks.Add(new ActionsBlock(
+            [
+                new ButtonElement(Extend, new PlainText("Extend deadline")) { Value = id },
+                new ButtonElement(Withdraw, new PlainText("Withdraw"))
+                {
+                    Value = id,
+                    Style = ButtonStyle.Danger,
+                    Confirm = new ConfirmDialog(new PlainText("Withdraw this doc?"), new PlainText("Responses close and reminders stop."),
+                        new PlainText("Withdraw"), new PlainText("Keep it")) { Style = ButtonStyle.Danger },
+                },
+            ]) { BlockId = "decision_author" });
+        }
+        else if (doc.State == DecisionStatus.Closed)
+        {
+            blocks.Add(new ActionsBlock([new ButtonElement(Decide, new PlainText("Decide")) { Value = id, Style = ButtonStyle.Primary }])
+            {
+                BlockId = "decision_author",
+            });
+        }
+
+        var text = $"{doc.ShortId}: {doc.Title} — {Status(snapshot, now)}";
+        return new RenderedMessage(text, blocks);
+    }
+
+    /// <summary>A concern or question in the doc's thread; an open concern carries a Resolve button.</summary>
+    public static RenderedMessage ConcernReply(DecisionDoc doc, DecisionConcern concern)
+    {
+        var label = concern.IsConcern ? ":warning: *Concern*" : ":grey_question: *Question*";
+        var body = $"{label} from {DecisionText.Mention(concern.AuthorId)} on {doc.ShortId}:\n{MarkdownToMrkdwn.Convert(concern.Text)}";
+        var blocks = new List<Block>(Blocks.FromMrkdwn(body));
+        if (concern.IsConcern && concern.ResolvedAt is null)
+        {
+            blocks.Add(new ActionsBlock(
+            [
+                new ButtonElement(Resolve, new PlainText("Resolve")) { Value = concern.Id.ToString(CultureInfo.InvariantCulture) },
+            ]));
+        }
+        else if (concern.IsConcern)
+        {
+            blocks.Add(Blocks.Context($":heavy_check_mark: Resolved by {DecisionText.Mention(concern.ResolvedBy ?? concern.AuthorId)}"));
+        }
+
+        var kind = concern.IsConcern ? "Concern" : "Question";
+        return new RenderedMessage($"{kind} from <@{concern.AuthorId}> on {doc.ShortId}", blocks);
+    }
+
+    private static string Status(DecisionSnapshot snapshot, DateTimeOffset now)
+    {
+        var doc = snapshot.Doc;
+        var line = snapshot.Tally.StatusLine(doc.Deadline, now, doc.AuthorTz);
+        return doc.State switch
+        {
+            DecisionStatus.Open => line,
+            DecisionStatus.Closed => $"{line} · {(doc.ReviewOutcome == DecisionOutcome.ReadyToDecide ? "ready to decide" : "needs a sync")}",
+            DecisionStatus.Decided => $"{line} · decided",
+            _ => $"{line} · withdrawn",
+        };
+    }
+
+    // Who said what, reviewers first; a changed answer shows only the latest.
+    private static string Answers(DecisionSnapshot snapshot)
+    {
+        var reviewers = snapshot.Reviewers.ToHashSet();
+        var byAnswer = snapshot.Responses
+            .Where(r => reviewers.Contains(r.ReviewerId))
+            .GroupBy(r => r.Answer)
+            .OrderBy(g => g.Key)
+            .Select(g => $"{Word(g.Key)}: {DecisionText.Mentions(g.Select(r => r.ReviewerId))}");
+        var waiting = snapshot.Tally.NonResponders;
+        return string.Join(" · ", waiting.Count == 0 ? byAnswer : byAnswer.Append($"Waiting for: {DecisionText.Mentions(waiting)}"));
+    }
+
+    private static string Word(ReviewerAnswer answer) => answer switch
+    {
+        ReviewerAnswer.Approve => "Approved",
+        ReviewerAnswer.Concern => "Concerns",
+        ReviewerAnswer.Question => "Questions",
+        _ => "Abstained",
+    };
+
+    private static IEnumerable<(string Heading, string Markdown)> Sections(DecisionDoc doc) =>
+        new[]
+        {
+            ("Problem Statement", doc.ProblemStatement),
+            ("Options Considered", doc.Options),
+            ("Analysis", doc.Analysis),
+            ("Recommendation", doc.Recommendation),
+            ("Questions for Team", doc.Questions),
+        }.Where(s => !string.IsNullOrWhiteSpace(s.Item2));
+}

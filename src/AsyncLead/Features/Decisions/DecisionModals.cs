@@ -1,0 +1,112 @@
+using System.Globalization;
+using AsyncLead.Slack.BlockKit;
+
+namespace AsyncLead.Features.Decisions;
+
+/// <summary>The modals of the feature and the ids their inputs are read back by.</summary>
+public static class DecisionModals
+{
+    public const string DocCallback = "decision_doc";
+    public const string CommentCallback = "decision_comment";
+    public const string ExtendCallback = "decision_extend";
+    public const string DecideCallback = "decision_record";
+
+    public const string Title = "title";
+    public const string Problem = "problem";
+    public const string Options = "options";
+    public const string Analysis = "analysis";
+    public const string Recommendation = "recommendation";
+    public const string Questions = "questions";
+    public const string Reviewers = "reviewers";
+    public const string Deadline = "deadline";
+    public const string DecisionDate = "decision_date";
+    public const string Text = "text";
+    public const string Reason = "reason";
+    public const string Option = "option";
+    public const string Rationale = "rationale";
+
+    public const int TitleMaxLength = 150;
+    public const int SectionMaxLength = 3000;
+
+    /// <summary>The doc form, pre-filled from <paramref name="sections"/>; private metadata is the channel it will be posted in.</summary>
+    public static ModalView Doc(string channelId, DecisionDocSections sections, DateTimeOffset deadline, DateTimeOffset decisionDate) =>
+        new(new PlainText("New decision doc"),
+        [
+            Blocks.Input(Title, "Title", Line(Title, sections.Title, TitleMaxLength, "e.g. Move payouts to Postgres")),
+            Blocks.Input(Problem, "Problem Statement", Multiline(Problem, sections.ProblemStatement), hint: "Markdown. What needs deciding, and why now?"),
+            Blocks.Input(Options, "Options Considered", Multiline(Options, sections.OptionsConsidered), optional: true),
+            Blocks.Input(Analysis, "Analysis", Multiline(Analysis, sections.Analysis), optional: true),
+            Blocks.Input(Recommendation, "Recommendation", Multiline(Recommendation, sections.Recommendation), optional: true),
+            Blocks.Input(Questions, "Questions for Team", Multiline(Questions, sections.QuestionsForTeam), optional: true),
+            // Optional for Slack so that our own message ("pick at least one…") explains what is missing.
+            Blocks.Input(Reviewers, "Reviewers", new MultiUsersSelectElement(Reviewers) { Placeholder = new PlainText("Who must answer") }, optional: true),
+            Blocks.Input(Deadline, "Response deadline", new DateTimePickerElement(Deadline) { InitialDateTime = deadline },
+                hint: "Reviewers are reminded 24 h and 2 h before, in their working hours."),
+            Blocks.Input(DecisionDate, "Decision date", new DateTimePickerElement(DecisionDate) { InitialDateTime = decisionDate }),
+        ])
+        {
+            CallbackId = DocCallback,
+            PrivateMetadata = channelId,
+            Submit = new PlainText("Post for review"),
+            Close = new PlainText("Cancel"),
+        };
+
+    public static ModalView Comment(DecisionDoc doc, ReviewerAnswer kind) =>
+        new(new PlainText(kind == ReviewerAnswer.Concern ? "Raise a concern" : "Ask a question"),
+        [
+            Blocks.Section($"On {DecisionText.Name(doc)}"),
+            Blocks.Input(Text, kind == ReviewerAnswer.Concern ? "Your concern" : "Your question", Multiline(Text, "", 2000),
+                hint: kind == ReviewerAnswer.Concern ? "A concern blocks the decision until you or the author resolve it." : null),
+        ])
+        {
+            CallbackId = CommentCallback,
+            PrivateMetadata = string.Create(CultureInfo.InvariantCulture, $"{doc.Id}:{kind}"),
+            Submit = new PlainText("Post in thread"),
+        };
+
+    public static ModalView Extend(DecisionDoc doc, DateTimeOffset suggested) =>
+        new(new PlainText("Extend the deadline"),
+        [
+            Blocks.Section($"{DecisionText.Name(doc)} is due {DecisionText.LocalDate(doc.Deadline, doc.AuthorTz)}."),
+            Blocks.Input(Deadline, "New response deadline", new DateTimePickerElement(Deadline) { InitialDateTime = suggested }),
+            Blocks.Input(Reason, "Why", Line(Reason, "", 500, "e.g. Waiting for the load test results"), optional: true),
+        ])
+        {
+            CallbackId = ExtendCallback,
+            PrivateMetadata = doc.Id.ToString(CultureInfo.InvariantCulture),
+            Submit = new PlainText("Extend"),
+        };
+
+    public static ModalView Decide(DecisionDoc doc) =>
+        new(new PlainText("Record the decision"),
+        [
+            Blocks.Section($"{DecisionText.Name(doc)}"),
+            // Most decisions follow the recommendation, so its first line is the starting point.
+            Blocks.Input(Option, "Chosen option", Line(Option, FirstLine(doc.Recommendation), 300, "e.g. Option B: Postgres with SKIP LOCKED")),
+            Blocks.Input(Rationale, "Rationale", Multiline(Rationale, "", SectionMaxLength), hint: "Markdown. Why this option, and what follows from it."),
+        ])
+        {
+            CallbackId = DecideCallback,
+            PrivateMetadata = doc.Id.ToString(CultureInfo.InvariantCulture),
+            Submit = new PlainText("Record"),
+        };
+
+    private static string FirstLine(string markdown) =>
+        markdown.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
+
+    private static PlainTextInputElement Line(string actionId, string initial, int maxLength, string placeholder) =>
+        new(actionId)
+        {
+            InitialValue = initial.Length > 0 ? initial[..Math.Min(initial.Length, maxLength)] : null,
+            MaxLength = maxLength,
+            Placeholder = new PlainText(placeholder),
+        };
+
+    private static PlainTextInputElement Multiline(string actionId, string initial, int maxLength = SectionMaxLength) =>
+        new(actionId)
+        {
+            Multiline = true,
+            InitialValue = initial.Length > 0 ? initial[..Math.Min(initial.Length, maxLength)] : null,
+            MaxLength = maxLength,
+        };
+}

@@ -1,0 +1,364 @@
+using System.Data;
+using AsyncLead.Jobs;
+using Dapper;
+using Npgsql;
+
+namespace AsyncLead.Features.Decisions;
+
+/// <summary>A new doc as the author submitted it.</summary>
+public sealed record NewDecision(
+    string WorkspaceId,
+    string ChannelId,
+    string AuthorId,
+    string AuthorTz,
+    DecisionDocSections Sections,
+    IReadOnlyList<string> Reviewers,
+    DateTimeOffset Deadline,
+    DateTimeOffset DecisionDate);
+
+public enum ResponseResult
+{
+    Recorded,
+
+    /// <summary>The same answer again (a double click or a retry): nothing changed.</summary>
+    Unchanged,
+
+    /// <summary>The doc no longer takes responses.</summary>
+    NotOpen,
+}
+
+/// <summary>
+/// Decision docs in Postgres. Every change commits together with the jobs that tell Slack about it (outbox).
+/// </summary>
+public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, TimeProvider clock)
+{
+    private const string DocColumns =
+        """
+        id AS Id, workspace_id AS WorkspaceId, number AS Number, channel_id AS ChannelId, author_id AS AuthorId,
+        author_tz AS AuthorTz, title AS Title, problem_statement AS ProblemStatement, options AS Options,
+        analysis AS Analysis, recommendation AS Recommendation, questions AS Questions, deadline AS Deadline,
+        decision_date AS DecisionDate, status AS Status, message_ts AS MessageTs, outcome AS Outcome,
+        decided_option AS DecidedOption, rationale AS Rationale, decided_by AS DecidedBy, decided_at AS DecidedAt,
+        created_at AS CreatedAt
+        """;
+
+    private const string ConcernColumns =
+        """
+        id AS Id, decision_id AS DecisionId, author_id AS AuthorId, kind AS Kind, text AS Text, message_ts AS MessageTs,
+        created_at AS CreatedAt, resolved_at AS ResolvedAt, resolved_by AS ResolvedBy
+        """;
+
+    private const string NextNumberSql =
+        """
+        INSERT INTO decision_counters (workspace_id, last_number) VALUES (@WorkspaceId, 1)
+        ON CONFLICT (workspace_id) DO UPDATE SET last_number = decision_counters.last_number + 1
+        RETURNING last_number
+        """;
+
+    private const string InsertDocSql =
+        """
+        INSERT INTO decisions (workspace_id, number, channel_id, author_id, author_tz, title, problem_statement, options,
+                               analysis, recommendation, questions, deadline, decision_date, created_at, updated_at)
+        VALUES (@WorkspaceId, @Number, @ChannelId, @AuthorId, @AuthorTz, @Title, @ProblemStatement, @Options,
+                @Analysis, @Recommendation, @Questions, @Deadline, @DecisionDate, @Now, @Now)
+        RETURNING id
+        """;
+
+    private const string InsertReviewerSql =
+        "INSERT INTO decision_reviewers (decision_id, user_id) VALUES (@Id, @UserId) ON CONFLICT DO NOTHING";
+
+    private const string SelectDocByIdSql = "SELECT " + DocColumns + " FROM decisions WHERE id = @Id";
+
+    private const string SelectDocByNumberSql =
+        "SELECT " + DocColumns + " FROM decisions WHERE workspace_id = @WorkspaceId AND number = @Number";
+
+    private const string LockDocSql = "SELECT " + DocColumns + " FROM decisions WHERE id = @Id FOR UPDATE";
+
+    private const string SelectReviewersSql = "SELECT user_id FROM decision_reviewers WHERE decision_id = @Id ORDER BY user_id";
+
+    private const string SelectResponsesSql =
+        "SELECT user_id AS ReviewerId, answer AS Answer FROM decision_responses WHERE decision_id = @Id ORDER BY responded_at";
+
+    private const string SelectConcernsSql =
+        "SELECT " + ConcernColumns + " FROM decision_concerns WHERE decision_id = @Id ORDER BY created_at, id";
+
+    private const string SelectConcernSql = "SELECT " + ConcernColumns + " FROM decision_concerns WHERE id = @Id";
+
+    private const string UpsertResponseSql =
+        """
+        INSERT INTO decision_responses (decision_id, user_id, answer, responded_at) VALUES (@Id, @UserId, @Answer, @Now)
+        ON CONFLICT (decision_id, user_id) DO UPDATE SET answer = EXCLUDED.answer, responded_at = EXCLUDED.responded_at
+        WHERE decision_responses.answer <> EXCLUDED.answer
+        """;
+
+    private const string InsertConcernSql =
+        """
+        INSERT INTO decision_concerns (decision_id, author_id, kind, text, created_at) VALUES (@Id, @UserId, @Kind, @Text, @Now)
+        RETURNING id
+        """;
+
+    private const string ResolveConcernSql =
+        """
+        UPDATE decision_concerns SET resolved_at = @Now, resolved_by = @UserId
+        WHERE id = @ConcernId AND resolved_at IS NULL
+        """;
+
+    private const string SetMessageTsSql = "UPDATE decisions SET message_ts = @Ts WHERE id = @Id AND message_ts IS NULL";
+
+    private const string SetConcernTsSql = "UPDATE decision_concerns SET message_ts = @Ts WHERE id = @Id AND message_ts IS NULL";
+
+    private const string ExtendSql =
+        "UPDATE decisions SET deadline = @Deadline, decision_date = @DecisionDate, updated_at = @Now WHERE id = @Id";
+
+    private const string SetStatusSql = "UPDATE decisions SET status = @Status, outcome = @Outcome, updated_at = @Now WHERE id = @Id";
+
+    private const string RecordDecisionSql =
+        """
+        UPDATE decisions SET status = 'decided', decided_option = @Option, rationale = @Rationale, decided_by = @UserId,
+                             decided_at = @Now, updated_at = @Now
+        WHERE id = @Id
+        """;
+
+    private const string ListOpenSql =
+        "SELECT " + DocColumns + " FROM decisions WHERE workspace_id = @WorkspaceId AND status IN ('open', 'closed') ORDER BY deadline, number";
+
+    private const string ListDecidedSql =
+        "SELECT " + DocColumns + " FROM decisions WHERE workspace_id = @WorkspaceId AND status = 'decided' ORDER BY decided_at DESC LIMIT @Limit";
+
+    /// <summary>Saves the doc with the next DEC number and enqueues its post, its reminders and its deadline.</summary>
+    public async Task<DecisionDoc> CreateAsync(NewDecision doc, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var number = await connection.ExecuteScalarAsync<int>(new CommandDefinition(NextNumberSql, new { doc.WorkspaceId }, transaction, cancellationToken: ct));
+        var sections = doc.Sections;
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertDocSql, new
+        {
+            doc.WorkspaceId, Number = number, doc.ChannelId, doc.AuthorId, doc.AuthorTz, sections.Title,
+            sections.ProblemStatement, Options = sections.OptionsConsidered, sections.Analysis, sections.Recommendation,
+            Questions = sections.QuestionsForTeam, doc.Deadline, doc.DecisionDate, Now = now,
+        }, transaction, cancellationToken: ct));
+        foreach (var reviewer in doc.Reviewers)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(InsertReviewerSql, new { Id = id, UserId = reviewer }, transaction, cancellationToken: ct));
+        }
+
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.PostDocRequest(id), ct);
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.PlanRemindersRequest(doc.WorkspaceId, id), ct);
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.DeadlineRequest(doc.WorkspaceId, id, doc.Deadline), ct);
+        var saved = await connection.QuerySingleAsync<DecisionDoc>(new CommandDefinition(SelectDocByIdSql, new { Id = id }, transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+        return saved;
+    }
+
+    public async Task<DecisionDoc?> FindAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<DecisionDoc>(new CommandDefinition(SelectDocByIdSql, new { Id = id }, cancellationToken: ct));
+    }
+
+    public async Task<DecisionDoc?> FindAsync(string workspaceId, DecisionShortId shortId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<DecisionDoc>(new CommandDefinition(
+            SelectDocByNumberSql, new { WorkspaceId = workspaceId, shortId.Number }, cancellationToken: ct));
+    }
+
+    /// <summary>The doc with its reviewers, answers and concerns, read as of one moment.</summary>
+    public async Task<DecisionSnapshot?> SnapshotAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        var doc = await connection.QuerySingleOrDefaultAsync<DecisionDoc>(new CommandDefinition(SelectDocByIdSql, new { Id = id }, transaction, cancellationToken: ct));
+        return doc is null ? null : await SnapshotAsync(connection, transaction, doc, ct);
+    }
+
+    public async Task<DecisionConcern?> FindConcernAsync(long concernId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<DecisionConcern>(new CommandDefinition(SelectConcernSql, new { Id = concernId }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<DecisionDoc>> ListOpenAsync(string workspaceId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<DecisionDoc>(new CommandDefinition(ListOpenSql, new { WorkspaceId = workspaceId }, cancellationToken: ct))];
+    }
+
+    public async Task<IReadOnlyList<DecisionDoc>> ListRecentDecisionsAsync(string workspaceId, int limit, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<DecisionDoc>(new CommandDefinition(ListDecidedSql, new { WorkspaceId = workspaceId, Limit = limit }, cancellationToken: ct))];
+    }
+
+    /// <summary>Stores the doc message's ts the moment Slack returns it (the first stored ts wins).</summary>
+    public async Task SetMessageTsAsync(long id, string ts, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(SetMessageTsSql, new { Id = id, Ts = ts }, cancellationToken: ct));
+    }
+
+    public async Task SetConcernTsAsync(long concernId, string ts, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(SetConcernTsSql, new { Id = concernId, Ts = ts }, cancellationToken: ct));
+    }
+
+    /// <summary>Records a person's answer (replacing a different earlier one) while the doc is open.</summary>
+    public Task<ResponseResult> RecordResponseAsync(long id, string userId, ReviewerAnswer answer, CancellationToken ct) =>
+        InOpenDocAsync(id, ct, async (connection, transaction, open, now) =>
+        {
+            var changed = await UpsertResponseAsync(connection, transaction, id, userId, answer, now, ct);
+            if (changed)
+            {
+                await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(id), ct);
+            }
+
+            return changed ? ResponseResult.Recorded : ResponseResult.Unchanged;
+        });
+
+    /// <summary>Records a concern or question (and makes it the person's answer) and enqueues its thread post.</summary>
+    public Task<ResponseResult> RaiseAsync(long id, string userId, ReviewerAnswer kind, string text, CancellationToken ct) =>
+        InOpenDocAsync(id, ct, async (connection, transaction, open, now) =>
+        {
+            await UpsertResponseAsync(connection, transaction, id, userId, kind, now, ct);
+            var concernId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertConcernSql, new
+            {
+                Id = id, UserId = userId, Kind = kind == ReviewerAnswer.Concern ? "concern" : "question", Text = text, Now = now,
+            }, transaction, cancellationToken: ct));
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.SyncConcernRequest(id, concernId), ct);
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(id), ct);
+            return ResponseResult.Recorded;
+        });
+
+    /// <summary>Marks a concern resolved; false when it already was.</summary>
+    public async Task<bool> ResolveConcernAsync(DecisionConcern concern, string userId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var resolved = await connection.ExecuteAsync(new CommandDefinition(ResolveConcernSql, new
+        {
+            ConcernId = concern.Id, UserId = userId, Now = clock.GetUtcNow(),
+        }, transaction, cancellationToken: ct)) == 1;
+        if (resolved)
+        {
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.SyncConcernRequest(concern.DecisionId, concern.Id), ct);
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(concern.DecisionId), ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return resolved;
+    }
+
+    /// <summary>Moves the deadline: reminders and the deadline job are planned again and the thread is told why.</summary>
+    public Task<bool> ExtendAsync(long id, DateTimeOffset deadline, DateTimeOffset decisionDate, string note, CancellationToken ct) =>
+        InOpenDocAsync(id, ct, async (connection, transaction, open, now) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(ExtendSql, new { Id = id, Deadline = deadline, DecisionDate = decisionDate, Now = now }, transaction, cancellationToken: ct));
+            await jobs.CancelScopeAsync(connection, transaction, DecisionJobs.Scope(open.WorkspaceId, id), ct);
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.PlanRemindersRequest(open.WorkspaceId, id), ct);
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.DeadlineRequest(open.WorkspaceId, id, deadline), ct);
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(id, $"extend:{deadline.ToUnixTimeSeconds()}", note), ct);
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(id), ct);
+            return true;
+        }, notOpen: false);
+
+    /// <summary>Withdraws an open doc: no more reminders, no deadline, and the message says so.</summary>
+    public Task<bool> WithdrawAsync(long id, string note, CancellationToken ct) =>
+        InOpenDocAsync(id, ct, async (connection, transaction, open, now) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(SetStatusSql, new { Id = id, Status = "withdrawn", Outcome = (string?)null, Now = now }, transaction, cancellationToken: ct));
+            await jobs.CancelScopeAsync(connection, transaction, DecisionJobs.Scope(open.WorkspaceId, id), ct);
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(id, "withdrawn", note), ct);
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(id), ct);
+            return true;
+        }, notOpen: false);
+
+    /// <summary>
+    /// Closes an open doc whose deadline has passed, with the review outcome; <paramref name="announce"/> builds the
+    /// thread note and the author's DM from the final tally. Null when the doc was not due.
+    /// </summary>
+    public async Task<DecisionSnapshot?> CloseAsync(long id, Func<DecisionSnapshot, (string ThreadNote, string AuthorMessage)> announce, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var doc = await connection.QuerySingleOrDefaultAsync<DecisionDoc>(new CommandDefinition(LockDocSql, new { Id = id }, transaction, cancellationToken: ct));
+        if (doc is null || doc.State != DecisionStatus.Open || doc.Deadline > now)
+        {
+            return null;
+        }
+
+        var snapshot = await SnapshotAsync(connection, transaction, doc, ct);
+        var outcome = snapshot.Tally.Outcome == DecisionOutcome.ReadyToDecide ? "ready_to_decide" : "needs_sync";
+        var (note, authorMessage) = announce(snapshot);
+        await connection.ExecuteAsync(new CommandDefinition(SetStatusSql, new { Id = id, Status = "closed", Outcome = outcome, Now = now }, transaction, cancellationToken: ct));
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(id, "outcome", note), ct);
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.DirectMessageRequest(doc.WorkspaceId, doc.AuthorId, authorMessage), ct);
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(id), ct);
+        await transaction.CommitAsync(ct);
+        return snapshot;
+    }
+
+    /// <summary>Turns a closed doc into a decision record. False when it isn't closed (still open, decided or withdrawn).</summary>
+    public async Task<bool> RecordDecisionAsync(long id, string userId, string option, string rationale, string note, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var doc = await connection.QuerySingleOrDefaultAsync<DecisionDoc>(new CommandDefinition(LockDocSql, new { Id = id }, transaction, cancellationToken: ct));
+        if (doc?.State is not DecisionStatus.Closed)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(RecordDecisionSql, new { Id = id, UserId = userId, Option = option, Rationale = rationale, Now = now }, transaction, cancellationToken: ct));
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(id, "decided", note), ct);
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(id), ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    private static async Task<DecisionSnapshot> SnapshotAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, DecisionDoc doc, CancellationToken ct)
+    {
+        var id = new { doc.Id };
+        var reviewers = await connection.QueryAsync<string>(new CommandDefinition(SelectReviewersSql, id, transaction, cancellationToken: ct));
+        var responses = await connection.QueryAsync<(string ReviewerId, string Answer)>(new CommandDefinition(SelectResponsesSql, id, transaction, cancellationToken: ct));
+        var concerns = await connection.QueryAsync<DecisionConcern>(new CommandDefinition(SelectConcernsSql, id, transaction, cancellationToken: ct));
+        return new DecisionSnapshot(
+            doc,
+            [.. reviewers],
+            [.. responses.Select(r => new ReviewerResponse(r.ReviewerId, Enum.Parse<ReviewerAnswer>(r.Answer, ignoreCase: true)))],
+            [.. concerns]);
+    }
+
+    private async Task<bool> UpsertResponseAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long id, string userId, ReviewerAnswer answer, DateTimeOffset now, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(UpsertResponseSql, new
+        {
+            Id = id, UserId = userId, Answer = answer.ToString().ToLowerInvariant(), Now = now,
+        }, transaction, cancellationToken: ct)) == 1;
+
+    // Runs a change under the doc's row lock, only while it takes responses, so a click racing the deadline loses cleanly.
+    private async Task<T> InOpenDocAsync<T>(
+        long id, CancellationToken ct, Func<NpgsqlConnection, NpgsqlTransaction, DecisionDoc, DateTimeOffset, Task<T>> change, T notOpen)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var doc = await connection.QuerySingleOrDefaultAsync<DecisionDoc>(new CommandDefinition(LockDocSql, new { Id = id }, transaction, cancellationToken: ct));
+        if (doc is null || doc.State != DecisionStatus.Open || doc.Deadline <= now)
+        {
+            return notOpen;
+        }
+
+        var result = await change(connection, transaction, doc, now);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    private Task<ResponseResult> InOpenDocAsync(
+        long id, CancellationToken ct, Func<NpgsqlConnection, NpgsqlTransaction, DecisionDoc, DateTimeOffset, Task<ResponseResult>> change) =>
+        InOpenDocAsync(id, ct, change, ResponseResult.NotOpen);
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using AsyncLead.Features.Members;
+using AsyncLead.Slack.Mrkdwn;
+using NodaTime;
+using NodaTime.Extensions;
+
+namespace AsyncLead.Features.Decisions;
+
+/// <summary>Small pieces of mrkdwn shared by the doc message, thread notes, DMs and command replies.</summary>
+public static class DecisionText
+{
+    /// <summary>Slack shows each reader this instant in their own zone; the fallback is in <paramref name="fallbackZone"/>.</summary>
+    public static string LocalDate(DateTimeOffset at, string fallbackZone)
+    {
+        var local = Instant.FromDateTimeOffset(at).InZone(TimeZoneIds.Resolve(fallbackZone));
+        var fallback = local.ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " " + local.Zone.Id;
+        return string.Create(CultureInfo.InvariantCulture, $"<!date^{at.ToUnixTimeSeconds()}^{{date_short_pretty}} at {{time}}|{fallback}>");
+    }
+
+    public static string Mention(string userId) => $"<@{userId}>";
+
+    public static string Mentions(IEnumerable<string> userIds) => string.Join(", ", userIds.Select(Mention));
+
+    /// <summary>"DEC-3 *Adopt Postgres*", with the title escaped.</summary>
+    public static string Name(DecisionDoc doc) => $"{doc.ShortId} *{MrkdwnEscaping.Escape(doc.Title)}*";
+
+    public static string Due(DecisionDoc doc) =>
+        $"Responses due {LocalDate(doc.Deadline, doc.AuthorTz)}. Decision {LocalDate(doc.DecisionDate, doc.AuthorTz)}.";
+
+    public static string StatusWord(DecisionDoc doc) => doc.State switch
+    {
+        DecisionStatus.Open => "open",
+        DecisionStatus.Closed => doc.ReviewOutcome == DecisionOutcome.ReadyToDecide ? "closed · ready to decide" : "closed · needs a sync",
+        DecisionStatus.Decided => "decided",
+        _ => "withdrawn",
+    };
+
+    /// <summary>What the deadline announces in the thread (and, with the doc's name, to the author).</summary>
+    public static string Outcome(DecisionSnapshot snapshot)
+    {
+        var tally = snapshot.Tally;
+        if (tally.Outcome == DecisionOutcome.ReadyToDecide)
+        {
+            return $":white_check_mark: *Ready to decide.* Responses are closed: all {tally.ReviewerCount} reviewers answered and no concern is open. "
+                + $"{Mention(snapshot.Doc.AuthorId)}, record the decision with the *Decide* button.";
+        }
+
+        var lines = new List<string> { $":speech_balloon: *Needs a 20-minute sync.* Responses are closed ({tally.RespondedCount}/{tally.ReviewerCount} responded)." };
+        if (tally.OpenConcerns.Count > 0)
+        {
+            lines.Add("Open concerns:");
+            lines.AddRange(tally.OpenConcerns.Select(c => $"• {Mention(c.AuthorId)}: {MrkdwnEscaping.Escape(OneLine(c.Text))}"));
+        }
+
+        if (tally.NonResponders.Count > 0)
+        {
+            lines.Add($"Did not answer: {Mentions(tally.NonResponders)}");
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    public static string OutcomeForAuthor(DecisionSnapshot snapshot) =>
+        $"Responses on {Name(snapshot.Doc)} in <#{snapshot.Doc.ChannelId}> are closed.\n{Outcome(snapshot)}";
+
+    public static string Reminder(DecisionDoc doc) =>
+        $":hourglass_flowing_sand: Your review of {Name(doc)} in <#{doc.ChannelId}> is due {LocalDate(doc.Deadline, doc.AuthorTz)}. "
+        + "Approve, raise a concern, ask a question or abstain on the doc's message"
+        + (Link(doc) is { } link ? $": {link}" : ".");
+
+    /// <summary>A link to the doc message (Slack redirects archive links to the message in any client), once it is posted.</summary>
+    public static string? Link(DecisionDoc doc) =>
+        doc.MessageTs is { } ts ? $"<https://slack.com/archives/{doc.ChannelId}/p{ts.Replace(".", "", StringComparison.Ordinal)}|Open the doc>" : null;
+
+    public static string Extension(DecisionDoc doc, DateTimeOffset newDeadline, string reason) =>
+        $":calendar: {Mention(doc.AuthorId)} extended the response deadline to {LocalDate(newDeadline, doc.AuthorTz)}"
+        + (string.IsNullOrWhiteSpace(reason) ? "." : $": {MrkdwnEscaping.Escape(reason.Trim())}");
+
+    public static string Withdrawal(DecisionDoc doc) => $":no_entry_sign: {Mention(doc.AuthorId)} withdrew {Name(doc)}. No more responses or reminders.";
+
+    public static string Decided(string userId, string option) =>
+        $":white_check_mark: Decided by {Mention(userId)}: *{MrkdwnEscaping.Escape(OneLine(option))}*";
+
+    public static string OnlyAuthor(DecisionDoc doc, string what) => $"Only {Mention(doc.AuthorId)} can {what} {doc.ShortId}.";
+
+    private static string OneLine(string text) => string.Join(' ', text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

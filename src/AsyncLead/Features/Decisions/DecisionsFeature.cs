@@ -1,0 +1,38 @@
+using AsyncLead.Jobs;
+using AsyncLead.Slack.Dispatch;
+
+namespace AsyncLead.Features.Decisions;
+
+public static class DecisionsFeature
+{
+    public static IServiceCollection AddDecisions(this IServiceCollection services)
+    {
+        services.AddSingleton<DecisionStore>();
+        services.AddSingleton<DecisionNotices>();
+
+        services.AddSlackHandler<DecisionCommand>();
+        services.AddSlackHandler<DocSubmission>();
+        services.AddSlackHandler<CommentSubmission>();
+        services.AddSlackHandler<ExtendSubmission>();
+        services.AddSlackHandler<DecideSubmission>();
+        services.AddSlackHandler<ApproveAction>();
+        services.AddSlackHandler<AbstainAction>();
+        services.AddSlackHandler<ConcernAction>();
+        services.AddSlackHandler<QuestionAction>();
+        services.AddSlackHandler<ExtendAction>();
+        services.AddSlackHandler<WithdrawAction>();
+        services.AddSlackHandler<DecideAction>();
+        services.AddSlackHandler<ResolveAction>();
+
+        services.AddJobHandler<PostDocJob>();
+        services.AddJobHandler<RefreshDocJob>();
+        services.AddJobHandler<SyncConcernJob>();
+        services.AddJobHandler<ThreadNoteJob>();
+        services.AddJobHandler<DirectMessageJob>();
+        services.AddJobHandler<EphemeralJob>();
+        services.AddJobHandler<PlanRemindersJob>();
+        services.AddJobHandler<RemindJob>();
+        services.AddJobHandler<DeadlineJob>();
+        return services;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using AsyncLead.Slack.Dispatch;
+using AsyncLead.Slack.Payloads;
+using AsyncLead.Slack.WebApi;
+
+namespace AsyncLead.Features.Decisions;
+
+/// <summary>Approve and Abstain record at once; the same answer twice (a double click, a retry) changes nothing.</summary>
+public abstract class ImmediateAnswer(DecisionStore store, DecisionNotices notices) : IBlockActionHandler
+{
+    public abstract string ActionId { get; }
+
+    protected abstract ReviewerAnswer Answer { get; }
+
+    public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
+    {
+        var snapshot = await store.SnapshotAsync(long.Parse(action.Value!, CultureInfo.InvariantCulture), ct);
+        if (snapshot is null)
+        {
+            return;
+        }
+
+        var doc = snapshot.Doc;
+        var result = await store.RecordResponseAsync(doc.Id, payload.User.Id, Answer, ct);
+        var verb = Answer == ReviewerAnswer.Approve ? "approved" : "abstained on";
+        var notice = result switch
+        {
+            ResponseResult.NotOpen => $"Responses on {DecisionText.Name(doc)} are closed.",
+            _ when !snapshot.Reviewers.Contains(payload.User.Id) =>
+                $"Thanks: you {verb} {DecisionText.Name(doc)}. You're not one of its reviewers, so this counts as a comment.",
+            ResponseResult.Unchanged => $"You already {verb} {DecisionText.Name(doc)}.",
+            _ => $"You {verb} {DecisionText.Name(doc)}.",
+        };
+        await notices.TellAsync(context, notice, ct);
+    }
+}
+
+public sealed class ApproveAction(DecisionStore store, DecisionNotices notices) : ImmediateAnswer(store, notices)
+{
+    public override string ActionId => DecisionMessage.Approve;
+
+    protected override ReviewerAnswer Answer => ReviewerAnswer.Approve;
+}
+
+public sealed class AbstainAction(DecisionStore store, DecisionNotices notices) : ImmediateAnswer(store, notices)
+{
+    public override string ActionId => DecisionMessage.Abstain;
+
+    protected override ReviewerAnswer Answer => ReviewerAnswer.Abstain;
+}
+
+/// <summary>Concern and Question ask for the text in a small modal (opened with the click's trigger_id).</summary>
+public abstract class CommentAnswer(DecisionStore store, DecisionNotices notices, ISlackClient slack) : IBlockActionHandler
+{
+    public abstract string ActionId { get; }
+
+    protected abstract ReviewerAnswer Kind { get; }
+
+    public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
+    {
+        var doc = await store.FindAsync(long.Parse(action.Value!, CultureInfo.InvariantCulture), ct);
+        if (doc is null)
+        {
+            return;
+        }
+
+        if (doc.State != DecisionStatus.Open)
+        {
+            await notices.TellAsync(context, $"Responses on {DecisionText.Name(doc)} are closed.", ct);
+            return;
+        }
+
+        await slack.ForWorkspace(context.TeamId!).Views.OpenAsync(payload.TriggerId!, DecisionModals.Comment(doc, Kind), ct);
+    }
+}
+
+public sealed class ConcernAction(DecisionStore store, DecisionNotices notices, ISlackClient slack) : CommentAnswer(store, notices, slack)
+{
+    public override string ActionId => DecisionMessage.Concern;
+
+    protected override ReviewerAnswer Kind => ReviewerAnswer.Concern;
+}
+
+public sealed class QuestionAction(DecisionStore store, DecisionNotices notices, ISlackClient slack) : CommentAnswer(store, notices, slack)
+{
+    public override string ActionId => DecisionMessage.Question;
+
+    protected override ReviewerAnswer Kind => ReviewerAnswer.Question;
+}

@@ -1,0 +1,99 @@
+using AsyncLead.Features.Members;
+using AsyncLead.Jobs;
+using AsyncLead.Slack.WebApi;
+
+namespace AsyncLead.Features.Decisions;
+
+/// <summary>
+/// Plans each waiting reviewer's reminders in their own working hours (never after the deadline). Runs as a job so
+/// that looking up reviewers' time zones never holds up the form's submit.
+/// </summary>
+public sealed class PlanRemindersJob(DecisionStore store, MemberDirectory members, JobQueue jobs, TimeProvider clock) : IJobHandler
+{
+    public string Kind => DecisionJobs.PlanReminders;
+
+    public async Task HandleAsync(JobContext job, CancellationToken cancellationToken)
+    {
+        var snapshot = await store.SnapshotAsync(job.Payload<DecisionJob>().DecisionId, cancellationToken);
+        if (snapshot?.Doc.State is not DecisionStatus.Open)
+        {
+            return;
+        }
+
+        var doc = snapshot.Doc;
+        var now = clock.GetUtcNow();
+        foreach (var reviewerId in snapshot.Tally.NonResponders)
+        {
+            var reviewer = await members.GetAsync(doc.WorkspaceId, reviewerId, cancellationToken);
+            foreach (var reminder in DecisionSchedule.PlanReminders(doc.Deadline, now, reviewer.Schedule))
+            {
+                await jobs.EnqueueAsync(DecisionJobs.RemindRequest(doc.WorkspaceId, doc.Id, reviewerId, reminder), cancellationToken);
+            }
+        }
+    }
+}
+
+/// <summary>DMs a reviewer, after checking at run time that they still haven't answered.</summary>
+public sealed class RemindJob(DecisionStore store, ISlackClient slack, TimeProvider clock) : IJobHandler
+{
+    public string Kind => DecisionJobs.Remind;
+
+    public async Task HandleAsync(JobContext job, CancellationToken cancellationToken)
+    {
+        var payload = job.Payload<ReminderJob>();
+        var snapshot = await store.SnapshotAsync(payload.DecisionId, cancellationToken);
+        if (snapshot is null
+            || snapshot.Doc.State != DecisionStatus.Open
+            || snapshot.Doc.Deadline <= clock.GetUtcNow()
+            || !snapshot.Tally.NonResponders.Contains(payload.ReviewerId))
+        {
+            return;
+        }
+
+        await slack.ForWorkspace(snapshot.Doc.WorkspaceId).Chat.PostMessageAsync(
+            new PostMessageRequest(payload.ReviewerId, DecisionText.Reminder(snapshot.Doc)), cancellationToken);
+    }
+}
+
+/// <summary>At the deadline responses close, the outcome goes to the thread and the author.</summary>
+public sealed class DeadlineJob(DecisionStore store) : IJobHandler
+{
+    public string Kind => DecisionJobs.Deadline;
+
+    public Task HandleAsync(JobContext job, CancellationToken cancellationToken) =>
+        store.CloseAsync(
+            job.Payload<DecisionJob>().DecisionId,
+            snapshot => (DecisionText.Outcome(snapshot), DecisionText.OutcomeForAuthor(snapshot)),
+            cancellationToken);
+}
+
+public sealed class DirectMessageJob(ISlackClient slack) : IJobHandler
+{
+    public string Kind => DecisionJobs.DirectMessage;
+
+    public async Task HandleAsync(JobContext job, CancellationToken cancellationToken)
+    {
+        var message = job.Payload<DirectMessagePayload>();
+        await slack.ForWorkspace(message.WorkspaceId).Chat.PostMessageAsync(new PostMessageRequest(message.UserId, message.Mrkdwn), cancellationToken);
+    }
+}
+
+/// <summary>A private answer in the channel of the click; where Slack refuses (e.g. a DM), a DM instead.</summary>
+public sealed class EphemeralJob(ISlackClient slack) : IJobHandler
+{
+    public string Kind => DecisionJobs.Ephemeral;
+
+    public async Task HandleAsync(JobContext job, CancellationToken cancellationToken)
+    {
+        var message = job.Payload<EphemeralPayload>();
+        var api = slack.ForWorkspace(message.WorkspaceId);
+        try
+        {
+            await api.Chat.PostEphemeralAsync(new EphemeralMessageRequest(message.ChannelId, message.UserId, message.Mrkdwn), cancellationToken);
+        }
+        catch (SlackApiException ex) when (ex.Error is "user_not_in_channel" or "not_in_channel" or "channel_not_found")
+        {
+            await api.Chat.PostMessageAsync(new PostMessageRequest(message.UserId, message.Mrkdwn), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using AsyncLead.Tests.Infrastructure;
+using Dapper;
+using static AsyncLead.Tests.Features.Decisions.DecisionTeam;
+
+namespace AsyncLead.Tests.Features.Decisions;
+
+/// <summary>The edges: people outside the review, a bot removed from the channel, docs created at the same moment.</summary>
+public sealed class DecisionEdgesTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    private static readonly DateTimeOffset Monday = new(2025, 11, 17, 8, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Thursday = new(2025, 11, 20, 16, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_concern_from_someone_who_is_not_a_reviewer_is_posted_but_never_blocks_the_decision()
+    {
+        await using var team = await DecisionTeam.StartAsync(database, Monday);
+        await team.AlicePostsDocAsync();
+        await team.DaveUser.ClicksAsync(team.Doc(), "decision_concern");
+        await team.DaveUser.SubmitsViewAsync(("Your concern", "I'd rather use Kafka"));
+        await team.ClicksAndJobsRunAsync(team.BobUser, "decision_approve");
+        await team.ClicksAndJobsRunAsync(team.CarolUser, "decision_approve");
+
+        Assert.Contains("*Concern* from <@U_DAVE>", team.Thread()[0].VisibleText);
+        Assert.Contains("2/2 responded · due", team.Doc().VisibleText);
+
+        await team.Scenario.AdvanceAsync(Thursday - Monday);
+        Assert.Contains("*Ready to decide.*", team.Thread().Last().Text);
+    }
+
+    [Fact]
+    public async Task When_the_bot_is_removed_before_the_post_the_doc_is_kept_and_alice_is_told_to_invite_it()
+    {
+        await using var team = await DecisionTeam.StartAsync(database, Monday);
+        await team.AliceUser.RunsCommandAsync("/decision");
+        await team.AliceUser.SubmitsViewAsync(("Title", "Kill the cron box"), ("Problem Statement", "It is a pet."), ("Reviewers", new[] { Bob }));
+        team.Slack.SetBotMembership(Channel, isMember: false);
+
+        await team.Scenario.RunJobsAsync();
+
+        Assert.Empty(team.Slack.Messages(Channel));
+        Assert.Contains("because I'm not in that channel", Assert.Single(team.Slack.Messages(Alice)).Text);
+        await using var connection = database.DataSource.CreateConnection();
+        Assert.Equal("Kill the cron box", await connection.ExecuteScalarAsync<string>("SELECT title FROM decisions"));
+    }
+
+    [Fact]
+    public async Task Two_people_creating_docs_at_the_same_moment_get_different_short_ids()
+    {
+        await using var team = await DecisionTeam.StartAsync(database, Monday);
+        var store = team.Scenario.Host.Services.GetRequiredService<AsyncLead.Features.Decisions.DecisionStore>();
+        AsyncLead.Features.Decisions.NewDecision Doc(string title) => new(
+            SlackScenario.TeamId, Channel, Alice, "Europe/Berlin", new(title, "Why", "", "", "", ""), [Bob], Thursday, Thursday.AddHours(16));
+
+        var created = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => store.CreateAsync(Doc($"Doc {i}"), CancellationToken.None)));
+
+        Assert.Equal(Enumerable.Range(1, 8), created.Select(d => d.Number).Order());
+    }
+}
