@@ -161,5 +161,7 @@ public static class SlackPayloadParser
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     internal static Dictionary<string, StringValues> ParseForm(ReadOnlySpan<byte> formBody) =>
-        QueryHelpers.ParseQuery(Encoding.UTF8.GetString(formBody));
+        QueryHelpers.ParseQuery(Encoding.UTF8.GetString(formBody)).ToDictionary(
+            field => field.Key,
+            field => new StringValues(field.Value.Select(SlackJson.NoNulCharacters.Strip).ToArray()));
 }

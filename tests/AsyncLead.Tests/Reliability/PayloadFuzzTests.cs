@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using AsyncLead.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace AsyncLead.Tests.Reliability;
 
@@ -9,7 +10,7 @@ namespace AsyncLead.Tests.Reliability;
 /// Validly signed but malformed, truncated, oversized and wrongly typed Slack payloads, built from Slack's real example
 /// shapes: the host answers each with a 2xx or 4xx, never a 5xx, and no request ends in an unhandled exception.
 /// </summary>
-public sealed class PayloadFuzzTests(TestDatabase database) : IClassFixture<TestDatabase>
+public sealed class PayloadFuzzTests(TestDatabase database, ITestOutputHelper output) : IClassFixture<TestDatabase>
 {
     private const int Requests = 10_000;
     private const int Seed = 20261121;
@@ -35,6 +36,7 @@ public sealed class PayloadFuzzTests(TestDatabase database) : IClassFixture<Test
                 $"host said: {scenario.Host.Logs.Lines.LastOrDefault(line => line.Contains("Exception", StringComparison.Ordinal))}");
         }
 
+        output.WriteLine($"seed {Seed}: " + string.Join(", ", statuses.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key}: {pair.Value}")));
         Assert.DoesNotContain("unhandled exception", scenario.Host.Logs.All, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(scenario.Host.Logs.Lines, line => line.StartsWith("Critical", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await scenario.Host.Http.GetAsync("/healthz")).StatusCode);
