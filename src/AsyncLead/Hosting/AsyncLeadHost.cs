@@ -1,4 +1,5 @@
 using AsyncLead.Features.Members;
+using AsyncLead.Features.WeeklyUpdates;
 using AsyncLead.Jobs;
 using AsyncLead.Platform;
 using AsyncLead.Slack;
@@ -34,6 +35,7 @@ public static class AsyncLeadHost
         builder.Services.AddSingleton<IRetryLaterPolicy, SlackRateLimitRetry>();
 
         builder.Services.AddMembers();
+        builder.Services.AddWeeklyUpdates();
         return builder;
     }
 

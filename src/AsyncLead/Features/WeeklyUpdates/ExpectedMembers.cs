@@ -1,0 +1,29 @@
+using AsyncLead.Features.Members;
+using AsyncLead.Slack.WebApi;
+
+namespace AsyncLead.Features.WeeklyUpdates;
+
+/// <summary>
+/// Who is expected to write this week, resolved when the prompt goes out: the channel's people (or the chosen ones),
+/// without bots and deactivated accounts.
+/// </summary>
+public sealed class ExpectedMembers(ISlackClient slack, MemberDirectory directory)
+{
+    public async Task<IReadOnlyList<MemberProfile>> ResolveAsync(TeamChannel team, CancellationToken ct)
+    {
+        var candidates = team.ExpectEveryone
+            ? await slack.ForWorkspace(team.WorkspaceId).Conversations.MembersAsync(team.ChannelId, ct).ToListAsync(ct)
+            : [.. team.ChosenMembers];
+        var people = new List<MemberProfile>();
+        foreach (var userId in candidates.Distinct(StringComparer.Ordinal))
+        {
+            var profile = await directory.GetAsync(team.WorkspaceId, userId, ct);
+            if (profile.IsHuman)
+            {
+                people.Add(profile);
+            }
+        }
+
+        return people;
+    }
+}
