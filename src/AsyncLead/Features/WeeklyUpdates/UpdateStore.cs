@@ -20,7 +20,9 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource)
 {
     private const string SelectWeek =
         """
-        SELECT id, team_channel_id, week_start, root_ts, expected_user_ids, prompted_at, closed_at, summary_ts FROM update_weeks
+        SELECT id AS Id, team_channel_id AS TeamChannelId, week_start AS WeekStart, root_ts AS RootTs,
+               expected_user_ids AS ExpectedUserIds, prompted_at AS PromptedAt, closed_at AS ClosedAt, summary_ts AS SummaryTs
+        FROM update_weeks
         """;
 
     private const string SelectUpdate =
@@ -169,9 +171,8 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource)
     private async Task<IReadOnlyList<UpdateWeek>> QueryWeeksAsync(string sql, object parameters, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<(long Id, long TeamChannelId, DateOnly WeekStart, string? RootTs, string[]? Expected,
-            DateTimeOffset? PromptedAt, DateTimeOffset? ClosedAt, string? SummaryTs)>(new CommandDefinition(sql, parameters, cancellationToken: ct));
-        return [.. rows.Select(r => new UpdateWeek(r.Id, r.TeamChannelId, r.WeekStart, r.RootTs, r.Expected, r.PromptedAt, r.ClosedAt, r.SummaryTs))];
+        var rows = await connection.QueryAsync<WeekRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
+        return [.. rows.Select(r => new UpdateWeek(r.Id, r.TeamChannelId, r.WeekStart, r.RootTs, r.ExpectedUserIds, r.PromptedAt, r.ClosedAt, r.SummaryTs))];
     }
 
     private async Task<IReadOnlyList<StoredUpdate>> QueryUpdatesAsync(string sql, object parameters, CancellationToken ct)
@@ -181,6 +182,18 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource)
         return [.. rows.Select(r => new StoredUpdate(r.Id, r.WeekId, r.UserId,
             new WeeklyUpdateSections(r.Completed, r.InProgress, r.Blockers, r.NextWeek, r.Notes),
             r.IsLate, r.Version, r.PostedVersion, r.MessageTs, r.SubmittedAt, r.AuthorToldAt))];
+    }
+
+    private sealed class WeekRow
+    {
+        public long Id { get; init; }
+        public long TeamChannelId { get; init; }
+        public DateOnly WeekStart { get; init; }
+        public string? RootTs { get; init; }
+        public string[]? ExpectedUserIds { get; init; }
+        public DateTimeOffset? PromptedAt { get; init; }
+        public DateTimeOffset? ClosedAt { get; init; }
+        public string? SummaryTs { get; init; }
     }
 
     private sealed class UpdateRow
