@@ -26,7 +26,12 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
     public enum What
     {
         Root,
+
+        /// <summary>Posts or edits a reply when its update changed.</summary>
         Update,
+
+        /// <summary>Edits a reply whose blockers changed (one was resolved), though the update did not.</summary>
+        Refresh,
         Summary,
     }
 
@@ -47,8 +52,8 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
             var rootTs = await EnsureRootAsync(api, team, week, cancellationToken);
             switch (payload.What)
             {
-                case What.Update when payload.UpdateId is { } updateId:
-                    await PostUpdateAsync(api, team, rootTs, updateId, cancellationToken);
+                case What.Update or What.Refresh when payload.UpdateId is { } updateId:
+                    await PostUpdateAsync(api, team, rootTs, updateId, payload.What == What.Refresh, cancellationToken);
                     break;
                 case What.Summary:
                     await PostSummaryAsync(api, team, week, rootTs, cancellationToken);
@@ -92,15 +97,16 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
         return ts;
     }
 
-    private async Task PostUpdateAsync(ISlackApi api, TeamChannel team, string rootTs, long updateId, CancellationToken ct)
+    private async Task PostUpdateAsync(ISlackApi api, TeamChannel team, string rootTs, long updateId, bool refresh, CancellationToken ct)
     {
-        if (await updates.FindUpdateAsync(updateId, ct) is not { } update || update.PostedVersion >= update.Version)
+        if (await updates.FindUpdateAsync(updateId, ct) is not { } update || (update.PostedVersion >= update.Version && !refresh))
         {
             return;
         }
 
         var author = await directory.GetAsync(team.WorkspaceId, update.UserId, ct);
-        var message = UpdateMessage.Render(author.DisplayName ?? update.UserId, update.Sections, update.IsLate);
+        var blockers = await updates.BlockersOfUpdateAsync(update, ct);
+        var message = UpdateMessage.Render(author.DisplayName ?? update.UserId, update.Sections, update.IsLate, blockers);
         var metadata = Metadata(UpdateEvent, "update_id", update.Id);
         var ts = update.MessageTs ?? await FindReplyAsync(api, team.ChannelId, rootTs, metadata, ct);
         if (ts is null)

@@ -145,6 +145,21 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource)
         }
     }
 
+    /// <summary>The blockers this update lists now (in its own order), resolved or not: the reply's Resolve buttons.</summary>
+    public async Task<IReadOnlyList<ReplyBlocker>> BlockersOfUpdateAsync(StoredUpdate update, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<(long Id, string Text, bool IsResolved)>(new CommandDefinition(
+            "SELECT id, text, resolved_at IS NOT NULL FROM blockers WHERE last_update_id = @Id ORDER BY id",
+            new { update.Id }, cancellationToken: ct));
+        var stored = rows.ToList();
+        return [.. update.Sections.BlockerItems
+            .Select(item => stored.FirstOrDefault(row => BlockerKey(row.Text) == BlockerKey(item)))
+            .Where(row => row.Id != 0)
+            .DistinctBy(row => row.Id)
+            .Select(row => new ReplyBlocker(row.Id, row.Text, row.IsResolved))];
+    }
+
     /// <summary>Every blocker still open in the team, plus those of this week's updates resolved since: what the summary lists.</summary>
     public async Task<IReadOnlyList<StoredBlocker>> BlockersForSummaryAsync(long teamChannelId, long weekId, CancellationToken ct)
     {

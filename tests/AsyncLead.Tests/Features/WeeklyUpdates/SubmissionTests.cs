@@ -89,7 +89,7 @@ public sealed class SubmissionTests(TestDatabase database) : IClassFixture<TestD
         var reply = Assert.Single(s.Slack.ThreadReplies(Channel, s.Root("Week of 17 Nov").Ts)).VisibleText;
         Assert.Contains("*Completed*\nshipped payouts", reply, StringComparison.Ordinal);
         Assert.Contains("*In Progress*\nrefunds", reply, StringComparison.Ordinal);
-        Assert.Contains("*Blockers*\nwaiting on API keys", reply, StringComparison.Ordinal);
+        Assert.Contains("*Blockers*\n🚧 waiting on API keys\nResolve", reply, StringComparison.Ordinal);
         Assert.Contains("*Next Week*\nlaunch", reply, StringComparison.Ordinal);
     }
 

@@ -60,6 +60,29 @@ public sealed class WeekCloseTests(TestDatabase database) : IClassFixture<TestDa
     }
 
     [Fact]
+    public async Task Resolving_a_blocker_on_her_reply_marks_it_resolved_in_the_reply_and_in_the_summary()
+    {
+        await using var s = (await StartAsync(database)).WithPaymentsTeam();
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
+        await s.RunUntilAsync(FirstPrompt);
+        await s.Alice().RunsCommandAsync(Command, "Done: payouts\nBlocked:\n- waiting on API keys\n- flaky CI");
+        await s.RunUntilAsync(FirstClose);
+        var reply = s.Slack.ThreadReplies(Channel, s.Root("Week of 17 Nov").Ts)[0];
+        Assert.Equal(2, ResolveButtons(reply));
+
+        await s.Lena().ClicksAsync(reply, ResolveAction);
+        await s.RunJobsAsync();
+
+        reply = s.Slack.ThreadReplies(Channel, s.Root("Week of 17 Nov").Ts)[0];
+        Assert.Contains("✅ ~waiting on API keys~ (resolved)", reply.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("payouts", reply.VisibleText, StringComparison.Ordinal);
+        Assert.Equal(1, ResolveButtons(reply));
+        var summary = Summary(s, "Week of 17 Nov");
+        Assert.Contains("✅ ~waiting on API keys~ — alice, resolved by lena", summary.VisibleText, StringComparison.Ordinal);
+        Assert.Equal(1, ResolveButtons(summary));
+    }
+
+    [Fact]
     public async Task An_unresolved_blocker_carries_over_with_its_age_and_written_again_stays_the_same_blocker()
     {
         await using var s = (await StartAsync(database)).WithPaymentsTeam();
