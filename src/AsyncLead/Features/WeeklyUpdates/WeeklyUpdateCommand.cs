@@ -189,8 +189,26 @@ public sealed class WeeklyUpdateCommand(
         };
     }
 
-    private async Task<bool> BotIsMemberAsync(TeamChannel team, CancellationToken ct) =>
-        (await slack.ForWorkspace(team.WorkspaceId).Conversations.InfoAsync(team.ChannelId, ct)).IsMember;
+    /// <summary>
+    /// Whether the bot can post in the team's channel. When Slack can't say (down, rate-limited) the answer is yes:
+    /// the update is saved either way, and the post job tells the author if the bot turns out to be missing.
+    /// </summary>
+    private async Task<bool> BotIsMemberAsync(TeamChannel team, CancellationToken ct)
+    {
+        try
+        {
+            return (await slack.ForWorkspace(team.WorkspaceId).Conversations.InfoAsync(team.ChannelId, ct)).IsMember;
+        }
+        catch (SlackApiException ex) when (ex.Error == "channel_not_found")
+        {
+            // A private channel the bot was never invited to is invisible to it.
+            return false;
+        }
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or TimeoutException)
+        {
+            return true;
+        }
+    }
 
     private static bool IsDirectMessage(SlashCommand command) =>
         command.ChannelName == "directmessage" || command.ChannelId.StartsWith('D');

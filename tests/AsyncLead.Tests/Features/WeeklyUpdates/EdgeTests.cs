@@ -186,6 +186,23 @@ public sealed class EdgeTests(TestDatabase database) : IClassFixture<TestDatabas
     }
 
     [Fact]
+    public async Task While_slack_rate_limits_every_method_an_inline_update_is_still_saved_at_once_and_posted_once_it_recovers()
+    {
+        await using var s = (await StartAsync(database)).WithPaymentsTeam();
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
+        await s.RunUntilAsync(FirstPrompt);
+        s.Slack.Faults.RateLimit(times: 6, retryAfterSeconds: 30);
+
+        var ack = await s.Alice().RunsCommandAsync(Command, "Done: payouts");
+        Assert.Contains("Saved", EphemeralTextFor(ack), StringComparison.Ordinal);
+        await s.RunUntilAsync(FirstPrompt.AddMinutes(10));
+
+        var reply = Assert.Single(s.Slack.ThreadReplies(Channel, s.Root("Week of 17 Nov").Ts));
+        Assert.Contains("payouts", reply.VisibleText, StringComparison.Ordinal);
+        Assert.Contains(s.Slack.Calls(), c => c.StatusCode == 429);
+    }
+
+    [Fact]
     public async Task While_slack_fails_with_server_errors_the_update_waits_and_is_posted_exactly_once_afterwards()
     {
         await using var s = (await StartAsync(database)).WithPaymentsTeam();
