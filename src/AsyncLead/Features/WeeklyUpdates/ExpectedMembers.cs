@@ -17,10 +17,17 @@ public sealed class ExpectedMembers(ISlackClient slack, MemberDirectory director
         var people = new List<MemberProfile>();
         foreach (var userId in candidates.Distinct(StringComparer.Ordinal))
         {
-            var profile = await directory.GetAsync(team.WorkspaceId, userId, ct);
-            if (profile.IsHuman)
+            try
             {
-                people.Add(profile);
+                var profile = await directory.GetAsync(team.WorkspaceId, userId, ct);
+                if (profile.IsHuman)
+                {
+                    people.Add(profile);
+                }
+            }
+            catch (SlackApiException ex) when (ex.Error is "user_not_found" or "user_not_visible")
+            {
+                // Someone Slack no longer shows us can't be expected to write; everyone else still is.
             }
         }
 

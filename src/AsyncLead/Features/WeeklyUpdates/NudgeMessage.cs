@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using AsyncLead.Features.Members;
 using AsyncLead.Slack.BlockKit;
@@ -31,10 +32,10 @@ public static class NudgeMessage
     public static string ButtonValue(long teamChannelId, TeamWeek week) =>
         string.Create(CultureInfo.InvariantCulture, $"{teamChannelId}|{week.Monday:yyyy-MM-dd}");
 
-    public static bool TryReadButtonValue(string? value, out long teamChannelId, out TeamWeek week)
+    public static bool TryReadButtonValue(string? value, out long teamChannelId, [NotNullWhen(true)] out TeamWeek? week)
     {
         var parts = (value ?? "").Split('|');
-        week = TeamWeek.Containing(DateOnly.MinValue.AddDays(7));
+        week = null;
         teamChannelId = 0;
         if (parts.Length != 2
             || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out teamChannelId)

@@ -1,3 +1,4 @@
+using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
 using Npgsql;
 
@@ -24,7 +25,7 @@ public sealed class PromptJob(TeamStore teams, ExpectedMembers expectedMembers, 
         }
 
         var calendar = team.Calendar;
-        var week = Members.TeamWeek.Containing(payload.WeekStart);
+        var week = TeamWeek.Containing(payload.WeekStart);
         var promptAt = calendar.PromptAt(week);
         var nextPromptAt = calendar.PromptAt(week.Next());
         var expected = await expectedMembers.ResolveAsync(team, cancellationToken);

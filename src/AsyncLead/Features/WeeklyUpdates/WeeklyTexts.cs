@@ -33,7 +33,7 @@ public static class WeeklyTexts
         "This channel isn't set up for weekly updates yet. A lead can run `/weekly-update setup` here to start.";
 
     public const string NoTeamForDm =
-        "Run this in your team's channel (the one with the weekly thread), e.g. `/weekly-update` in #team-payments. " +
+        "Run this in your team's channel (the one with the weekly thread), not in a DM. " +
         "No channel in this workspace is set up yet: a lead can start with `/weekly-update setup` there.";
 
     public const string SetupInDm =
