@@ -26,6 +26,20 @@ public sealed class RemindersAwayStatusTests(TestDatabase database) : IClassFixt
             m => Assert.Contains("Write update", m.VisibleText, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Once, one working day after the prompt", 1)]
+    [InlineData("No reminders", 0)]
+    public async Task The_lead_can_ask_for_fewer_reminders(string cadence, int reminders)
+    {
+        await using var s = (await StartAsync(database)).WithPaymentsTeam();
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena(), ("reminders", cadence));
+
+        await s.RunUntilAsync(FirstPrompt.AddDays(7).AddMinutes(-1));
+
+        Assert.Single(s.NudgeTimes("U_ALICE", "📝"));
+        Assert.Equal(reminders, s.NudgeTimes("U_ALICE", "⏰").Count);
+    }
+
     [Fact]
     public async Task Whoever_has_written_hears_nothing_more_and_a_reminder_moved_into_new_focus_time_waits_for_it_to_end()
     {

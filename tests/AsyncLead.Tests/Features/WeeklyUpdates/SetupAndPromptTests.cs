@@ -86,4 +86,21 @@ public sealed class SetupAndPromptTests(TestDatabase database) : IClassFixture<T
         Assert.Equal([new DateTimeOffset(2025, 11, 19, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 11, 26, 9, 0, 0, TimeSpan.Zero)],
             s.NudgeTimes("U_ALICE", "📝"));
     }
+
+    [Fact]
+    public async Task Setup_answers_an_unknown_zone_no_chosen_people_and_odd_minutes_with_field_errors_and_saves_nothing()
+    {
+        await using var s = (await StartAsync(database)).WithPaymentsTeam();
+        await s.Lena().RunsCommandAsync(Command, "setup");
+
+        var saved = await s.Lena().SubmitsViewAsync(("time_zone", "Mars/Olympus"), ("expected", "chosen"), ("standup", "999"));
+        await s.RunJobsAsync();
+
+        var errors = saved.Json?["errors"];
+        Assert.Contains("Mars/Olympus", errors?["time_zone"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Pick at least one person", errors?["members"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("0 to 240", errors?["standup"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(s.Slack.Ephemerals(Channel, "U_LENA"));
+        Assert.Contains("isn't set up", EphemeralTextFor(await s.Lena().RunsCommandAsync(Command, "status")), StringComparison.Ordinal);
+    }
 }
