@@ -79,6 +79,10 @@ public sealed class SetupAndPromptTests(TestDatabase database) : IClassFixture<T
         await using var s = (await StartAsync(database)).WithPaymentsTeam();
         await s.SetsUpWeeklyUpdatesAsync(s.Lena());
         await s.SetsUpWeeklyUpdatesAsync(s.Lena(), ("prompt_day", "Wednesday"));
+        await s.Lena().RunsCommandAsync(Command, "setup");
+        Assert.Contains("Wednesday", s.Slack.OpenModalFor("U_LENA")!.Blocks
+            .Single(b => b!["block_id"]?.GetValue<string>() == "prompt_day")!["element"]!["initial_option"]!.ToJsonString(), StringComparison.Ordinal);
+        await s.Lena().ClosesViewAsync();
 
         await s.RunUntilAsync(new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero));
 
