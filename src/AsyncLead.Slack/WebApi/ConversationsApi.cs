@@ -15,6 +15,9 @@ public interface IConversationsApi
     IAsyncEnumerable<SlackMessage> RepliesAsync(string channel, string threadTs, bool includeAllMetadata = false, CancellationToken cancellationToken = default);
 
     Task<SlackConversation> InfoAsync(string channel, CancellationToken cancellationToken = default);
+
+    /// <summary>A channel's top-level messages, newest first, back to <paramref name="oldest"/> (a message ts) when given.</summary>
+    IAsyncEnumerable<SlackMessage> HistoryAsync(string channel, string? oldest = null, bool includeAllMetadata = false, CancellationToken cancellationToken = default);
 }
 
 public sealed record SlackMessage(string Ts)
@@ -99,6 +102,30 @@ internal sealed class ConversationsApi(SlackCaller slack) : IConversationsApi
                 cancellationToken,
                 ("channel", channel),
                 ("ts", threadTs),
+                ("limit", PageSize),
+                ("include_all_metadata", includeAllMetadata ? "true" : null),
+                ("cursor", cursor));
+            foreach (var message in page.Messages)
+            {
+                yield return message;
+            }
+
+            cursor = page.ResponseMetadata?.NextCursor;
+        }
+        while (!string.IsNullOrEmpty(cursor));
+    }
+
+    public async IAsyncEnumerable<SlackMessage> HistoryAsync(
+        string channel, string? oldest = null, bool includeAllMetadata = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? cursor = null;
+        do
+        {
+            var page = await slack.FormAsync<MessagesPage>(
+                "conversations.history",
+                cancellationToken,
+                ("channel", channel),
+                ("oldest", oldest),
                 ("limit", PageSize),
                 ("include_all_metadata", includeAllMetadata ? "true" : null),
                 ("cursor", cursor));

@@ -1,6 +1,7 @@
 using AsyncLead.Features.Decisions;
 using AsyncLead.Features.Install;
 using AsyncLead.Features.Members;
+using AsyncLead.Features.WeeklyUpdates;
 using AsyncLead.Jobs;
 using AsyncLead.Platform;
 using AsyncLead.Slack;
@@ -38,6 +39,7 @@ public static class AsyncLeadHost
         builder.Services.AddWebPages();
         builder.Services.AddInstall();
         builder.Services.AddMembers();
+        builder.Services.AddWeeklyUpdates();
         builder.Services.AddDecisions();
         return builder;
     }

@@ -79,7 +79,7 @@ public sealed class UninstallAndPurgeTests(TestDatabase database) : IClassFixtur
                 INSERT INTO slack_event_receipts (event_id, team_id, received_at) VALUES ('Ev' || @team, @team, now());
                 INSERT INTO team_channels (workspace_id, channel_id, channel_name, time_zone, prompt_day, prompt_time, close_day,
                                            close_time, reminder_cadence, expect_everyone, lead_user_id, created_at, updated_at)
-                VALUES (@team, 'C_TEAM', 'team', 'Europe/Berlin', 1, '09:00', 5, '17:00', 'daily', true, 'U_A', now(), now());
+                VALUES (@team, 'C_TEAM', 'team', 'Europe/Berlin', 1, '09:00', 5, '17:00', 'default', true, 'U_A', now(), now());
                 INSERT INTO decision_counters (workspace_id, last_number) VALUES (@team, 1);
                 INSERT INTO decisions (workspace_id, number, channel_id, author_id, author_tz, title, problem_statement, deadline,
                                        decision_date, created_at, updated_at)

@@ -53,8 +53,9 @@ public static class DecisionJobs
     public static JobRequest DirectMessageRequest(string workspaceId, string userId, string mrkdwn) =>
         new(DirectMessage, new DirectMessagePayload(workspaceId, userId, mrkdwn));
 
+    // One queue per person: two quick clicks get their replies in the order they were made.
     public static JobRequest EphemeralRequest(string workspaceId, string channelId, string userId, string mrkdwn) =>
-        new(Ephemeral, new EphemeralPayload(workspaceId, channelId, userId, mrkdwn)) { MaxAttempts = 3 };
+        new(Ephemeral, new EphemeralPayload(workspaceId, channelId, userId, mrkdwn)) { MaxAttempts = 3, QueueName = $"notices:{workspaceId}:{userId}" };
 
     public static JobRequest PlanRemindersRequest(string workspaceId, long decisionId) =>
         new(PlanReminders, new DecisionJob(decisionId)) { Scope = Scope(workspaceId, decisionId), JobKey = $"decision:{decisionId}:plan", OnConflict = JobKeyConflict.Replace };

@@ -36,7 +36,7 @@ CREATE TABLE team_channels (
     prompt_time       time NOT NULL,
     close_day         smallint NOT NULL CHECK (close_day BETWEEN 1 AND 7),
     close_time        time NOT NULL,
-    reminder_cadence  text NOT NULL,
+    reminder_cadence  text NOT NULL CHECK (reminder_cadence IN ('default', 'first', 'none')),
     expect_everyone   boolean NOT NULL,
     lead_user_id      text NOT NULL,
     digest_recipients text[] NOT NULL DEFAULT '{}',
@@ -80,6 +80,8 @@ CREATE TABLE weekly_updates (
     version        integer NOT NULL DEFAULT 1,
     posted_version integer NOT NULL DEFAULT 0,
     message_ts     text,
+    -- Set once the author was told the post is waiting (Slack slow or down, bot not in the channel): told once.
+    author_told_at timestamptz,
     submitted_at   timestamptz NOT NULL,
     updated_at     timestamptz NOT NULL,
     UNIQUE (week_id, user_id)

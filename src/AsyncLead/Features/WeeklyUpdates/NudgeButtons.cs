@@ -1,0 +1,52 @@
+using AsyncLead.Features.Members;
+using AsyncLead.Jobs;
+using AsyncLead.Slack.Dispatch;
+using AsyncLead.Slack.Payloads;
+using AsyncLead.Slack.WebApi;
+
+namespace AsyncLead.Features.WeeklyUpdates;
+
+/// <summary>"Write update" on a prompt or reminder: the form for that button's week (so a late update lands in its own week).</summary>
+public sealed class WriteUpdateButton(TeamStore teams, UpdateStore updates, ISlackClient slack) : IBlockActionHandler
+{
+    public string ActionId => NudgeMessage.WriteActionId;
+
+    public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
+    {
+        if (NudgeMessage.TryReadButtonValue(action.Value, out var teamId, out var week)
+            && await teams.FindAsync(teamId, ct) is { } team && team.WorkspaceId == context.TeamId
+            && context.UserId is { } userId && context.TriggerId is { } triggerId)
+        {
+            await WeeklyUpdateCommand.OpenUpdateFormAsync(slack, updates, team, userId, week, triggerId, ct);
+        }
+    }
+}
+
+/// <summary>"Skip this week": away for the week, so no more reminders and the summary shows them as away, not missing.</summary>
+public sealed class SkipWeekButton(TeamStore teams, MemberDirectory directory, JobQueue queue) : IBlockActionHandler
+{
+    public string ActionId => NudgeMessage.SkipActionId;
+
+    public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
+    {
+        if (!NudgeMessage.TryReadButtonValue(action.Value, out var teamId, out var week)
+            || await teams.FindAsync(teamId, ct) is not { } team || team.WorkspaceId != context.TeamId || context.UserId is not { } userId)
+        {
+            return;
+        }
+
+        var member = await directory.GetAsync(team.WorkspaceId, userId, ct);
+        if (!member.Schedule.IsAwayForWeek(week)
+            && new MemberSettingsChange.AddAwayPeriod(new AwayPeriod(week.Monday, week.Sunday)).TryApply(member.Schedule, out var away, out _))
+        {
+            await directory.SaveScheduleAsync(team.WorkspaceId, userId, away, ct);
+        }
+
+        // The prompt itself changes to say so, which also takes the buttons away.
+        await queue.EnqueueAsync(WeeklyJobs.Notice(new Notice(team.WorkspaceId, userId, WeeklyTexts.SkippedWeek(week))
+        {
+            Channel = payload.Container?.ChannelId ?? payload.Channel?.Id,
+            ReplaceTs = payload.Container?.MessageTs,
+        }), ct);
+    }
+}

@@ -1,0 +1,53 @@
+using AsyncLead.Features.Members;
+using AsyncLead.Jobs;
+using AsyncLead.Slack.WebApi;
+
+namespace AsyncLead.Features.WeeklyUpdates;
+
+/// <summary>
+/// The prompt DM (number 0) or a reminder. Decided when it runs, not when it was planned: nobody who has written
+/// meanwhile or is away hears from us, and a reminder that now falls in a focus block (settings changed since) moves
+/// to the member's next allowed minute, as long as that is before the next week's prompt.
+/// </summary>
+public sealed class NudgeJob(UpdateStore updates, TeamStore teams, MemberDirectory directory, ISlackClient slack, TimeProvider clock) : IJobHandler
+{
+    public const string JobKind = "weekly.nudge";
+
+    public string Kind => JobKind;
+
+    public async Task HandleAsync(JobContext job, CancellationToken cancellationToken)
+    {
+        var payload = job.Payload<Payload>();
+        if (await updates.FindWeekAsync(payload.WeekId, cancellationToken) is not { } week
+            || await teams.FindAsync(week.TeamChannelId, cancellationToken) is not { } team
+            || await updates.FindUpdateAsync(week.Id, payload.UserId, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var teamWeek = TeamWeek.Containing(week.WeekStart);
+        var member = await directory.GetAsync(team.WorkspaceId, payload.UserId, cancellationToken);
+        if (member.Schedule.IsAwayForWeek(teamWeek))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        if (payload.Number > 0 && !member.Schedule.IsAllowed(now))
+        {
+            var stopBefore = team.Calendar.PromptAt(teamWeek.Next());
+            if (member.Schedule.NextAllowedInstant(now) is { } later && later < stopBefore)
+            {
+                throw new RetryJobLaterException(later - now, "outside the member's working hours or inside a focus block");
+            }
+
+            return;
+        }
+
+        var message = NudgeMessage.Render(team.ChannelName, teamWeek, team.Id, payload.Number);
+        await slack.ForWorkspace(team.WorkspaceId).Chat.PostMessageAsync(
+            new PostMessageRequest(payload.UserId, message.Text) { Blocks = message.Blocks }, cancellationToken);
+    }
+
+    public sealed record Payload(long WeekId, string UserId, int Number);
+}

@@ -1,0 +1,57 @@
+using AsyncLead.Features.Members;
+using AsyncLead.Jobs;
+using Npgsql;
+
+namespace AsyncLead.Features.WeeklyUpdates;
+
+/// <summary>
+/// The week's prompt, at the team's prompt time: the thread root in the channel, a DM to each expected member, their
+/// reminders placed by their own schedules, the week's close, and next week's prompt. All of it is enqueued in one
+/// transaction that only the first run for the week gets to commit, so a retry or a second replica prompts nobody twice.
+/// </summary>
+public sealed class PromptJob(TeamStore teams, ExpectedMembers expectedMembers, JobQueue queue, NpgsqlDataSource dataSource, TimeProvider clock)
+    : IJobHandler
+{
+    public const string JobKind = "weekly.prompt";
+
+    public string Kind => JobKind;
+
+    public async Task HandleAsync(JobContext job, CancellationToken cancellationToken)
+    {
+        var payload = job.Payload<Payload>();
+        if (await teams.FindAsync(payload.TeamChannelId, cancellationToken) is not { } team)
+        {
+            return;
+        }
+
+        var calendar = team.Calendar;
+        var week = TeamWeek.Containing(payload.WeekStart);
+        var promptAt = calendar.PromptAt(week);
+        var nextPromptAt = calendar.PromptAt(week.Next());
+        var expected = await expectedMembers.ResolveAsync(team, cancellationToken);
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var weekId = await UpdateStore.EnsureWeekAsync(connection, transaction, team.Id, week.Monday, cancellationToken);
+        if (await UpdateStore.MarkPromptedAsync(connection, transaction, weekId, [.. expected.Select(m => m.UserId)], clock.GetUtcNow(), cancellationToken))
+        {
+            await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Thread(team.WorkspaceId, team.Id, weekId, ThreadPostJob.What.Root), cancellationToken);
+            foreach (var member in expected.Where(m => !m.Schedule.IsAwayForWeek(week)))
+            {
+                await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Nudge(team.WorkspaceId, team.Id, weekId, member.UserId, 0, null), cancellationToken);
+                var reminders = team.Cadence.Plan(promptAt, nextPromptAt, member.Schedule);
+                for (var i = 0; i < reminders.Count; i++)
+                {
+                    await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Nudge(team.WorkspaceId, team.Id, weekId, member.UserId, i + 1, reminders[i]), cancellationToken);
+                }
+            }
+
+            await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Close(team.WorkspaceId, team.Id, week.Monday, calendar.ClosesAt(week)), cancellationToken);
+            await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Prompt(team.WorkspaceId, team.Id, week.Next().Monday, nextPromptAt), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public sealed record Payload(long TeamChannelId, DateOnly WeekStart);
+}

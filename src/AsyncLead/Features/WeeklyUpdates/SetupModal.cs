@@ -1,0 +1,148 @@
+using System.Globalization;
+using AsyncLead.Features.Members;
+using AsyncLead.Jobs;
+using AsyncLead.Slack.BlockKit;
+using AsyncLead.Slack.Dispatch;
+using AsyncLead.Slack.Payloads;
+using Npgsql;
+
+namespace AsyncLead.Features.WeeklyUpdates;
+
+/// <summary>
+/// <c>/weekly-update setup</c>: when the channel is prompted, in which zone, who writes, how they are reminded and who
+/// gets the digest. Saving schedules the next prompt (replacing any earlier schedule) and the current week's close.
+/// </summary>
+public sealed class SetupModal(JobQueue queue, NpgsqlDataSource dataSource, TimeProvider clock) : IViewSubmissionHandler
+{
+    public const string Id = "weekly_setup";
+    public const int DefaultStandupMinutes = 15;
+
+    private const string Value = "value";
+    private const string Everyone = "everyone";
+    private const string Chosen = "chosen";
+
+    private static readonly DayOfWeek[] Days =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+
+    private static readonly Option[] ExpectOptions =
+    [
+        Option.Plain("Everyone in the channel (people only, bots are skipped)", Everyone),
+        Option.Plain("Only the people I choose below", Chosen),
+    ];
+
+    private static readonly Option[] ReminderOptions =
+    [
+        Option.Plain("One working day after the prompt, then the next morning", TeamChannel.StoredCadence(ReminderChoice.Default)),
+        Option.Plain("Once, one working day after the prompt", TeamChannel.StoredCadence(ReminderChoice.FirstOnly)),
+        Option.Plain("No reminders", TeamChannel.StoredCadence(ReminderChoice.None)),
+    ];
+
+    public string CallbackId => Id;
+
+    /// <summary>The settings a new team starts with: Friday 10:00 in the lead's zone, everyone, default reminders, digest to the lead.</summary>
+    public static TeamChannel Defaults(string workspaceId, string channelId, string channelName, string leadUserId, string leadTimeZone) =>
+        new(0, workspaceId, channelId, channelName, leadTimeZone, TeamCalendar.DefaultPrompt, TeamCalendar.DefaultClose,
+            ReminderChoice.Default, ExpectEveryone: true, [], leadUserId, [leadUserId], DefaultStandupMinutes);
+
+    public static ModalView Build(TeamChannel current)
+    {
+        var dayOptions = Days.Select(day => Option.Plain(day.ToString(), ((int)day).ToString(CultureInfo.InvariantCulture))).ToArray();
+        return new ModalView(new PlainText("Weekly updates setup"),
+        [
+            Blocks.Section($"Weekly updates for <#{current.ChannelId}>: one thread a week, one reply per person."),
+            Blocks.Input("prompt_day", "Prompt day", new StaticSelectElement(Value, dayOptions)
+            {
+                InitialOption = dayOptions[Array.IndexOf(Days, current.Prompt.Day)],
+            }),
+            Blocks.Input("prompt_time", "Prompt time", new TimePickerElement(Value) { InitialTime = current.Prompt.Time }),
+            Blocks.Input("time_zone", "Team time zone", new PlainTextInputElement(Value) { InitialValue = current.TimeZone, MaxLength = 64 },
+                hint: "An IANA time zone such as Europe/Berlin or America/New_York. Prompt and close times are in this zone."),
+            Blocks.Input("expected", "Who is expected to write", new RadioButtonsElement(Value, ExpectOptions)
+            {
+                InitialOption = ExpectOptions[current.ExpectEveryone ? 0 : 1],
+            }, hint: "Others may still write; only expected people are reminded."),
+            Blocks.Input("members", "Chosen people", new MultiUsersSelectElement(Value)
+            {
+                InitialUsers = current.ChosenMembers.Count == 0 ? null : current.ChosenMembers,
+            }, optional: true),
+            Blocks.Input("reminders", "Reminders", new StaticSelectElement(Value, ReminderOptions)
+            {
+                InitialOption = ReminderOptions.Single(o => o.Value == TeamChannel.StoredCadence(current.Reminders)),
+            }, hint: "Each reminder arrives inside the person's working hours and outside their focus blocks, in their own time zone."),
+            Blocks.Input("digest", "Digest recipients", new MultiUsersSelectElement(Value) { InitialUsers = current.DigestRecipients }),
+            Blocks.Input("standup", "Stand-up minutes per day", new PlainTextInputElement(Value)
+            {
+                InitialValue = current.StandupMinutes.ToString(CultureInfo.InvariantCulture),
+                MaxLength = 3,
+            }, hint: "How long your stand-up took, to show the time saved."),
+        ])
+        {
+            CallbackId = Id,
+            PrivateMetadata = current.ChannelId + "|" + current.ChannelName,
+            Submit = new PlainText("Save"),
+            Close = new PlainText("Cancel"),
+        };
+    }
+
+    public async Task<SlackAck> HandleAsync(ViewSubmissionPayload submission, SlackContext context, CancellationToken ct)
+    {
+        var state = submission.View.State;
+        var channel = (submission.View.PrivateMetadata ?? "").Split('|', 2);
+        if (channel.Length != 2 || context.TeamId is not { } workspaceId || context.UserId is not { } leadUserId)
+        {
+            return SlackAck.ViewErrors(new Dictionary<string, string> { ["time_zone"] = "Please run `/weekly-update setup` again in the team channel." });
+        }
+
+        var errors = new Dictionary<string, string>();
+        var zone = state.Find("time_zone", Value)?.Value?.Trim() ?? "";
+        if (!TimeZoneIds.IsKnown(zone))
+        {
+            errors["time_zone"] = $"I don't know the time zone \"{zone}\". Use an IANA id such as Europe/Berlin or America/New_York.";
+        }
+
+        var everyone = state.Find("expected", Value)?.SelectedOption?.Value != Chosen;
+        var members = state.Find("members", Value)?.SelectedUsers ?? [];
+        if (!everyone && members.Count == 0)
+        {
+            errors["members"] = "Pick at least one person, or choose \"Everyone in the channel\".";
+        }
+
+        if (!int.TryParse(state.Find("standup", Value)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var standup) || standup > 240)
+        {
+            errors["standup"] = "Enter whole minutes from 0 to 240, e.g. 15.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return SlackAck.ViewErrors(errors);
+        }
+
+        var day = int.TryParse(state.Find("prompt_day", Value)?.SelectedOption?.Value, CultureInfo.InvariantCulture, out var d) ? (DayOfWeek)d : TeamCalendar.DefaultPrompt.Day;
+        var time = TimeOnly.TryParseExact(state.Find("prompt_time", Value)?.SelectedTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            ? t : TeamCalendar.DefaultPrompt.Time;
+        var digest = state.Find("digest", Value)?.SelectedUsers is { Count: > 0 } chosenDigest ? chosenDigest : [leadUserId];
+        var team = Defaults(workspaceId, channel[0], channel[1], leadUserId, zone) with
+        {
+            Prompt = new WeeklyTime(day, time),
+            Reminders = TeamChannel.ParseCadence(state.Find("reminders", Value)?.SelectedOption?.Value ?? ""),
+            ExpectEveryone = everyone,
+            ChosenMembers = everyone ? [] : members,
+            DigestRecipients = digest,
+            StandupMinutes = standup,
+        };
+
+        var now = clock.GetUtcNow();
+        var calendar = team.Calendar;
+        var firstWeek = calendar.NextPromptWeek(now);
+        var reportingWeek = calendar.ReportingWeekAt(now);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var teamId = await TeamStore.SaveAsync(connection, transaction, team, now, ct);
+        await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Prompt(team.WorkspaceId, teamId, firstWeek.Monday, calendar.PromptAt(firstWeek)), ct);
+        await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Close(team.WorkspaceId, teamId, reportingWeek.Monday, calendar.ClosesAt(reportingWeek)), ct);
+        await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Notice(
+            new Notice(workspaceId, leadUserId, WeeklyTexts.SetupSaved(team, calendar.PromptAt(firstWeek))) { Channel = team.ChannelId }), ct);
+        await transaction.CommitAsync(ct);
+        return SlackAck.Empty;
+    }
+}

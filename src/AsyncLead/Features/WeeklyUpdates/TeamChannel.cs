@@ -1,0 +1,53 @@
+using AsyncLead.Features.Members;
+
+namespace AsyncLead.Features.WeeklyUpdates;
+
+/// <summary>How often members who haven't written are reminded, as chosen in the setup modal.</summary>
+public enum ReminderChoice
+{
+    /// <summary><see cref="WeeklyReminderCadence.Default"/>: one working day after the prompt, then the next morning.</summary>
+    Default,
+    FirstOnly,
+    None,
+}
+
+/// <summary>A team channel that writes weekly updates, with its rhythm and who is expected to write.</summary>
+public sealed record TeamChannel(
+    long Id,
+    string WorkspaceId,
+    string ChannelId,
+    string ChannelName,
+    string TimeZone,
+    WeeklyTime Prompt,
+    WeeklyTime Close,
+    ReminderChoice Reminders,
+    bool ExpectEveryone,
+    IReadOnlyList<string> ChosenMembers,
+    string LeadUserId,
+    IReadOnlyList<string> DigestRecipients,
+    int StandupMinutes)
+{
+    public TeamCalendar Calendar => new(TimeZone, Prompt, Close);
+
+    public WeeklyReminderCadence Cadence => Reminders switch
+    {
+        ReminderChoice.Default => WeeklyReminderCadence.Default,
+        ReminderChoice.FirstOnly => new([new ReminderStep.WorkingDaysLater(1)]),
+        _ => new([]),
+    };
+
+    /// <summary>The stored form of <see cref="ReminderChoice"/> (team_channels.reminder_cadence).</summary>
+    public static string StoredCadence(ReminderChoice choice) => choice switch
+    {
+        ReminderChoice.Default => "default",
+        ReminderChoice.FirstOnly => "first",
+        _ => "none",
+    };
+
+    public static ReminderChoice ParseCadence(string stored) => stored switch
+    {
+        "first" => ReminderChoice.FirstOnly,
+        "none" => ReminderChoice.None,
+        _ => ReminderChoice.Default,
+    };
+}

@@ -1,0 +1,108 @@
+using AsyncLead.Features.Members;
+using Dapper;
+using Npgsql;
+
+namespace AsyncLead.Features.WeeklyUpdates;
+
+/// <summary>Team channels and their settings (team_channels, team_expected_members).</summary>
+public sealed class TeamStore(NpgsqlDataSource dataSource)
+{
+    private const string SelectTeam =
+        """
+        SELECT id AS Id, workspace_id AS WorkspaceId, channel_id AS ChannelId, channel_name AS ChannelName,
+               time_zone AS TimeZone, prompt_day AS PromptDay, prompt_time AS PromptTime, close_day AS CloseDay,
+               close_time AS CloseTime, reminder_cadence AS ReminderCadence, expect_everyone AS ExpectEveryone,
+               lead_user_id AS LeadUserId, digest_recipients AS DigestRecipients, standup_minutes AS StandupMinutes,
+               coalesce((SELECT array_agg(user_id ORDER BY user_id) FROM team_expected_members e WHERE e.team_channel_id = t.id), '{}') AS ChosenMembers
+        FROM team_channels t
+        """;
+
+    private const string Upsert =
+        """
+        INSERT INTO team_channels (workspace_id, channel_id, channel_name, time_zone, prompt_day, prompt_time, close_day,
+            close_time, reminder_cadence, expect_everyone, lead_user_id, digest_recipients, standup_minutes, created_at, updated_at)
+        VALUES (@WorkspaceId, @ChannelId, @ChannelName, @TimeZone, @PromptDay, @PromptTime, @CloseDay, @CloseTime,
+            @ReminderCadence, @ExpectEveryone, @LeadUserId, @DigestRecipients, @StandupMinutes, @now, @now)
+        ON CONFLICT (workspace_id, channel_id) DO UPDATE SET
+            channel_name = EXCLUDED.channel_name, time_zone = EXCLUDED.time_zone, prompt_day = EXCLUDED.prompt_day,
+            prompt_time = EXCLUDED.prompt_time, close_day = EXCLUDED.close_day, close_time = EXCLUDED.close_time,
+            reminder_cadence = EXCLUDED.reminder_cadence, expect_everyone = EXCLUDED.expect_everyone,
+            lead_user_id = EXCLUDED.lead_user_id, digest_recipients = EXCLUDED.digest_recipients,
+            standup_minutes = EXCLUDED.standup_minutes, updated_at = EXCLUDED.updated_at
+        RETURNING id
+        """;
+
+    public async Task<TeamChannel?> FindByChannelAsync(string workspaceId, string channelId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<TeamRow>(new CommandDefinition(
+            SelectTeam + " WHERE workspace_id = @workspaceId AND channel_id = @channelId",
+            new { workspaceId, channelId }, cancellationToken: ct));
+        return row?.ToTeam();
+    }
+
+    public async Task<TeamChannel?> FindAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<TeamRow>(new CommandDefinition(
+            SelectTeam + " WHERE id = @id", new { id }, cancellationToken: ct));
+        return row?.ToTeam();
+    }
+
+    public async Task<IReadOnlyList<TeamChannel>> InWorkspaceAsync(string workspaceId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<TeamRow>(new CommandDefinition(
+            SelectTeam + " WHERE workspace_id = @workspaceId ORDER BY id", new { workspaceId }, cancellationToken: ct));
+        return [.. rows.Select(row => row.ToTeam())];
+    }
+
+    /// <summary>Creates or updates the team inside the caller's transaction; returns its id.</summary>
+    public static async Task<long> SaveAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, TeamChannel team, DateTimeOffset now, CancellationToken ct)
+    {
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Upsert, new
+        {
+            team.WorkspaceId, team.ChannelId, team.ChannelName, team.TimeZone,
+            PromptDay = IsoDay(team.Prompt.Day), PromptTime = team.Prompt.Time.ToTimeSpan(),
+            CloseDay = IsoDay(team.Close.Day), CloseTime = team.Close.Time.ToTimeSpan(),
+            ReminderCadence = TeamChannel.StoredCadence(team.Reminders), team.ExpectEveryone, team.LeadUserId,
+            DigestRecipients = team.DigestRecipients.ToArray(), team.StandupMinutes, now,
+        }, transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM team_expected_members WHERE team_channel_id = @id", new { id }, transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO team_expected_members (team_channel_id, user_id) SELECT @id, unnest(@users) ON CONFLICT DO NOTHING",
+            new { id, users = team.ChosenMembers.ToArray() }, transaction, cancellationToken: ct));
+        return id;
+    }
+
+    private static short IsoDay(DayOfWeek day) => (short)(day == DayOfWeek.Sunday ? 7 : (int)day);
+
+    private static DayOfWeek FromIsoDay(short day) => (DayOfWeek)(day % 7);
+
+    private sealed class TeamRow
+    {
+        public long Id { get; init; }
+        public string WorkspaceId { get; init; } = "";
+        public string ChannelId { get; init; } = "";
+        public string ChannelName { get; init; } = "";
+        public string TimeZone { get; init; } = "";
+        public short PromptDay { get; init; }
+        public TimeSpan PromptTime { get; init; }
+        public short CloseDay { get; init; }
+        public TimeSpan CloseTime { get; init; }
+        public string ReminderCadence { get; init; } = "";
+        public bool ExpectEveryone { get; init; }
+        public string LeadUserId { get; init; } = "";
+        public string[] DigestRecipients { get; init; } = [];
+        public int StandupMinutes { get; init; }
+        public string[] ChosenMembers { get; init; } = [];
+
+        public TeamChannel ToTeam() => new(
+            Id, WorkspaceId, ChannelId, ChannelName, TimeZone,
+            new WeeklyTime(FromIsoDay(PromptDay), TimeOnly.FromTimeSpan(PromptTime)),
+            new WeeklyTime(FromIsoDay(CloseDay), TimeOnly.FromTimeSpan(CloseTime)),
+            TeamChannel.ParseCadence(ReminderCadence), ExpectEveryone, ChosenMembers, LeadUserId, DigestRecipients, StandupMinutes);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using AsyncLead.Slack.BlockKit;
+using AsyncLead.Slack.Mrkdwn;
+
+namespace AsyncLead.Features.WeeklyUpdates;
+
+/// <summary>What a bot message says: the fallback text (notifications, screen readers) and its blocks.</summary>
+public sealed record MessageContent(string Text, IReadOnlyList<Block> Blocks);
+
+/// <summary>One of the reply's blockers as stored, so it can carry its own Resolve button.</summary>
+public sealed record ReplyBlocker(long Id, string Text, bool IsResolved);
+
+/// <summary>A member's update as their reply in the week's thread.</summary>
+public static class UpdateMessage
+{
+    public const string ClosingLine = "Anything unclear? Reply in this thread";
+
+    /// <summary>
+    /// Renders the reply. Blockers that are stored as items (<paramref name="blockers"/>) are listed one per line, each
+    /// with a Resolve button while open; without stored items the Blockers section is shown as written.
+    /// </summary>
+    public static MessageContent Render(string authorName, WeeklyUpdateSections update, bool isLate, IReadOnlyList<ReplyBlocker>? blockers = null)
+    {
+        var author = MrkdwnEscaping.Escape(authorName);
+        var heading = $"*{author}*'s update" + (isLate ? " _(late)_" : "");
+        var blocks = new List<Block> { Blocks.Section(heading) };
+        foreach (var (label, markdown) in Sections(update))
+        {
+            if (label == "Blockers" && blockers is { Count: > 0 })
+            {
+                blocks.Add(Blocks.Section("*Blockers*"));
+                blocks.AddRange(blockers.Select(BlockerLine));
+                continue;
+            }
+
+            blocks.AddRange(Blocks.FromMrkdwn($"*{label}*\n{Mrkdwn(markdown)}"));
+        }
+
+        blocks.Add(Blocks.Context(ClosingLine));
+        return new MessageContent($"{authorName}'s weekly update" + (isLate ? " (late)" : ""), blocks);
+    }
+
+    private static SectionBlock BlockerLine(ReplyBlocker blocker) =>
+        blocker.IsResolved
+            ? Blocks.Section($"✅ ~{Mrkdwn(blocker.Text)}~ (resolved)")
+            : Blocks.Section($"🚧 {Mrkdwn(blocker.Text)}",
+                new ButtonElement(WeekSummary.ResolveActionId, new PlainText("Resolve")) { Value = blocker.Id.ToString(CultureInfo.InvariantCulture) });
+
+    private static string Mrkdwn(string markdown) => MarkdownToMrkdwn.Convert(WithoutBroadcasts(markdown));
+
+    private static IEnumerable<(string Label, string Markdown)> Sections(WeeklyUpdateSections update) =>
+        new[]
+        {
+            ("Completed", update.Completed),
+            ("In Progress", update.InProgress),
+            ("Blockers", update.Blockers),
+            ("Next Week", update.NextWeek),
+            ("Notes", update.Notes),
+        }.Where(section => !string.IsNullOrWhiteSpace(section.Item2));
+
+    // An update may mention people (<@U…>), but never ping the whole channel: <!here>, <!channel> and <!everyone>
+    // lose their token form, so the converter escapes them as plain text.
+    private static string WithoutBroadcasts(string markdown) => markdown.Replace("<!", "<\u200B!", StringComparison.Ordinal);
+}

@@ -1,0 +1,242 @@
+using Dapper;
+using Npgsql;
+
+namespace AsyncLead.Features.WeeklyUpdates;
+
+/// <summary>A team's week: its thread in Slack and who was expected to write.</summary>
+public sealed record UpdateWeek(long Id, long TeamChannelId, DateOnly WeekStart, string? RootTs, IReadOnlyList<string>? ExpectedUserIds,
+    DateTimeOffset? PromptedAt, DateTimeOffset? ClosedAt, string? SummaryTs);
+
+/// <summary>One member's update for one week, with how far Slack has caught up with it.</summary>
+public sealed record StoredUpdate(long Id, long WeekId, string UserId, WeeklyUpdateSections Sections, bool IsLate, int Version,
+    int PostedVersion, string? MessageTs, DateTimeOffset SubmittedAt, DateTimeOffset? AuthorToldAt);
+
+/// <summary>A blocker as the week's summary shows it; <see cref="MessageTs"/> is the reply it was last written in.</summary>
+public sealed record StoredBlocker(long Id, string UserId, string Text, DateTimeOffset OpenedAt, DateTimeOffset? ResolvedAt,
+    string? ResolvedBy, string? MessageTs);
+
+/// <summary>Weeks, updates and blockers (update_weeks, weekly_updates, blockers).</summary>
+public sealed class UpdateStore(NpgsqlDataSource dataSource)
+{
+    private const string SelectWeek =
+        """
+        SELECT id AS Id, team_channel_id AS TeamChannelId, week_start AS WeekStart, root_ts AS RootTs,
+               expected_user_ids AS ExpectedUserIds, prompted_at AS PromptedAt, closed_at AS ClosedAt, summary_ts AS SummaryTs
+        FROM update_weeks
+        """;
+
+    private const string SelectUpdate =
+        """
+        SELECT u.id AS Id, u.week_id AS WeekId, u.user_id AS UserId, u.completed AS Completed, u.in_progress AS InProgress,
+               u.blockers AS Blockers, u.next_week AS NextWeek, u.notes AS Notes, u.is_late AS IsLate, u.version AS Version,
+               u.posted_version AS PostedVersion, u.message_ts AS MessageTs, u.submitted_at AS SubmittedAt, u.author_told_at AS AuthorToldAt
+        FROM weekly_updates u
+        """;
+
+    public static Task<long> EnsureWeekAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long teamChannelId, DateOnly weekStart, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO update_weeks (team_channel_id, week_start) VALUES (@teamChannelId, @weekStart)
+            ON CONFLICT (team_channel_id, week_start) DO UPDATE SET week_start = EXCLUDED.week_start
+            RETURNING id
+            """,
+            new { teamChannelId, weekStart }, transaction, cancellationToken: ct));
+
+    /// <summary>Records the prompt and who it went to; false when this week was already prompted (a retry or a second replica).</summary>
+    public static async Task<bool> MarkPromptedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long weekId,
+        IReadOnlyList<string> expected, DateTimeOffset now, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE update_weeks SET prompted_at = @now, expected_user_ids = @expected WHERE id = @weekId AND prompted_at IS NULL",
+            new { weekId, expected = expected.ToArray(), now }, transaction, cancellationToken: ct)) == 1;
+
+    public async Task<UpdateWeek?> FindWeekAsync(long weekId, CancellationToken ct) =>
+        (await QueryWeeksAsync(SelectWeek + " WHERE id = @weekId", new { weekId }, ct)).SingleOrDefault();
+
+    public async Task<UpdateWeek?> FindWeekAsync(long teamChannelId, DateOnly weekStart, CancellationToken ct) =>
+        (await QueryWeeksAsync(SelectWeek + " WHERE team_channel_id = @teamChannelId AND week_start = @weekStart",
+            new { teamChannelId, weekStart }, ct)).SingleOrDefault();
+
+    /// <summary>Saves (or replaces) a member's update for the week; returns its id and whether it replaced one. An edit keeps the first submission's lateness.</summary>
+    public static Task<(long Id, bool Replaced)> SaveUpdateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long weekId, string userId,
+        WeeklyUpdateSections sections, bool isLate, DateTimeOffset now, CancellationToken ct) =>
+        connection.QuerySingleAsync<(long Id, bool Replaced)>(new CommandDefinition(
+            """
+            INSERT INTO weekly_updates (week_id, user_id, completed, in_progress, blockers, next_week, notes, is_late, submitted_at, updated_at)
+            VALUES (@weekId, @userId, @Completed, @InProgress, @Blockers, @NextWeek, @Notes, @isLate, @now, @now)
+            ON CONFLICT (week_id, user_id) DO UPDATE SET
+                completed = EXCLUDED.completed, in_progress = EXCLUDED.in_progress, blockers = EXCLUDED.blockers,
+                next_week = EXCLUDED.next_week, notes = EXCLUDED.notes, version = weekly_updates.version + 1,
+                updated_at = EXCLUDED.updated_at
+            RETURNING id, xmax <> 0
+            """,
+            new { weekId, userId, sections.Completed, sections.InProgress, sections.Blockers, sections.NextWeek, sections.Notes, isLate, now },
+            transaction, cancellationToken: ct));
+
+    public async Task<StoredUpdate?> FindUpdateAsync(long updateId, CancellationToken ct) =>
+        (await QueryUpdatesAsync(SelectUpdate + " WHERE u.id = @updateId", new { updateId }, ct)).SingleOrDefault();
+
+    public async Task<StoredUpdate?> FindUpdateAsync(long weekId, string userId, CancellationToken ct) =>
+        (await QueryUpdatesAsync(SelectUpdate + " WHERE u.week_id = @weekId AND u.user_id = @userId", new { weekId, userId }, ct)).SingleOrDefault();
+
+    public Task<IReadOnlyList<StoredUpdate>> UpdatesOfWeekAsync(long weekId, CancellationToken ct) =>
+        QueryUpdatesAsync(SelectUpdate + " WHERE u.week_id = @weekId ORDER BY u.submitted_at, u.id", new { weekId }, ct);
+
+    /// <summary>The member's most recent update in this team from a week before <paramref name="before"/> (for "plan vs. actual").</summary>
+    public async Task<StoredUpdate?> LastUpdateBeforeAsync(long teamChannelId, string userId, DateOnly before, CancellationToken ct) =>
+        (await QueryUpdatesAsync(
+            SelectUpdate + """
+             JOIN update_weeks w ON w.id = u.week_id
+            WHERE w.team_channel_id = @teamChannelId AND u.user_id = @userId AND w.week_start < @before
+            ORDER BY w.week_start DESC LIMIT 1
+            """, new { teamChannelId, userId, before }, ct)).SingleOrDefault();
+
+    public Task SetRootTsAsync(long weekId, string ts, CancellationToken ct) =>
+        ExecuteAsync("UPDATE update_weeks SET root_ts = @ts WHERE id = @weekId", new { weekId, ts }, ct);
+
+    public Task SetSummaryTsAsync(long weekId, string ts, CancellationToken ct) =>
+        ExecuteAsync("UPDATE update_weeks SET summary_ts = @ts WHERE id = @weekId", new { weekId, ts }, ct);
+
+    public Task SetMessageTsAsync(long updateId, string ts, CancellationToken ct) =>
+        ExecuteAsync("UPDATE weekly_updates SET message_ts = @ts WHERE id = @updateId", new { updateId, ts }, ct);
+
+    public Task MarkPostedAsync(long updateId, int version, CancellationToken ct) =>
+        ExecuteAsync("UPDATE weekly_updates SET posted_version = greatest(posted_version, @version) WHERE id = @updateId", new { updateId, version }, ct);
+
+    /// <summary>Records that the author was told their post is waiting, so they are told once.</summary>
+    public Task MarkAuthorToldAsync(long updateId, DateTimeOffset now, CancellationToken ct) =>
+        ExecuteAsync("UPDATE weekly_updates SET author_told_at = coalesce(author_told_at, @now) WHERE id = @updateId", new { updateId, now }, ct);
+
+    /// <summary>Closes the week; false when it was already closed.</summary>
+    public static async Task<bool> CloseWeekAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long weekId, DateTimeOffset now, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE update_weeks SET closed_at = @now WHERE id = @weekId AND closed_at IS NULL",
+            new { weekId, now }, transaction, cancellationToken: ct)) == 1;
+
+    /// <summary>
+    /// Makes the team's blockers match this update's Blockers items: an item the same person already has open (same
+    /// text, ignoring case and spacing) stays that blocker and now points at this update; a new item opens a blocker;
+    /// an item this update had opened and no longer lists is removed.
+    /// </summary>
+    public static async Task SyncBlockersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long teamChannelId, string userId,
+        long updateId, IReadOnlyList<string> items, DateTimeOffset now, CancellationToken ct)
+    {
+        var keys = items.Select(BlockerKey).Distinct().ToArray();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM blockers WHERE first_update_id = @updateId AND resolved_at IS NULL
+              AND NOT (regexp_replace(lower(trim(text)), '\s+', ' ', 'g') = ANY(@keys))
+            """, new { updateId, keys }, transaction, cancellationToken: ct));
+        foreach (var item in items.DistinctBy(BlockerKey))
+        {
+            var carried = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE blockers SET last_update_id = @updateId, text = @item
+                WHERE team_channel_id = @teamChannelId AND user_id = @userId AND resolved_at IS NULL
+                  AND regexp_replace(lower(trim(text)), '\s+', ' ', 'g') = @key
+                """, new { updateId, item, teamChannelId, userId, key = BlockerKey(item) }, transaction, cancellationToken: ct));
+            if (carried == 0)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    INSERT INTO blockers (team_channel_id, user_id, text, first_update_id, last_update_id, opened_at)
+                    VALUES (@teamChannelId, @userId, @item, @updateId, @updateId, @now)
+                    """, new { teamChannelId, userId, item, updateId, now }, transaction, cancellationToken: ct));
+            }
+        }
+    }
+
+    /// <summary>The blockers this update lists now (in its own order), resolved or not: the reply's Resolve buttons.</summary>
+    public async Task<IReadOnlyList<ReplyBlocker>> BlockersOfUpdateAsync(StoredUpdate update, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<(long Id, string Text, bool IsResolved)>(new CommandDefinition(
+            "SELECT id, text, resolved_at IS NOT NULL FROM blockers WHERE last_update_id = @Id ORDER BY id",
+            new { update.Id }, cancellationToken: ct));
+        var stored = rows.ToList();
+        return [.. update.Sections.BlockerItems
+            .Select(item => stored.FirstOrDefault(row => BlockerKey(row.Text) == BlockerKey(item)))
+            .Where(row => row.Id != 0)
+            .DistinctBy(row => row.Id)
+            .Select(row => new ReplyBlocker(row.Id, row.Text, row.IsResolved))];
+    }
+
+    /// <summary>Every blocker still open in the team, plus those of this week's updates resolved since: what the summary lists.</summary>
+    public async Task<IReadOnlyList<StoredBlocker>> BlockersForSummaryAsync(long teamChannelId, long weekId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<BlockerRow>(new CommandDefinition(
+            """
+            SELECT b.id AS Id, b.user_id AS UserId, b.text AS Text, b.opened_at AS OpenedAt, b.resolved_at AS ResolvedAt,
+                   b.resolved_by AS ResolvedBy, u.message_ts AS MessageTs
+            FROM blockers b JOIN weekly_updates u ON u.id = b.last_update_id
+            WHERE b.team_channel_id = @teamChannelId AND (b.resolved_at IS NULL OR u.week_id = @weekId)
+            ORDER BY b.opened_at, b.id
+            """, new { teamChannelId, weekId }, cancellationToken: ct));
+        return [.. rows.Select(r => new StoredBlocker(r.Id, r.UserId, r.Text, r.OpenedAt, r.ResolvedAt, r.ResolvedBy, r.MessageTs))];
+    }
+
+    internal static string BlockerKey(string text) => string.Join(' ', text.Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private async Task<int> ExecuteAsync(string sql, object parameters, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: ct));
+    }
+
+    private async Task<IReadOnlyList<UpdateWeek>> QueryWeeksAsync(string sql, object parameters, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<WeekRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
+        return [.. rows.Select(r => new UpdateWeek(r.Id, r.TeamChannelId, r.WeekStart, r.RootTs, r.ExpectedUserIds, r.PromptedAt, r.ClosedAt, r.SummaryTs))];
+    }
+
+    private async Task<IReadOnlyList<StoredUpdate>> QueryUpdatesAsync(string sql, object parameters, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<UpdateRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
+        return [.. rows.Select(r => new StoredUpdate(r.Id, r.WeekId, r.UserId,
+            new WeeklyUpdateSections(r.Completed, r.InProgress, r.Blockers, r.NextWeek, r.Notes),
+            r.IsLate, r.Version, r.PostedVersion, r.MessageTs, r.SubmittedAt, r.AuthorToldAt))];
+    }
+
+    private sealed class WeekRow
+    {
+        public long Id { get; init; }
+        public long TeamChannelId { get; init; }
+        public DateOnly WeekStart { get; init; }
+        public string? RootTs { get; init; }
+        public string[]? ExpectedUserIds { get; init; }
+        public DateTimeOffset? PromptedAt { get; init; }
+        public DateTimeOffset? ClosedAt { get; init; }
+        public string? SummaryTs { get; init; }
+    }
+
+    private sealed class UpdateRow
+    {
+        public long Id { get; init; }
+        public long WeekId { get; init; }
+        public string UserId { get; init; } = "";
+        public string Completed { get; init; } = "";
+        public string InProgress { get; init; } = "";
+        public string Blockers { get; init; } = "";
+        public string NextWeek { get; init; } = "";
+        public string Notes { get; init; } = "";
+        public bool IsLate { get; init; }
+        public int Version { get; init; }
+        public int PostedVersion { get; init; }
+        public string? MessageTs { get; init; }
+        public DateTimeOffset SubmittedAt { get; init; }
+        public DateTimeOffset? AuthorToldAt { get; init; }
+    }
+
+    private sealed class BlockerRow
+    {
+        public long Id { get; init; }
+        public string UserId { get; init; } = "";
+        public string Text { get; init; } = "";
+        public DateTimeOffset OpenedAt { get; init; }
+        public DateTimeOffset? ResolvedAt { get; init; }
+        public string? ResolvedBy { get; init; }
+        public string? MessageTs { get; init; }
+    }
+}

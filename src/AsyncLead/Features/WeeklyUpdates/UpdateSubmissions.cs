@@ -1,0 +1,30 @@
+using AsyncLead.Features.Members;
+using AsyncLead.Jobs;
+using Npgsql;
+
+namespace AsyncLead.Features.WeeklyUpdates;
+
+/// <summary>What happened to a submitted update.</summary>
+public sealed record SubmitResult(bool Replaced, bool IsLate);
+
+/// <summary>
+/// Saves an update and, in the same transaction, the jobs that bring Slack up to date: the post into the week's
+/// thread and the check that tells the author if that post is slow. Slack being down never loses an update.
+/// </summary>
+public sealed class UpdateSubmissions(NpgsqlDataSource dataSource, JobQueue queue, TimeProvider clock)
+{
+    public async Task<SubmitResult> SaveAsync(TeamChannel team, string userId, TeamWeek week, WeeklyUpdateSections sections, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var late = team.Calendar.IsLate(week, now);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var weekId = await UpdateStore.EnsureWeekAsync(connection, transaction, team.Id, week.Monday, ct);
+        var (updateId, replaced) = await UpdateStore.SaveUpdateAsync(connection, transaction, weekId, userId, sections, late, now, ct);
+        await UpdateStore.SyncBlockersAsync(connection, transaction, team.Id, userId, updateId, sections.BlockerItems, now, ct);
+        await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Thread(team.WorkspaceId, team.Id, weekId, ThreadPostJob.What.Update, updateId), ct);
+        await queue.EnqueueAsync(connection, transaction, WeeklyJobs.QueuedCheck(team.WorkspaceId, team.Id, updateId, now + QueuedCheckJob.Delay), ct);
+        await transaction.CommitAsync(ct);
+        return new SubmitResult(replaced, late);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using AsyncLead.Features.Members;
+using AsyncLead.Slack.BlockKit;
+using AsyncLead.Slack.Mrkdwn;
+
+namespace AsyncLead.Features.WeeklyUpdates;
+
+/// <summary>What AsyncLead says to people about weekly updates, in one place so the voice stays the same.</summary>
+public static class WeeklyTexts
+{
+    public const string Command = "/weekly-update";
+
+    public const string Usage =
+        "Here's what `/weekly-update` can do:\n" +
+        "• `/weekly-update`: write this week's update in a form\n" +
+        "• `/weekly-update Done: shipped payouts. Blocked: waiting on API keys. Next: refunds`: write it inline " +
+        "(sections by heading or label: Completed/Done, In Progress/WIP, Blockers/Blocked, Next Week/Next)\n" +
+        "• `/weekly-update status`: who has written, who is away, who is missing\n" +
+        "• `/weekly-update away until 2026-12-01` (or `away next week`, `away none`): no reminders while you're away\n" +
+        "• `/weekly-update settings`: your working hours and focus blocks, e.g. `settings focus Tue-Thu 09:00-12:00`\n" +
+        "• `/weekly-update setup`: choose when this channel is prompted and who writes (for leads)";
+
+    public const string Empty =
+        "Your update is empty, so I didn't save anything. Write at least one section, for example " +
+        "`/weekly-update Done: shipped payouts. Next: refunds`, or run `/weekly-update` for the form.";
+
+    public const string EmptyField = "Write at least one section: what you completed, what's in progress, a blocker or next week's plan.";
+
+    public const string InviteMe =
+        "I'm not a member of this channel yet, so I can't post here. Run `/invite @AsyncLead` in this channel, then try again. Nothing was saved.";
+
+    public const string NotSetUp =
+        "This channel isn't set up for weekly updates yet. A lead can run `/weekly-update setup` here to start.";
+
+    public const string NoTeamForDm =
+        "Run this in your team's channel (the one with the weekly thread), not in a DM. " +
+        "No channel in this workspace is set up yet: a lead can start with `/weekly-update setup` there.";
+
+    public const string SetupInDm =
+        "Run `/weekly-update setup` in the team channel that should get the weekly thread, not in a DM.";
+
+    public static string SeveralTeamsForDm(IEnumerable<TeamChannel> teams) =>
+        "You're in more than one team here, so run this in the team's channel: " +
+        string.Join(", ", teams.Select(t => $"<#{t.ChannelId}>")) + ".";
+
+    public static string UnknownSubcommand(string word) =>
+        $"I don't know `{MrkdwnEscaping.Escape(word)}`. " + Usage;
+
+    public static string Saved(TeamChannel team, TeamWeek week, bool replaced, bool late) =>
+        (replaced ? "✏️ Updated: I'm editing your reply" : "✅ Saved: I'm posting it as your reply")
+        + $" in the {week.Name} thread in <#{team.ChannelId}>" + (late ? " (marked late, as that week has closed)." : ".");
+
+    public static string Queued(string channelName) =>
+        $"✅ Your update is saved. Slack is slow to take it right now, so I'll post it in #{MrkdwnEscaping.Escape(channelName)} " +
+        "as soon as Slack recovers. Nothing else to do, and no need to send it again.";
+
+    public static string NotInChannel(string channelName) =>
+        $"Your update is saved, but I can't post it in #{MrkdwnEscaping.Escape(channelName)} because I'm not a member there any more. " +
+        "Ask anyone in that channel to run `/invite @AsyncLead`; I'll post it as soon as I'm back.";
+
+    public static string SkippedWeek(TeamWeek week) =>
+        $"👍 You're marked away for the {week.Name}: no reminders, and the summary shows you as away. " +
+        "Back after all? `/weekly-update` still takes your update.";
+
+    public static string SetupSaved(TeamChannel team, DateTimeOffset firstPrompt) =>
+        $"✅ Weekly updates are set up in <#{team.ChannelId}>. The first prompt goes out {When(firstPrompt)} " +
+        $"({team.Prompt} {team.TimeZone}), and each week closes {team.Close} with a summary in the thread.";
+
+    public static string AwaySaved(IReadOnlyList<string> settings) =>
+        "✅ Saved. No reminders while you're away. Your settings now:\n" + Lines(settings);
+
+    public static string SettingsSaved(IReadOnlyList<string> settings) =>
+        "✅ Saved. Reminders now reach you only inside your working hours and outside focus blocks. Your settings now:\n" + Lines(settings);
+
+    public static string CurrentSettings(string timeZone, IReadOnlyList<string> settings) =>
+        $"Your settings (time zone {timeZone}, from your Slack profile):\n" + Lines(settings) + "\n\n" + MemberSettingsParser.Usage;
+
+    public static string Status(TeamChannel team, TeamWeek week, IReadOnlyList<string> wrote, IReadOnlyList<string> away,
+        IReadOnlyList<string> missing, DateTimeOffset closesAt) =>
+        $"*{week.Name}* in <#{team.ChannelId}> (closes {When(closesAt)}):\n" +
+        string.Join('\n', People("✅ Wrote", wrote), People("🌴 Away", away), People("⏳ Missing", missing));
+
+    public static MessageContent Root(TeamWeek week, DateTimeOffset closesAt)
+    {
+        var title = $"📊 {week.Name}: updates";
+        return new MessageContent(title,
+        [
+            Blocks.Section($"*{title}*"),
+            Blocks.Context($"Write yours with `/weekly-update` in this channel: it lands here as your reply. The summary follows {When(closesAt)}."),
+        ]);
+    }
+
+    /// <summary>A time every reader sees in their own zone.</summary>
+    public static string When(DateTimeOffset at) =>
+        string.Create(CultureInfo.InvariantCulture, $"<!date^{at.ToUnixTimeSeconds()}^{{date_short_pretty}} at {{time}}|{at:ddd d MMM HH:mm} UTC>");
+
+    // Mentions show each reader the person's current name; in an ephemeral message they notify nobody.
+    private static string People(string label, IReadOnlyList<string> userIds) =>
+        $"{label} ({userIds.Count}): " + (userIds.Count == 0 ? "nobody" : string.Join(", ", userIds.Select(id => $"<@{id}>")));
+
+    private static string Lines(IEnumerable<string> lines) => string.Join('\n', lines.Select(line => $"• `{line}`"));
+}

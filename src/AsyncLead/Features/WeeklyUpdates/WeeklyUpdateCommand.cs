@@ -1,0 +1,215 @@
+using AsyncLead.Features.Members;
+using AsyncLead.Slack.Dispatch;
+using AsyncLead.Slack.Payloads;
+using AsyncLead.Slack.WebApi;
+
+namespace AsyncLead.Features.WeeklyUpdates;
+
+/// <summary>
+/// <c>/weekly-update</c> and its sub-commands. Only the ack path's work happens here: reading, one short transaction,
+/// and the Slack calls that need the trigger_id or decide whether anything may be written at all (is the bot in the
+/// channel?). Posting into the thread is a job.
+/// </summary>
+public sealed class WeeklyUpdateCommand(
+    TeamStore teams,
+    UpdateStore updates,
+    UpdateSubmissions submissions,
+    MemberDirectory directory,
+    ExpectedMembers expectedMembers,
+    ISlackClient slack,
+    TimeProvider clock) : ISlashCommandHandler
+{
+    public string Command => WeeklyTexts.Command;
+
+    public async Task<SlackAck> HandleAsync(SlashCommand command, SlackContext context, CancellationToken ct)
+    {
+        var text = command.Text.Trim();
+        var split = text.IndexOfAny([' ', '\n', '\t']);
+        var word = (split < 0 ? text : text[..split]).ToLowerInvariant();
+        var rest = split < 0 ? "" : text[(split + 1)..].Trim();
+        return word switch
+        {
+            "" => await OpenFormAsync(command, ct),
+            "help" => SlackAck.Ephemeral(WeeklyTexts.Usage),
+            "setup" => await OpenSetupAsync(command, ct),
+            "status" => await StatusAsync(command, ct),
+            "settings" => await SettingsAsync(command, rest, ct),
+            "away" => await SettingsAsync(command, text, ct),
+            // One word that is no sub-command is most likely a typo ("stauts"), not an update.
+            _ when rest.Length == 0 && !text.Contains(':', StringComparison.Ordinal) => SlackAck.Ephemeral(WeeklyTexts.UnknownSubcommand(word)),
+            _ => await SubmitInlineAsync(command, text, ct),
+        };
+    }
+
+    private async Task<SlackAck> OpenFormAsync(SlashCommand command, CancellationToken ct)
+    {
+        var (team, refusal) = await TeamForAsync(command, ct);
+        if (team is null)
+        {
+            return refusal!;
+        }
+
+        if (!await BotIsMemberAsync(team, ct))
+        {
+            return SlackAck.Ephemeral(WeeklyTexts.InviteMe);
+        }
+
+        var week = team.Calendar.ReportingWeekAt(clock.GetUtcNow());
+        await OpenUpdateFormAsync(slack, updates, team, command.UserId, week, command.TriggerId!, ct);
+        return SlackAck.Empty;
+    }
+
+    /// <summary>Opens the form for a week: the update so far, or else last week's "Next Week" as this week's In Progress.</summary>
+    internal static async Task OpenUpdateFormAsync(ISlackClient slack, UpdateStore updates, TeamChannel team, string userId, TeamWeek week,
+        string triggerId, CancellationToken ct)
+    {
+        var stored = await updates.FindWeekAsync(team.Id, week.Monday, ct);
+        var initial = (stored is null ? null : await updates.FindUpdateAsync(stored.Id, userId, ct))?.Sections
+            ?? WeeklyUpdateSections.Empty with
+            {
+                InProgress = (await updates.LastUpdateBeforeAsync(team.Id, userId, week.Monday, ct))?.Sections.NextWeek ?? "",
+            };
+        await slack.ForWorkspace(team.WorkspaceId).Views.OpenAsync(triggerId, UpdateModal.Build(team, week, initial), ct);
+    }
+
+    private async Task<SlackAck> SubmitInlineAsync(SlashCommand command, string text, CancellationToken ct)
+    {
+        var (team, refusal) = await TeamForAsync(command, ct);
+        if (team is null)
+        {
+            return refusal!;
+        }
+
+        var sections = WeeklyUpdateParser.Parse(text);
+        if (sections.IsEmpty)
+        {
+            return SlackAck.Ephemeral(WeeklyTexts.Empty);
+        }
+
+        if (!await BotIsMemberAsync(team, ct))
+        {
+            return SlackAck.Ephemeral(WeeklyTexts.InviteMe);
+        }
+
+        var week = team.Calendar.ReportingWeekAt(clock.GetUtcNow());
+        var result = await submissions.SaveAsync(team, command.UserId, week, sections, ct);
+        return SlackAck.Ephemeral(WeeklyTexts.Saved(team, week, result.Replaced, result.IsLate));
+    }
+
+    private async Task<SlackAck> OpenSetupAsync(SlashCommand command, CancellationToken ct)
+    {
+        if (IsDirectMessage(command))
+        {
+            return SlackAck.Ephemeral(WeeklyTexts.SetupInDm);
+        }
+
+        var existing = await teams.FindByChannelAsync(command.TeamId, command.ChannelId, ct);
+        var api = slack.ForWorkspace(command.TeamId);
+        var channel = await api.Conversations.InfoAsync(command.ChannelId, ct);
+        if (!channel.IsMember)
+        {
+            return SlackAck.Ephemeral(WeeklyTexts.InviteMe);
+        }
+
+        var lead = await directory.GetAsync(command.TeamId, command.UserId, ct);
+        var current = existing ?? SetupModal.Defaults(command.TeamId, command.ChannelId, channel.Name ?? command.ChannelName ?? command.ChannelId,
+            command.UserId, lead.Schedule.TimeZoneId);
+        await api.Views.OpenAsync(command.TriggerId!, SetupModal.Build(current), ct);
+        return SlackAck.Empty;
+    }
+
+    private async Task<SlackAck> StatusAsync(SlashCommand command, CancellationToken ct)
+    {
+        var (team, refusal) = await TeamForAsync(command, ct);
+        if (team is null)
+        {
+            return refusal!;
+        }
+
+        var week = team.Calendar.ReportingWeekAt(clock.GetUtcNow());
+        var stored = await updates.FindWeekAsync(team.Id, week.Monday, ct);
+        var writers = stored is null ? [] : (await updates.UpdatesOfWeekAsync(stored.Id, ct)).Select(u => u.UserId).ToList();
+        var expected = stored?.ExpectedUserIds ?? [.. (await expectedMembers.ResolveAsync(team, ct)).Select(m => m.UserId)];
+        var away = new List<string>();
+        var missing = new List<string>();
+        foreach (var userId in expected.Where(id => !writers.Contains(id)))
+        {
+            var member = await directory.GetAsync(team.WorkspaceId, userId, ct);
+            (member.Schedule.IsAwayForWeek(week) ? away : missing).Add(userId);
+        }
+
+        return SlackAck.Ephemeral(WeeklyTexts.Status(team, week, writers, away, missing, team.Calendar.ClosesAt(week)));
+    }
+
+    private async Task<SlackAck> SettingsAsync(SlashCommand command, string setting, CancellationToken ct)
+    {
+        var member = await directory.GetAsync(command.TeamId, command.UserId, ct);
+        var schedule = member.Schedule;
+        if (setting.Length == 0)
+        {
+            return SlackAck.Ephemeral(WeeklyTexts.CurrentSettings(schedule.TimeZoneId, MemberSettingsParser.Describe(schedule)));
+        }
+
+        if (!MemberSettingsParser.TryParse(setting, schedule.LocalDateAt(clock.GetUtcNow()), out var change, out var error))
+        {
+            return SlackAck.Ephemeral(error);
+        }
+
+        if (!change.TryApply(schedule, out var updated, out var errors))
+        {
+            return SlackAck.Ephemeral(string.Join("\n", errors));
+        }
+
+        await directory.SaveScheduleAsync(command.TeamId, command.UserId, updated, ct);
+        var described = MemberSettingsParser.Describe(updated);
+        return SlackAck.Ephemeral(change is MemberSettingsChange.AddAwayPeriod or MemberSettingsChange.ClearAwayPeriods
+            ? WeeklyTexts.AwaySaved(described)
+            : WeeklyTexts.SettingsSaved(described));
+    }
+
+    /// <summary>The team a command is about: its channel's, or from a DM the workspace's only team.</summary>
+    private async Task<(TeamChannel? Team, SlackAck? Refusal)> TeamForAsync(SlashCommand command, CancellationToken ct)
+    {
+        if (await teams.FindByChannelAsync(command.TeamId, command.ChannelId, ct) is { } team)
+        {
+            return (team, null);
+        }
+
+        if (!IsDirectMessage(command))
+        {
+            return (null, SlackAck.Ephemeral(WeeklyTexts.NotSetUp));
+        }
+
+        var all = await teams.InWorkspaceAsync(command.TeamId, ct);
+        return all.Count switch
+        {
+            1 => (all[0], null),
+            0 => (null, SlackAck.Ephemeral(WeeklyTexts.NoTeamForDm)),
+            _ => (null, SlackAck.Ephemeral(WeeklyTexts.SeveralTeamsForDm(all))),
+        };
+    }
+
+    /// <summary>
+    /// Whether the bot can post in the team's channel. When Slack can't say (down, rate-limited) the answer is yes:
+    /// the update is saved either way, and the post job tells the author if the bot turns out to be missing.
+    /// </summary>
+    private async Task<bool> BotIsMemberAsync(TeamChannel team, CancellationToken ct)
+    {
+        try
+        {
+            return (await slack.ForWorkspace(team.WorkspaceId).Conversations.InfoAsync(team.ChannelId, ct)).IsMember;
+        }
+        catch (SlackApiException ex) when (ex.Error == "channel_not_found")
+        {
+            // A private channel the bot was never invited to is invisible to it.
+            return false;
+        }
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or TimeoutException)
+        {
+            return true;
+        }
+    }
+
+    private static bool IsDirectMessage(SlashCommand command) =>
+        command.ChannelName == "directmessage" || command.ChannelId.StartsWith('D');
+}

@@ -1,0 +1,30 @@
+using AsyncLead.Jobs;
+using AsyncLead.Slack.Dispatch;
+
+namespace AsyncLead.Features.WeeklyUpdates;
+
+public static class WeeklyUpdatesFeature
+{
+    public static IServiceCollection AddWeeklyUpdates(this IServiceCollection services)
+    {
+        services.AddSingleton<TeamStore>();
+        services.AddSingleton<UpdateStore>();
+        services.AddSingleton<UpdateSubmissions>();
+        services.AddSingleton<ExpectedMembers>();
+
+        services.AddSlackHandler<WeeklyUpdateCommand>();
+        services.AddSlackHandler<UpdateModal>();
+        services.AddSlackHandler<SetupModal>();
+        services.AddSlackHandler<WriteUpdateButton>();
+        services.AddSlackHandler<SkipWeekButton>();
+        services.AddSlackHandler<ResolveBlockerButton>();
+
+        services.AddJobHandler<PromptJob>();
+        services.AddJobHandler<NudgeJob>();
+        services.AddJobHandler<ThreadPostJob>();
+        services.AddJobHandler<CloseWeekJob>();
+        services.AddJobHandler<QueuedCheckJob>();
+        services.AddJobHandler<NoticeJob>();
+        return services;
+    }
+}

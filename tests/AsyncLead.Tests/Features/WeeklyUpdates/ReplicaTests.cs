@@ -1,0 +1,99 @@
+using AsyncLead.Jobs;
+using AsyncLead.Tests.Infrastructure;
+using AsyncLead.Testing.Simulation;
+using Dapper;
+using Npgsql;
+using static AsyncLead.Tests.Features.WeeklyUpdates.WeeklyWorld;
+
+namespace AsyncLead.Tests.Features.WeeklyUpdates;
+
+public sealed class ReplicaTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    [Fact]
+    public async Task Two_replicas_on_one_database_post_every_root_prompt_reply_reminder_and_summary_once()
+    {
+        await using var s = (await StartAsync(database)).WithPaymentsTeam();
+        await using var replica = await AppHost.StartAsync(database.ConnectionString, new Dictionary<string, string?>
+        {
+            ["Slack:SigningSecret"] = SlackScenario.SigningSecret,
+            ["Slack:BotToken"] = SlackScenario.BotToken,
+            ["Slack:ApiBaseUrl"] = s.Slack.ApiBaseUrl,
+            ["AsyncLead:PublicUrl"] = "https://asynclead.test",
+            ["Jobs:Enabled"] = "false",
+        }, s.Clock);
+        var viaReplica = new SlackSimulator(s.Slack, replica.Http, SlackScenario.SigningSecret, s.Clock);
+        var workers = new[] { s.Host.Services.GetRequiredService<JobWorker>(), replica.Services.GetRequiredService<JobWorker>() };
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
+
+        await BothRunUntilAsync(s, workers, FirstPrompt.AddHours(1));
+        await Task.WhenAll(
+            s.Alice().RunsCommandAsync(Command, "Done: payouts"),
+            viaReplica.User("U_BOB", Channel).RunsCommandAsync(Command, "Done: refunds"));
+        await BothRunUntilAsync(s, workers, FirstPrompt.AddHours(2));
+        await viaReplica.User("U_BOB", Channel).RunsCommandAsync(Command, "Done: refunds and chargebacks");
+        await BothRunUntilAsync(s, workers, FirstClose.AddDays(2));
+
+        var root = Assert.Single(s.Roots());
+        var replies = s.Slack.ThreadReplies(Channel, root.Ts);
+        Assert.Single(replies, r => r.VisibleText.Contains("payouts", StringComparison.Ordinal));
+        Assert.Single(replies, r => r.VisibleText.Contains("refunds and chargebacks", StringComparison.Ordinal));
+        Assert.Single(replies, r => r.Text.StartsWith("Week of 17 Nov:", StringComparison.Ordinal));
+        Assert.Equal(3, replies.Count);
+        foreach (var person in new[] { "U_LENA", "U_ALICE", "U_BOB" })
+        {
+            Assert.Single(s.NudgeTimes(person, "📝"));
+        }
+
+        // Lena never wrote: one working day after the prompt, then the next morning, each exactly once.
+        Assert.Equal(2, s.NudgeTimes("U_LENA", "⏰").Count);
+        Assert.Equal(2, s.NudgeTimes("U_LENA", "⏰").Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_replica_that_died_after_posting_but_before_storing_the_ts_finds_its_own_messages_and_posts_nothing_twice()
+    {
+        await using var s = (await StartAsync(database)).WithPaymentsTeam();
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
+        await s.Alice().RunsCommandAsync(Command, "Done: payouts");
+        await s.RunJobsAsync();
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        {
+            // What Postgres holds when a process dies between Slack's answer and the UPDATE that stores it.
+            await connection.ExecuteAsync("UPDATE update_weeks SET root_ts = NULL; UPDATE weekly_updates SET message_ts = NULL");
+        }
+
+        await s.Alice().RunsCommandAsync(Command, "Done: payouts and refunds");
+        await s.RunJobsAsync();
+
+        var root = Assert.Single(s.Roots());
+        var reply = Assert.Single(s.Slack.ThreadReplies(Channel, root.Ts));
+        Assert.True(reply.Edited);
+        Assert.Contains("payouts and refunds", reply.VisibleText, StringComparison.Ordinal);
+    }
+
+    private static async Task BothRunUntilAsync(SlackScenario s, JobWorker[] workers, DateTimeOffset until)
+    {
+        var dataSource = s.Host.Services.GetRequiredService<NpgsqlDataSource>();
+        while (true)
+        {
+            int ran;
+            do
+            {
+                ran = (await Task.WhenAll(workers.Select(w => w.RunDueJobsAsync(CancellationToken.None)))).Sum();
+            }
+            while (ran > 0);
+
+            await using var connection = await dataSource.OpenConnectionAsync();
+            var due = await connection.ExecuteScalarAsync<DateTime?>(
+                "SELECT min(run_at) FROM jobs WHERE state = 'available' AND run_at > @now", new { now = s.Clock.GetUtcNow() });
+            if (due is not { } next || new DateTimeOffset(next, TimeSpan.Zero) > until)
+            {
+                s.Clock.SetUtcNow(until);
+                await Task.WhenAll(workers.Select(w => w.RunDueJobsAsync(CancellationToken.None)));
+                return;
+            }
+
+            s.Clock.SetUtcNow(new DateTimeOffset(next, TimeSpan.Zero));
+        }
+    }
+}
