@@ -51,11 +51,11 @@ public static class DecisionJobs
         new(ThreadNote, new ThreadNotePayload(decisionId, key, mrkdwn)) { QueueName = Queue(decisionId), JobKey = $"decision:{decisionId}:note:{key}" };
 
     public static JobRequest DirectMessageRequest(string workspaceId, string userId, string mrkdwn) =>
-        new(DirectMessage, new DirectMessagePayload(workspaceId, userId, mrkdwn));
+        new(DirectMessage, new DirectMessagePayload(workspaceId, userId, mrkdwn)) { Scope = WorkspaceScope.For(workspaceId) };
 
     // One queue per person: two quick clicks get their replies in the order they were made.
     public static JobRequest EphemeralRequest(string workspaceId, string channelId, string userId, string mrkdwn) =>
-        new(Ephemeral, new EphemeralPayload(workspaceId, channelId, userId, mrkdwn)) { MaxAttempts = 3, QueueName = $"notices:{workspaceId}:{userId}" };
+        new(Ephemeral, new EphemeralPayload(workspaceId, channelId, userId, mrkdwn)) { MaxAttempts = 3, QueueName = $"notices:{workspaceId}:{userId}", Scope = WorkspaceScope.For(workspaceId) };
 
     public static JobRequest PlanRemindersRequest(string workspaceId, long decisionId) =>
         new(PlanReminders, new DecisionJob(decisionId)) { Scope = Scope(workspaceId, decisionId), JobKey = $"decision:{decisionId}:plan", OnConflict = JobKeyConflict.Replace };
