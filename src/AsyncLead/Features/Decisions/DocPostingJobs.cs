@@ -23,13 +23,17 @@ public sealed class PostDocJob(DecisionStore store, ISlackClient slack, TimeProv
         var message = DecisionMessage.Doc(snapshot, clock.GetUtcNow());
         try
         {
-            var posted = await api.Chat.PostMessageAsync(new PostMessageRequest(doc.ChannelId, message.Text)
+            // Slack keeps what we posted even when we died before storing its ts: look for it before posting again.
+            var oldest = doc.CreatedAt.AddMinutes(-1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            var earlier = await api.Conversations.HistoryAsync(doc.ChannelId, oldest, includeAllMetadata: true, cancellationToken)
+                .FirstOrDefaultAsync(m => IsThisDoc(m, doc.Id), cancellationToken);
+            var ts = earlier?.Ts ?? (await api.Chat.PostMessageAsync(new PostMessageRequest(doc.ChannelId, message.Text)
             {
                 Blocks = message.Blocks,
                 Metadata = new MessageMetadata(DecisionMessage.MetadataType, new JsonObject { ["decision_id"] = doc.Id }),
                 UnfurlLinks = false,
-            }, cancellationToken);
-            await store.SetMessageTsAsync(doc.Id, posted.Ts, cancellationToken);
+            }, cancellationToken)).Ts;
+            await store.SetMessageTsAsync(doc.Id, ts, cancellationToken);
         }
         catch (SlackApiException ex) when (ex.Error is "not_in_channel" or "channel_not_found" or "is_archived")
         {
@@ -39,6 +43,10 @@ public sealed class PostDocJob(DecisionStore store, ISlackClient slack, TimeProv
                 + "Invite me with `/invite @AsyncLead`; the doc is saved."), cancellationToken);
         }
     }
+
+    private static bool IsThisDoc(SlackMessage message, long decisionId) =>
+        message.Metadata is { EventType: DecisionMessage.MetadataType, EventPayload: { } payload }
+        && payload["decision_id"]?.ToString() == decisionId.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>Brings the doc message up to date with its current state (status line, answers, buttons).</summary>

@@ -138,6 +138,27 @@ public sealed class RespondingTests(TestDatabase database) : IClassFixture<TestD
         Assert.Contains("Resolved by <@U_BOB>", reply.VisibleText);
     }
 
+    [Fact]
+    public async Task A_doc_whose_ts_was_never_stored_is_found_by_its_metadata_instead_of_posted_twice()
+    {
+        await using var team = await DecisionTeam.StartAsync(database, Monday);
+        var first = await team.AlicePostsDocAsync();
+        // As if the worker died between Slack's answer and saving the ts, and the post job ran again.
+        await using (var connection = database.DataSource.CreateConnection())
+        {
+            await connection.ExecuteAsync("UPDATE decisions SET message_ts = NULL");
+            var id = await connection.ExecuteScalarAsync<long>("SELECT id FROM decisions");
+            await team.Scenario.Host.Services.GetRequiredService<AsyncLead.Jobs.JobQueue>()
+                .EnqueueAsync(AsyncLead.Features.Decisions.DecisionJobs.PostDocRequest(id), CancellationToken.None);
+        }
+
+        await team.Scenario.RunJobsAsync();
+
+        Assert.Single(team.Slack.Messages(DecisionTeam.Channel));
+        await using var check = database.DataSource.CreateConnection();
+        Assert.Equal(first.Ts, await check.ExecuteScalarAsync<string>("SELECT message_ts FROM decisions"));
+    }
+
     private async Task<int> Responses(string userId)
     {
         await using var connection = database.DataSource.CreateConnection();
