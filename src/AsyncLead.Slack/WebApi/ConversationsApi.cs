@@ -91,41 +91,26 @@ internal sealed class ConversationsApi(SlackCaller slack) : IConversationsApi
         while (!string.IsNullOrEmpty(cursor));
     }
 
-    public async IAsyncEnumerable<SlackMessage> RepliesAsync(
-        string channel, string threadTs, bool includeAllMetadata = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<SlackMessage> RepliesAsync(
+        string channel, string threadTs, bool includeAllMetadata = false, CancellationToken cancellationToken = default) =>
+        MessagesAsync("conversations.replies", ("ts", threadTs), channel, includeAllMetadata, cancellationToken);
+
+    public IAsyncEnumerable<SlackMessage> HistoryAsync(
+        string channel, string? oldest = null, bool includeAllMetadata = false, CancellationToken cancellationToken = default) =>
+        MessagesAsync("conversations.history", ("oldest", oldest), channel, includeAllMetadata, cancellationToken);
+
+    /// <summary>replies and history page the same way; they differ only in the field that picks the messages.</summary>
+    private async IAsyncEnumerable<SlackMessage> MessagesAsync(string method, (string Name, string? Value) selector, string channel,
+        bool includeAllMetadata, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? cursor = null;
         do
         {
             var page = await slack.FormAsync<MessagesPage>(
-                "conversations.replies",
+                method,
                 cancellationToken,
                 ("channel", channel),
-                ("ts", threadTs),
-                ("limit", PageSize),
-                ("include_all_metadata", includeAllMetadata ? "true" : null),
-                ("cursor", cursor));
-            foreach (var message in page.Messages)
-            {
-                yield return message;
-            }
-
-            cursor = page.ResponseMetadata?.NextCursor;
-        }
-        while (!string.IsNullOrEmpty(cursor));
-    }
-
-    public async IAsyncEnumerable<SlackMessage> HistoryAsync(
-        string channel, string? oldest = null, bool includeAllMetadata = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        string? cursor = null;
-        do
-        {
-            var page = await slack.FormAsync<MessagesPage>(
-                "conversations.history",
-                cancellationToken,
-                ("channel", channel),
-                ("oldest", oldest),
+                selector,
                 ("limit", PageSize),
                 ("include_all_metadata", includeAllMetadata ? "true" : null),
                 ("cursor", cursor));
