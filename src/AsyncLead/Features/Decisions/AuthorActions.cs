@@ -12,8 +12,8 @@ public sealed class ExtendAction(DecisionStore store, DecisionNotices notices, I
 
     public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
     {
-        var doc = await store.FindAsync(long.Parse(action.Value!, CultureInfo.InvariantCulture), ct);
-        if (doc is null)
+        var doc = await store.FindAsync(DecisionMessage.IdFrom(action.Value), ct);
+        if (doc is null || doc.WorkspaceId != context.TeamId)
         {
             return;
         }
@@ -39,8 +39,8 @@ public sealed class WithdrawAction(DecisionStore store, DecisionNotices notices)
 
     public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
     {
-        var doc = await store.FindAsync(long.Parse(action.Value!, CultureInfo.InvariantCulture), ct);
-        if (doc is null)
+        var doc = await store.FindAsync(DecisionMessage.IdFrom(action.Value), ct);
+        if (doc is null || doc.WorkspaceId != context.TeamId)
         {
             return;
         }
@@ -62,8 +62,8 @@ public sealed class DecideAction(DecisionStore store, DecisionNotices notices, I
 
     public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
     {
-        var doc = await store.FindAsync(long.Parse(action.Value!, CultureInfo.InvariantCulture), ct);
-        if (doc is null)
+        var doc = await store.FindAsync(DecisionMessage.IdFrom(action.Value), ct);
+        if (doc is null || doc.WorkspaceId != context.TeamId)
         {
             return;
         }
@@ -90,9 +90,9 @@ public sealed class ResolveAction(DecisionStore store, DecisionNotices notices) 
 
     public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
     {
-        var concern = await store.FindConcernAsync(long.Parse(action.Value!, CultureInfo.InvariantCulture), ct);
+        var concern = await store.FindConcernAsync(DecisionMessage.IdFrom(action.Value), ct);
         var doc = concern is null ? null : await store.FindAsync(concern.DecisionId, ct);
-        if (concern is null || doc is null)
+        if (concern is null || doc is null || doc.WorkspaceId != context.TeamId)
         {
             return;
         }

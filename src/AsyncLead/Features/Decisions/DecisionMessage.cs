@@ -22,6 +22,10 @@ public static class DecisionMessage
     /// <summary>The metadata type that marks our messages; its payload carries the doc id (and a note's key).</summary>
     public const string MetadataType = "asynclead_decision";
 
+    /// <summary>The id a button carries; 0 (which no row has) for anything malformed, so a forged value finds nothing.</summary>
+    public static long IdFrom(string? buttonValue) =>
+        long.TryParse(buttonValue, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0;
+
     public static RenderedMessage Doc(DecisionSnapshot snapshot, DateTimeOffset now)
     {
         var doc = snapshot.Doc;

@@ -14,8 +14,8 @@ public abstract class ImmediateAnswer(DecisionStore store, DecisionNotices notic
 
     public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
     {
-        var snapshot = await store.SnapshotAsync(long.Parse(action.Value!, CultureInfo.InvariantCulture), ct);
-        if (snapshot is null)
+        var snapshot = await store.SnapshotAsync(DecisionMessage.IdFrom(action.Value), ct);
+        if (snapshot is null || snapshot.Doc.WorkspaceId != context.TeamId)
         {
             return;
         }
@@ -58,8 +58,8 @@ public abstract class CommentAnswer(DecisionStore store, DecisionNotices notices
 
     public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
     {
-        var doc = await store.FindAsync(long.Parse(action.Value!, CultureInfo.InvariantCulture), ct);
-        if (doc is null)
+        var doc = await store.FindAsync(DecisionMessage.IdFrom(action.Value), ct);
+        if (doc is null || doc.WorkspaceId != context.TeamId)
         {
             return;
         }

@@ -55,4 +55,33 @@ public sealed class DecisionEdgesTests(TestDatabase database) : IClassFixture<Te
 
         Assert.Equal(Enumerable.Range(1, 8), created.Select(d => d.Number).Order());
     }
+    [Theory]
+    [InlineData("T_OTHER", null)]
+    [InlineData(null, "not-a-number")]
+    public async Task A_forged_click_from_another_workspace_or_with_a_malformed_value_changes_nothing(string? fromTeam, string? value)
+    {
+        await using var team = await DecisionTeam.StartAsync(database, new DateTimeOffset(2025, 11, 17, 8, 0, 0, TimeSpan.Zero));
+        await team.AlicePostsDocAsync();
+        await using var connection = database.DataSource.CreateConnection();
+        var docId = await connection.ExecuteScalarAsync<long>("SELECT id FROM decisions");
+
+        var response = await team.Scenario.Simulator.SendInteractionAsync(new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "block_actions",
+            ["team"] = new System.Text.Json.Nodes.JsonObject { ["id"] = fromTeam ?? SlackScenario.TeamId, ["domain"] = "x" },
+            ["user"] = new System.Text.Json.Nodes.JsonObject { ["id"] = DecisionTeam.Bob, ["username"] = "bob", ["team_id"] = fromTeam ?? SlackScenario.TeamId },
+            ["api_app_id"] = "A1",
+            ["trigger_id"] = "1.2.3",
+            ["container"] = new System.Text.Json.Nodes.JsonObject { ["type"] = "message", ["message_ts"] = team.Doc().Ts, ["channel_id"] = DecisionTeam.Channel },
+            ["actions"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+            {
+                ["type"] = "button", ["action_id"] = "decision_approve", ["block_id"] = "b", ["action_ts"] = "1.2",
+                ["value"] = value ?? docId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }),
+        });
+        await team.Scenario.RunJobsAsync();
+
+        Assert.True(response.IsSuccess, response.ToString());
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM decision_responses"));
+    }
 }
