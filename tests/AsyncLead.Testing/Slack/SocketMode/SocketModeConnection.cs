@@ -17,18 +17,16 @@ public sealed class SocketModeConnection
     private readonly WebSocket _socket;
     private readonly string _appId;
     private readonly CallLog<SocketModeAck> _acks;
-    private readonly Func<int> _openConnections;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<SocketModeAck>> _pending = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal SocketModeConnection(WebSocket socket, int number, string appId, CallLog<SocketModeAck> acks, Func<int> openConnections)
+    internal SocketModeConnection(WebSocket socket, int number, string appId, CallLog<SocketModeAck> acks)
     {
         _socket = socket;
         Number = number;
         _appId = appId;
         _acks = acks;
-        _openConnections = openConnections;
     }
 
     /// <summary>1 for the first connection FakeSlack accepted, 2 for the next (e.g. after a refresh), and so on.</summary>
@@ -120,17 +118,26 @@ public sealed class SocketModeConnection
         }
     }
 
-    internal async Task RunAsync(CancellationToken stopping)
+    /// <summary>Says hello (Slack's first frame, always), then calls <paramref name="greeted"/> and reads the app's acks until the socket closes.</summary>
+    internal async Task RunAsync(int numConnections, Action greeted, CancellationToken stopping)
     {
         try
         {
-            await SendAsync(new JsonObject
+            try
             {
-                ["type"] = "hello",
-                ["num_connections"] = _openConnections(),
-                ["debug_info"] = new JsonObject { ["host"] = "applink-fake-1", ["build_number"] = 10, ["approximate_connection_time"] = 18060 },
-                ["connection_info"] = new JsonObject { ["app_id"] = _appId },
-            });
+                await SendAsync(new JsonObject
+                {
+                    ["type"] = "hello",
+                    ["num_connections"] = numConnections,
+                    ["debug_info"] = new JsonObject { ["host"] = "applink-fake-1", ["build_number"] = 10, ["approximate_connection_time"] = 18060 },
+                    ["connection_info"] = new JsonObject { ["app_id"] = _appId },
+                });
+            }
+            finally
+            {
+                greeted();
+            }
+
             while (await ReceiveAsync(stopping) is { } text)
             {
                 OnMessage(text);

@@ -6,6 +6,8 @@ namespace AsyncLead.Testing.Slack.SocketMode;
 /// <summary><c>GET ws://…/link/?ticket=…</c>: accepts a WebSocket for a ticket from apps.connections.open (each ticket once).</summary>
 internal sealed class SocketModeEndpoint(SlackWorld world, CallLog<SocketModeConnection> connections, CallLog<SocketModeAck> acks, CancellationToken stopping)
 {
+    private int _accepted;
+
     public async Task HandleAsync(HttpContext http)
     {
         if (!http.WebSockets.IsWebSocketRequest)
@@ -28,9 +30,11 @@ internal sealed class SocketModeEndpoint(SlackWorld world, CallLog<SocketModeCon
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, http.RequestAborted);
-        var number = connections.Snapshot().Count + 1;
-        var connection = new SocketModeConnection(socket, number, world.AppId, acks, () => connections.Snapshot(c => c.IsOpen).Count);
-        connections.Add(connection);
-        await connection.RunAsync(linked.Token);
+        var connection = new SocketModeConnection(socket, Interlocked.Increment(ref _accepted), world.AppId, acks);
+
+        // Tests see the connection only once hello is on the wire: published earlier, a test's envelope could overtake
+        // hello, and the app (rightly: Slack always says hello first) drops a connection that starts with anything else.
+        var openBefore = connections.Snapshot(c => c.IsOpen).Count;
+        await connection.RunAsync(numConnections: openBefore + 1, greeted: () => connections.Add(connection), linked.Token);
     }
 }
