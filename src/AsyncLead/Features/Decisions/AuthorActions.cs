@@ -104,6 +104,6 @@ public sealed class ResolveAction(DecisionStore store, DecisionNotices notices) 
             return;
         }
 
-        await store.ResolveConcernAsync(concern, payload.User.Id, ct);
+        await store.ResolveConcernAsync(concern, doc.WorkspaceId, payload.User.Id, ct);
     }
 }

@@ -26,29 +26,34 @@ public static class DecisionJobs
 
     private static string Queue(long decisionId) => $"decision:{decisionId}:slack";
 
-    public static JobRequest PostDocRequest(long decisionId) =>
-        new(PostDoc, new DecisionJob(decisionId)) { QueueName = Queue(decisionId), JobKey = $"decision:{decisionId}:post" };
+    public static JobRequest PostDocRequest(string workspaceId, long decisionId) =>
+        new(PostDoc, new DecisionJob(decisionId)) { QueueName = Queue(decisionId), JobKey = $"decision:{decisionId}:post", Scope = WorkspaceScope.For(workspaceId) };
 
     /// <summary>Replaces a pending refresh: the job renders the doc as it is when it runs, so one is enough.</summary>
-    public static JobRequest RefreshDocRequest(long decisionId) =>
+    public static JobRequest RefreshDocRequest(string workspaceId, long decisionId) =>
         new(RefreshDoc, new DecisionJob(decisionId))
         {
             QueueName = Queue(decisionId),
             JobKey = $"decision:{decisionId}:refresh",
             OnConflict = JobKeyConflict.Replace,
+            Scope = WorkspaceScope.For(workspaceId),
         };
 
-    public static JobRequest SyncConcernRequest(long decisionId, long concernId) =>
+    public static JobRequest SyncConcernRequest(string workspaceId, long decisionId, long concernId) =>
         new(SyncConcern, new ConcernJob(decisionId, concernId))
         {
             QueueName = Queue(decisionId),
             JobKey = $"decision:{decisionId}:concern:{concernId}",
             OnConflict = JobKeyConflict.Replace,
+            Scope = WorkspaceScope.For(workspaceId),
         };
 
     /// <param name="key">Names the note among the doc's thread replies, so a retried post finds the earlier one.</param>
-    public static JobRequest ThreadNoteRequest(long decisionId, string key, string mrkdwn) =>
-        new(ThreadNote, new ThreadNotePayload(decisionId, key, mrkdwn)) { QueueName = Queue(decisionId), JobKey = $"decision:{decisionId}:note:{key}" };
+    public static JobRequest ThreadNoteRequest(string workspaceId, long decisionId, string key, string mrkdwn) =>
+        new(ThreadNote, new ThreadNotePayload(decisionId, key, mrkdwn))
+        {
+            QueueName = Queue(decisionId), JobKey = $"decision:{decisionId}:note:{key}", Scope = WorkspaceScope.For(workspaceId),
+        };
 
     public static JobRequest DirectMessageRequest(string workspaceId, string userId, string mrkdwn) =>
         new(DirectMessage, new DirectMessagePayload(workspaceId, userId, mrkdwn)) { Scope = WorkspaceScope.For(workspaceId) };

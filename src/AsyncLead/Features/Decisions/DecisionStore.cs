@@ -144,7 +144,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             await connection.ExecuteAsync(new CommandDefinition(InsertReviewerSql, new { Id = id, UserId = reviewer }, transaction, cancellationToken: ct));
         }
 
-        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.PostDocRequest(id), ct);
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.PostDocRequest(doc.WorkspaceId, id), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.PlanRemindersRequest(doc.WorkspaceId, id), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.DeadlineRequest(doc.WorkspaceId, id, doc.Deadline), ct);
         var saved = await connection.QuerySingleAsync<DecisionDoc>(new CommandDefinition(SelectDocByIdSql, new { Id = id }, transaction, cancellationToken: ct));
@@ -212,7 +212,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             var changed = await UpsertResponseAsync(connection, transaction, id, userId, answer, now, ct);
             if (changed)
             {
-                await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(id), ct);
+                await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(open.WorkspaceId, id), ct);
             }
 
             return changed ? ResponseResult.Recorded : ResponseResult.Unchanged;
@@ -227,13 +227,13 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             {
                 Id = id, UserId = userId, Kind = kind == ReviewerAnswer.Concern ? "concern" : "question", Text = text, Now = now,
             }, transaction, cancellationToken: ct));
-            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.SyncConcernRequest(id, concernId), ct);
-            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(id), ct);
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.SyncConcernRequest(open.WorkspaceId, id, concernId), ct);
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(open.WorkspaceId, id), ct);
             return ResponseResult.Recorded;
         });
 
     /// <summary>Marks a concern resolved; false when it already was.</summary>
-    public async Task<bool> ResolveConcernAsync(DecisionConcern concern, string userId, CancellationToken ct)
+    public async Task<bool> ResolveConcernAsync(DecisionConcern concern, string workspaceId, string userId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -243,8 +243,8 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         }, transaction, cancellationToken: ct)) == 1;
         if (resolved)
         {
-            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.SyncConcernRequest(concern.DecisionId, concern.Id), ct);
-            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(concern.DecisionId), ct);
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.SyncConcernRequest(workspaceId, concern.DecisionId, concern.Id), ct);
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(workspaceId, concern.DecisionId), ct);
         }
 
         await transaction.CommitAsync(ct);
@@ -259,8 +259,8 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             await jobs.CancelScopeAsync(connection, transaction, DecisionJobs.Scope(open.WorkspaceId, id), ct);
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.PlanRemindersRequest(open.WorkspaceId, id), ct);
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.DeadlineRequest(open.WorkspaceId, id, deadline), ct);
-            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(id, $"extend:{deadline.ToUnixTimeSeconds()}", note), ct);
-            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(id), ct);
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(open.WorkspaceId, id, $"extend:{deadline.ToUnixTimeSeconds()}", note), ct);
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(open.WorkspaceId, id), ct);
             return true;
         }, notOpen: false);
 
@@ -270,8 +270,8 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         {
             await connection.ExecuteAsync(new CommandDefinition(SetStatusSql, new { Id = id, Status = "withdrawn", Outcome = (string?)null, Now = now }, transaction, cancellationToken: ct));
             await jobs.CancelScopeAsync(connection, transaction, DecisionJobs.Scope(open.WorkspaceId, id), ct);
-            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(id, "withdrawn", note), ct);
-            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(id), ct);
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(open.WorkspaceId, id, "withdrawn", note), ct);
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(open.WorkspaceId, id), ct);
             return true;
         }, notOpen: false);
 
@@ -294,9 +294,9 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         var outcome = snapshot.Tally.Outcome == DecisionOutcome.ReadyToDecide ? "ready_to_decide" : "needs_sync";
         var (note, authorMessage) = announce(snapshot);
         await connection.ExecuteAsync(new CommandDefinition(SetStatusSql, new { Id = id, Status = "closed", Outcome = outcome, Now = now }, transaction, cancellationToken: ct));
-        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(id, "outcome", note), ct);
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, "outcome", note), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.DirectMessageRequest(doc.WorkspaceId, doc.AuthorId, authorMessage), ct);
-        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(id), ct);
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(doc.WorkspaceId, id), ct);
         await transaction.CommitAsync(ct);
         return snapshot;
     }
@@ -314,8 +314,8 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         }
 
         await connection.ExecuteAsync(new CommandDefinition(RecordDecisionSql, new { Id = id, UserId = userId, Option = option, Rationale = rationale, Now = now }, transaction, cancellationToken: ct));
-        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(id, "decided", note), ct);
-        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(id), ct);
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, "decided", note), ct);
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(doc.WorkspaceId, id), ct);
         await transaction.CommitAsync(ct);
         return true;
     }

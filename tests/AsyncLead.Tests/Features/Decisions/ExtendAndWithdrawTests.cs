@@ -111,6 +111,23 @@ public sealed class ExtendAndWithdrawTests(TestDatabase database) : IClassFixtur
         Assert.DoesNotContain(team.Thread(), reply => reply.Text.Contains("Needs a 20-minute sync", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Uninstalling_while_slack_holds_the_docs_post_back_cancels_the_post_too()
+    {
+        await using var team = await DecisionTeam.StartAsync(database, Monday);
+        team.Slack.Faults.RateLimit("chat.postMessage", times: 100, retryAfterSeconds: 600);
+        await team.AliceUser.RunsCommandAsync("/decision");
+        await team.AliceUser.SubmitsViewAsync(("Title", "Queue"), ("Problem Statement", "Lost jobs."), ("Reviewers", new[] { Bob }));
+        await team.Scenario.RunJobsAsync();
+        await using var connection = database.DataSource.CreateConnection();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM jobs WHERE kind = 'decisions.post-doc' AND state = 'available'"));
+
+        await team.Scenario.Simulator.SendEventAsync(team.Scenario.Simulator.EventCallback(new JsonObject { ["type"] = "app_uninstalled" }));
+
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM jobs WHERE kind LIKE 'decisions.%' AND state IN ('available', 'running')"));
+    }
+
     private async Task<DateTimeOffset[]> PendingRemindersAsync(string reviewer)
     {
         await using var connection = database.DataSource.CreateConnection();

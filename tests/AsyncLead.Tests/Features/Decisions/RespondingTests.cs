@@ -149,7 +149,7 @@ public sealed class RespondingTests(TestDatabase database) : IClassFixture<TestD
             await connection.ExecuteAsync("UPDATE decisions SET message_ts = NULL");
             var id = await connection.ExecuteScalarAsync<long>("SELECT id FROM decisions");
             await team.Scenario.Host.Services.GetRequiredService<AsyncLead.Jobs.JobQueue>()
-                .EnqueueAsync(AsyncLead.Features.Decisions.DecisionJobs.PostDocRequest(id), CancellationToken.None);
+                .EnqueueAsync(AsyncLead.Features.Decisions.DecisionJobs.PostDocRequest(SlackScenario.TeamId, id), CancellationToken.None);
         }
 
         await team.Scenario.RunJobsAsync();
