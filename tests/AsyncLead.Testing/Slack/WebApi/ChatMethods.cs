@@ -73,22 +73,9 @@ internal static class ChatMethods
 
     public static ApiResult Update(ApiCall call)
     {
-        var team = call.Team;
-        var channel = call.World.FindChannel(team, call.Str("channel"));
-        if (channel is null)
+        if (FindOwnMessage(call, "cant_update_message", out var channel, out var message) is { } lookupError)
         {
-            return ApiResult.Error("channel_not_found");
-        }
-
-        var message = call.Str("ts") is { } ts ? channel.Find(ts) : null;
-        if (message is null)
-        {
-            return ApiResult.Error("message_not_found");
-        }
-
-        if (message.BotId != team.BotId)
-        {
-            return ApiResult.Error("cant_update_message");
+            return lookupError;
         }
 
         if (CheckContent(call) is { } contentError)
@@ -125,24 +112,32 @@ internal static class ChatMethods
         });
     }
 
-    public static ApiResult Delete(ApiCall call)
+    /// <summary>The bot's own message named by channel + ts, or the error Slack gives (the last one names the method).</summary>
+    private static ApiResult? FindOwnMessage(ApiCall call, string notOwnError, out ChannelRecord channel, out MessageRecord message)
     {
+        channel = null!;
+        message = null!;
         var team = call.Team;
-        var channel = call.World.FindChannel(team, call.Str("channel"));
-        if (channel is null)
+        if (call.World.FindChannel(team, call.Str("channel")) is not { } foundChannel)
         {
             return ApiResult.Error("channel_not_found");
         }
 
-        var message = call.Str("ts") is { } ts ? channel.Find(ts) : null;
-        if (message is null)
+        channel = foundChannel;
+        if ((call.Str("ts") is { } ts ? foundChannel.Find(ts) : null) is not { } foundMessage)
         {
             return ApiResult.Error("message_not_found");
         }
 
-        if (message.BotId != team.BotId)
+        message = foundMessage;
+        return foundMessage.BotId != team.BotId ? ApiResult.Error(notOwnError) : null;
+    }
+
+    public static ApiResult Delete(ApiCall call)
+    {
+        if (FindOwnMessage(call, "cant_delete_message", out var channel, out var message) is { } lookupError)
         {
-            return ApiResult.Error("cant_delete_message");
+            return lookupError;
         }
 
         message.Deleted = true;
