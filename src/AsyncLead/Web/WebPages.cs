@@ -7,8 +7,9 @@ public interface IWebPage
 {
     string Kind { get; }
 
+    /// <param name="query">The request's query string: a page's own controls (a filter, a search) travel there, outside the signed part.</param>
     /// <returns>The page, or null when what the link points at no longer exists.</returns>
-    Task<IResult?> RenderAsync(LinkTarget target, CancellationToken cancellationToken);
+    Task<IResult?> RenderAsync(LinkTarget target, IQueryCollection query, CancellationToken cancellationToken);
 }
 
 public static class WebPages
@@ -17,6 +18,7 @@ public static class WebPages
     {
         services.AddDataProtection().SetApplicationName("AsyncLead");
         services.AddSingleton<SignedLinks>();
+        services.AddSingleton<PageLinks>();
         return services;
     }
 
@@ -26,7 +28,7 @@ public static class WebPages
     /// <summary><c>GET /w/{token}</c>: every page AsyncLead serves to people sits behind a signed, expiring link.</summary>
     public static IEndpointRouteBuilder MapWebPages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/w/{token}", async (string token, SignedLinks links, IEnumerable<IWebPage> pages, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/w/{token}", async (string token, HttpRequest request, SignedLinks links, IEnumerable<IWebPage> pages, CancellationToken cancellationToken) =>
         {
             switch (links.Check(token, out var target))
             {
@@ -39,7 +41,7 @@ public static class WebPages
             }
 
             var page = pages.FirstOrDefault(p => p.Kind == target!.Kind);
-            var result = page is null ? null : await page.RenderAsync(target!, cancellationToken);
+            var result = page is null ? null : await page.RenderAsync(target!, request.Query, cancellationToken);
             return result ?? PageLayout.Page("Not found",
                 "<h1>Nothing here any more</h1><p>What this link pointed at no longer exists. It may have been withdrawn or its workspace removed.</p>",
                 StatusCodes.Status404NotFound);

@@ -18,6 +18,8 @@ public sealed class SignedLinkTests(TestDatabase database) : IClassFixture<TestD
         var fresh = await host.Http.GetAsync(link.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
         Assert.Contains("T1/week-47 for U_LEAD", await fresh.Content.ReadAsStringAsync());
+        var searched = await host.Http.GetAsync(link.PathAndQuery + "?q=%3Cb%3E");
+        Assert.Contains("T1/week-47 for U_LEAD&lt;b&gt;", await searched.Content.ReadAsStringAsync());
 
         clock.Advance(TimeSpan.FromHours(1));
         var expired = await host.Http.GetAsync(link.PathAndQuery);
@@ -63,9 +65,9 @@ public sealed class SignedLinkTests(TestDatabase database) : IClassFixture<TestD
     {
         public string Kind => "echo";
 
-        public Task<IResult?> RenderAsync(LinkTarget target, CancellationToken cancellationToken) =>
+        public Task<IResult?> RenderAsync(LinkTarget target, IQueryCollection query, CancellationToken cancellationToken) =>
             Task.FromResult(target.Key == "missing"
                 ? null
-                : (IResult?)PageLayout.Page("Echo", $"<p>{PageLayout.Encode($"{target.WorkspaceId}/{target.Key} for {target.ViewerId}")}</p>"));
+                : (IResult?)PageLayout.Page("Echo", $"<p>{PageLayout.Encode($"{target.WorkspaceId}/{target.Key} for {target.ViewerId}{query["q"]}")}</p>"));
     }
 }

@@ -13,7 +13,7 @@ namespace AsyncLead.Features.WeeklyUpdates;
 /// returns it; a retry that finds no stored ts first looks for its own message, so nothing is ever posted twice, and
 /// an edited update edits its reply instead of posting another.
 /// </summary>
-public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDirectory directory, ISlackClient slack, TimeProvider clock) : IJobHandler
+public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDirectory directory, WeekAttendance attendance, ISlackClient slack, TimeProvider clock) : IJobHandler
 {
     public const string JobKind = "weekly.thread";
     public const string RootEvent = "asynclead_week_root";
@@ -132,21 +132,10 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
     {
         var now = clock.GetUtcNow();
         var teamWeek = TeamWeek.Containing(week.WeekStart);
-        var written = await updates.UpdatesOfWeekAsync(week.Id, ct);
-        var writers = written.Select(u => u.UserId).ToHashSet(StringComparer.Ordinal);
-        var wrote = new List<string>();
-        foreach (var update in written)
-        {
-            wrote.Add(await NameAsync(team, update.UserId, ct));
-        }
-
-        var away = new List<string>();
-        var missing = new List<string>();
-        foreach (var userId in (week.ExpectedUserIds ?? team.ChosenMembers).Where(id => !writers.Contains(id)))
-        {
-            var member = await directory.GetAsync(team.WorkspaceId, userId, ct);
-            (member.Schedule.IsAwayForWeek(teamWeek) ? away : missing).Add(member.DisplayName ?? userId);
-        }
+        var roll = await attendance.ForWeekAsync(team, teamWeek, ct);
+        var wrote = await NamesAsync(team, roll.Writers, ct);
+        var away = await NamesAsync(team, roll.Away, ct);
+        var missing = await NamesAsync(team, roll.Missing, ct);
 
         var blockers = new List<SummaryBlocker>();
         foreach (var blocker in await updates.BlockersForSummaryAsync(team.Id, week.Id, ct))
@@ -177,6 +166,17 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
 
     private async Task<string> NameAsync(TeamChannel team, string userId, CancellationToken ct) =>
         (await directory.GetAsync(team.WorkspaceId, userId, ct)).DisplayName ?? userId;
+
+    private async Task<IReadOnlyList<string>> NamesAsync(TeamChannel team, IEnumerable<string> userIds, CancellationToken ct)
+    {
+        var names = new List<string>();
+        foreach (var userId in userIds)
+        {
+            names.Add(await NameAsync(team, userId, ct));
+        }
+
+        return names;
+    }
 
     private static async Task<string?> FindReplyAsync(ISlackApi api, string channel, string rootTs, MessageMetadata metadata, CancellationToken ct) =>
         (await api.Conversations.RepliesAsync(channel, rootTs, includeAllMetadata: true, ct).FirstOrDefaultAsync(m => IsOurs(m, metadata), ct))?.Ts;

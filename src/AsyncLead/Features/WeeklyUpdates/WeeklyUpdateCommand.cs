@@ -15,7 +15,7 @@ public sealed class WeeklyUpdateCommand(
     UpdateStore updates,
     UpdateSubmissions submissions,
     MemberDirectory directory,
-    ExpectedMembers expectedMembers,
+    WeekAttendance attendance,
     ISlackClient slack,
     TimeProvider clock) : ISlashCommandHandler
 {
@@ -127,18 +127,8 @@ public sealed class WeeklyUpdateCommand(
         }
 
         var week = team.Calendar.ReportingWeekAt(clock.GetUtcNow());
-        var stored = await updates.FindWeekAsync(team.Id, week.Monday, ct);
-        var writers = stored is null ? [] : (await updates.UpdatesOfWeekAsync(stored.Id, ct)).Select(u => u.UserId).ToList();
-        var expected = stored?.ExpectedUserIds ?? [.. (await expectedMembers.ResolveAsync(team, ct)).Select(m => m.UserId)];
-        var away = new List<string>();
-        var missing = new List<string>();
-        foreach (var userId in expected.Where(id => !writers.Contains(id)))
-        {
-            var member = await directory.GetAsync(team.WorkspaceId, userId, ct);
-            (member.Schedule.IsAwayForWeek(week) ? away : missing).Add(userId);
-        }
-
-        return SlackAck.Ephemeral(WeeklyTexts.Status(team, week, writers, away, missing, team.Calendar.ClosesAt(week)));
+        var roll = await attendance.ForWeekAsync(team, week, ct);
+        return SlackAck.Ephemeral(WeeklyTexts.Status(team, week, [.. roll.Writers], roll.Away, roll.Missing, team.Calendar.ClosesAt(week)));
     }
 
     private async Task<SlackAck> SettingsAsync(SlashCommand command, string setting, CancellationToken ct)

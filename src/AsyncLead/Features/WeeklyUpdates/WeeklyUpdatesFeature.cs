@@ -11,6 +11,7 @@ public static class WeeklyUpdatesFeature
         services.AddSingleton<UpdateStore>();
         services.AddSingleton<UpdateSubmissions>();
         services.AddSingleton<ExpectedMembers>();
+        services.AddSingleton<WeekAttendance>();
 
         services.AddSlackHandler<WeeklyUpdateCommand>();
         services.AddSlackHandler<UpdateModal>();

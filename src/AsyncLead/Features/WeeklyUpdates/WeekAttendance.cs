@@ -1,0 +1,35 @@
+using AsyncLead.Features.Members;
+
+namespace AsyncLead.Features.WeeklyUpdates;
+
+/// <summary>One team week as the read side shows it: the stored week, its updates, and who wrote, was away or is missing.</summary>
+public sealed record WeekRoll(TeamChannel Team, TeamWeek Week, UpdateWeek? Stored, IReadOnlyList<StoredUpdate> Updates,
+    IReadOnlyList<string> Away, IReadOnlyList<string> Missing, ParticipationFigures Figures)
+{
+    public IEnumerable<string> Writers => Updates.Select(u => u.UserId);
+}
+
+/// <summary>
+/// Works out a week's roll: the people expected are the ones the prompt went to, or (before the prompt) the channel's
+/// people now; an expected person who didn't write is away when their away days cover the week, missing otherwise.
+/// </summary>
+public sealed class WeekAttendance(UpdateStore updates, ExpectedMembers expectedMembers, MemberDirectory directory)
+{
+    public async Task<WeekRoll> ForWeekAsync(TeamChannel team, TeamWeek week, CancellationToken ct)
+    {
+        var stored = await updates.FindWeekAsync(team.Id, week.Monday, ct);
+        var written = stored is null ? [] : await updates.UpdatesOfWeekAsync(stored.Id, ct);
+        var expected = stored?.ExpectedUserIds ?? [.. (await expectedMembers.ResolveAsync(team, ct)).Select(m => m.UserId)];
+        var writers = written.ToDictionary(u => u.UserId, u => u.SubmittedAt, StringComparer.Ordinal);
+        var away = new List<string>();
+        var missing = new List<string>();
+        foreach (var userId in expected.Where(id => !writers.ContainsKey(id)))
+        {
+            var member = await directory.GetAsync(team.WorkspaceId, userId, ct);
+            (member.Schedule.IsAwayForWeek(week) ? away : missing).Add(userId);
+        }
+
+        var figures = Participation.Measure(expected.ToList(), away, writers, stored?.PromptedAt, team.StandupMinutes);
+        return new WeekRoll(team, week, stored, written, away, missing, figures);
+    }
+}

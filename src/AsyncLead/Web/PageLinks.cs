@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace AsyncLead.Web;
+
+/// <summary>The pages AsyncLead serves, and the signed links Slack messages and views hand out for them.</summary>
+public sealed class PageLinks(SignedLinks links)
+{
+    /// <summary>A team's week: key "{channel id}/{Monday yyyy-MM-dd}".</summary>
+    public const string TeamWeekKind = "team-week";
+
+    /// <summary>A decision doc or, once decided, its record: key = the doc's id.</summary>
+    public const string DecisionKind = "decision";
+
+    /// <summary>A workspace's decision log: key = "" (the workspace is the target's own).</summary>
+    public const string DecisionLogKind = "decision-log";
+
+    public Uri TeamWeek(string workspaceId, string channelId, DateOnly monday, string? viewerId) =>
+        links.Create(new LinkTarget(TeamWeekKind, workspaceId, TeamWeekKey(channelId, monday), viewerId));
+
+    public Uri Decision(string workspaceId, long docId, string? viewerId) =>
+        links.Create(new LinkTarget(DecisionKind, workspaceId, docId.ToString(CultureInfo.InvariantCulture), viewerId));
+
+    public Uri DecisionLog(string workspaceId, string? viewerId) =>
+        links.Create(new LinkTarget(DecisionLogKind, workspaceId, "", viewerId));
+
+    public static string TeamWeekKey(string channelId, DateOnly monday) =>
+        string.Create(CultureInfo.InvariantCulture, $"{channelId}/{monday:yyyy-MM-dd}");
+
+    /// <summary>Reads a team-week key back; false for anything that isn't one.</summary>
+    public static bool TryParseTeamWeekKey(string key, out string channelId, out DateOnly monday)
+    {
+        channelId = "";
+        monday = default;
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0 || !DateOnly.TryParseExact(key[(slash + 1)..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out monday))
+        {
+            return false;
+        }
+
+        channelId = key[..slash];
+        return true;
+    }
+
+    public static bool TryParseDecisionKey(string key, out long docId) =>
+        long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out docId) && docId > 0;
+}
