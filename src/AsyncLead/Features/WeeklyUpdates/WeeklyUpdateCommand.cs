@@ -1,7 +1,9 @@
+using AsyncLead.Features.Digest;
 using AsyncLead.Features.Members;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Payloads;
 using AsyncLead.Slack.WebApi;
+using AsyncLead.Web;
 
 namespace AsyncLead.Features.WeeklyUpdates;
 
@@ -16,6 +18,8 @@ public sealed class WeeklyUpdateCommand(
     UpdateSubmissions submissions,
     MemberDirectory directory,
     WeekAttendance attendance,
+    DigestCommand digest,
+    PageLinks links,
     ISlackClient slack,
     TimeProvider clock) : ISlashCommandHandler
 {
@@ -35,6 +39,7 @@ public sealed class WeeklyUpdateCommand(
             "status" => await StatusAsync(command, ct),
             "settings" => await SettingsAsync(command, rest, ct),
             "away" => await SettingsAsync(command, text, ct),
+            DigestCommand.Subcommand => await digest.HandleAsync(command, rest, ct),
             // One word that is no sub-command is most likely a typo ("stauts"), not an update.
             _ when rest.Length == 0 && !text.Contains(':', StringComparison.Ordinal) => SlackAck.Ephemeral(WeeklyTexts.UnknownSubcommand(word)),
             _ => await SubmitInlineAsync(command, text, ct),
@@ -128,7 +133,8 @@ public sealed class WeeklyUpdateCommand(
 
         var week = team.Calendar.ReportingWeekAt(clock.GetUtcNow());
         var roll = await attendance.ForWeekAsync(team, week, ct);
-        return SlackAck.Ephemeral(WeeklyTexts.Status(team, week, [.. roll.Writers], roll.Away, roll.Missing, team.Calendar.ClosesAt(week)));
+        return SlackAck.Ephemeral(WeeklyTexts.Status(team, week, [.. roll.Writers], roll.Away, roll.Missing, team.Calendar.ClosesAt(week),
+            roll.Figures, links.TeamWeek(team.WorkspaceId, team.ChannelId, week.Monday, command.UserId)));
     }
 
     private async Task<SlackAck> SettingsAsync(SlashCommand command, string setting, CancellationToken ct)
