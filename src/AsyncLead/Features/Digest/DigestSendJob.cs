@@ -13,7 +13,7 @@ namespace AsyncLead.Features.Digest;
 /// attempt died after posting, or while it did) first looks in the DM for its own message by metadata, so a digest
 /// reaches nobody twice, however many times or on however many replicas the job runs.
 /// </summary>
-public sealed class DigestSendJob(TeamStore teams, DigestStore store, DigestReader reader, DigestPlanner planner, JobQueue queue,
+public sealed class DigestSendJob(TeamStore teams, UpdateStore updates, DigestStore store, DigestReader reader, DigestPlanner planner, JobQueue queue,
     ISlackClient slack, TimeProvider clock) : IJobHandler
 {
     public const string MetadataEvent = "asynclead_digest";
@@ -35,6 +35,13 @@ public sealed class DigestSendJob(TeamStore teams, DigestStore store, DigestRead
         }
 
         var now = clock.GetUtcNow();
+        if (await IsSilentWeekAsync(team, payload.WeekStart, cancellationToken))
+        {
+            // A week nobody was prompted for and nobody wrote in (the team was set up after it) has nothing to report.
+            await PlanNextAsync(team, payload.UserId, now, cancellationToken);
+            return;
+        }
+
         var send = await store.ClaimSendAsync(team.Id, payload.UserId, payload.WeekStart, now, now - DigestBlockers.AgedAfter, cancellationToken);
         if (send.MessageTs is null)
         {
@@ -52,9 +59,18 @@ public sealed class DigestSendJob(TeamStore teams, DigestStore store, DigestRead
             await store.MarkSentAsync(send.Id, posted.Channel, posted.Ts, now, cancellationToken);
         }
 
-        if (await planner.NextSendAsync(team, payload.UserId, now, cancellationToken) is { } next)
+        await PlanNextAsync(team, payload.UserId, now, cancellationToken);
+    }
+
+    private async Task<bool> IsSilentWeekAsync(TeamChannel team, DateOnly weekStart, CancellationToken ct) =>
+        await updates.FindWeekAsync(team.Id, weekStart, ct) is not { } week
+        || (week.PromptedAt is null && (await updates.UpdatesOfWeekAsync(week.Id, ct)).Count == 0);
+
+    private async Task PlanNextAsync(TeamChannel team, string userId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await planner.NextSendAsync(team, userId, now, ct) is { } next)
         {
-            await queue.EnqueueAsync(next, cancellationToken);
+            await queue.EnqueueAsync(next, ct);
         }
     }
 
