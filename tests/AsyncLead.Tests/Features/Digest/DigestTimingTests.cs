@@ -1,0 +1,65 @@
+using AsyncLead.Tests.Infrastructure;
+using static AsyncLead.Tests.Features.Digest.DigestWorld;
+using static AsyncLead.Tests.Features.WeeklyUpdates.WeeklyWorld;
+
+namespace AsyncLead.Tests.Features.Digest;
+
+public sealed class DigestTimingTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    private static DateTimeOffset Utc(int month, int day, int hour, int minute = 0) => new(2025, month, day, hour, minute, 0, TimeSpan.Zero);
+
+    private static SlackScenario WithFarAwayLeads(SlackScenario s)
+    {
+        s.Slack.AddUser("U_ASHA", "asha", tz: "Asia/Kolkata").AddUser("U_LUIS", "luis", tz: "America/Los_Angeles");
+        return s;
+    }
+
+    [Fact]
+    public async Task Kolkata_and_los_angeles_each_get_it_on_monday_at_nine_their_time_also_when_los_angeles_leaves_summer_time()
+    {
+        await using var s = WithFarAwayLeads((await DigestWorld.StartAsync(database, Utc(10, 20, 8))).WithPaymentsTeam());
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena(), ("Digest recipients", new[] { "U_ASHA", "U_LUIS" }));
+
+        await s.RunUntilAsync(Utc(11, 4, 0));
+
+        // Mon 20 Oct 09:00 in LA came before the team's first prompt: that week has nothing to report.
+        Assert.Equal([Utc(10, 27, 3, 30), Utc(11, 3, 3, 30)], s.DigestTimes("U_ASHA"));
+        // PDT (UTC-7) on 27 Oct, PST (UTC-8) on 3 Nov after the clocks went back on 2 Nov.
+        Assert.Equal([Utc(10, 27, 16), Utc(11, 3, 17)], s.DigestTimes("U_LUIS"));
+        Assert.Contains("Week of 20 Oct", s.Digests("U_LUIS")[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Week of 27 Oct", s.Digests("U_LUIS")[1].Text, StringComparison.Ordinal);
+        Assert.Empty(s.Digests("U_LENA"));
+    }
+
+    [Fact]
+    public async Task A_chosen_time_is_honoured_in_the_recipients_zone_and_reports_the_week_being_written()
+    {
+        await using var s = WithFarAwayLeads((await DigestWorld.StartAsync(database)).WithPaymentsTeam());
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena(), ("Digest recipients", new[] { "U_LENA", "U_LUIS" }));
+
+        var ack = await s.User("U_LUIS", Channel).RunsCommandAsync(Command, "digest friday 16:30");
+        await s.RunUntilAsync(Utc(11, 30, 0));
+
+        Assert.StartsWith("✅ Your weekly digest now arrives Fridays at 16:30 your time (America/Los_Angeles)", EphemeralTextFor(ack), StringComparison.Ordinal);
+        // Fri 16:30 in LA (UTC-8) is Sat 00:30 UTC.
+        Assert.Equal([Utc(11, 22, 0, 30), Utc(11, 29, 0, 30)], s.DigestTimes("U_LUIS"));
+        Assert.Contains("Week of 17 Nov", s.Digests("U_LUIS")[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Week of 24 Nov", s.Digests("U_LUIS")[1].Text, StringComparison.Ordinal);
+        // Lena kept the default.
+        Assert.Equal([FirstClose], s.DigestTimes("U_LENA"));
+    }
+
+    [Fact]
+    public async Task Someone_taken_off_the_recipients_gets_no_more_digests_and_someone_added_gets_the_next_one()
+    {
+        await using var s = WithFarAwayLeads((await DigestWorld.StartAsync(database)).WithPaymentsTeam());
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena(), ("Digest recipients", new[] { "U_LENA" }));
+        await s.RunUntilAsync(FirstClose);
+
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena(), ("Digest recipients", new[] { "U_ASHA" }));
+        await s.RunUntilAsync(FirstClose.AddDays(7));
+
+        Assert.Equal([FirstClose], s.DigestTimes("U_LENA"));
+        Assert.Equal([Utc(12, 1, 3, 30)], s.DigestTimes("U_ASHA"));
+    }
+}
