@@ -40,10 +40,12 @@ public static class DigestMessage
             List("✅ Blockers resolved since the last digest", digest.ResolvedBlockers, page),
             Blocks.Context($"<{page}|Open the {digest.Week.Name} page> for every update, blocker and name."),
         };
-        var text = $"Weekly digest for {digest.Week.Name}: {digest.Figures.WroteOfExpected}, {digest.NewBlockers.Total} new blockers, " +
-            $"{digest.AgedBlockers.Total} open over a week, {digest.DecisionsDue.Total} decisions due";
+        var text = $"Weekly digest for {digest.Week.Name}: {digest.Figures.WroteOfExpected}, {Count(digest.NewBlockers.Total, "new blocker")}, " +
+            $"{Count(digest.AgedBlockers.Total, "blocker")} open over a week, {Count(digest.DecisionsDue.Total, "decision")} due";
         return new MessageContent(text, blocks);
     }
+
+    private static string Count(int count, string thing) => count == 1 ? $"1 {thing}" : $"{count} {thing}s";
 
     private static string Writer(DigestWriter writer) =>
         writer.Reply is { } reply ? $"<{reply}|{MrkdwnEscaping.Escape(writer.Name)}>" : MrkdwnEscaping.Escape(writer.Name);

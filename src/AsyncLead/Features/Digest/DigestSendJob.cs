@@ -18,6 +18,9 @@ public sealed class DigestSendJob(TeamStore teams, UpdateStore updates, DigestSt
 {
     public const string MetadataEvent = "asynclead_digest";
 
+    // A recipient's first digest of a team reports what changed in the week before it.
+    private static readonly TimeSpan FirstDigestLooksBack = TimeSpan.FromDays(7);
+
     // How far back in the DM a retry looks for its own post, allowing for clock skew between us and Slack.
     private static readonly TimeSpan LookBack = TimeSpan.FromHours(1);
 
@@ -42,7 +45,7 @@ public sealed class DigestSendJob(TeamStore teams, UpdateStore updates, DigestSt
             return;
         }
 
-        var send = await store.ClaimSendAsync(team.Id, payload.UserId, payload.WeekStart, now, now - DigestBlockers.AgedAfter, cancellationToken);
+        var send = await store.ClaimSendAsync(team.Id, payload.UserId, payload.WeekStart, now, now - FirstDigestLooksBack, cancellationToken);
         if (send.MessageTs is null)
         {
             var api = slack.ForWorkspace(team.WorkspaceId);

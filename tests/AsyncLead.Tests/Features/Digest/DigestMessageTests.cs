@@ -43,7 +43,7 @@ public sealed class DigestMessageTests
         Assert.StartsWith("*🗳️ Decisions due this week (1)*\n• <https://acme.slack.com/archives/C_PAY/p3|DEC-2: Drop Redis> — responses due <!date^", sections[4], StringComparison.Ordinal);
         var footer = Assert.IsType<ContextBlock>(message.Blocks[^1]);
         Assert.Equal("<https://asynclead.test/w/token|Open the Week of 17 Nov page> for every update, blocker and name.", ((MrkdwnText)footer.Elements[0]).Text);
-        Assert.Equal("Weekly digest for Week of 17 Nov: 1/3 wrote, 1 new blockers, 0 open over a week, 1 decisions due", message.Text);
+        Assert.Equal("Weekly digest for Week of 17 Nov: 1/3 wrote, 1 new blocker, 0 blockers open over a week, 1 decision due", message.Text);
     }
 
     [Fact]
