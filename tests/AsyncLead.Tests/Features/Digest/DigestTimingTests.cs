@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using AsyncLead.Tests.Infrastructure;
+using Dapper;
 using static AsyncLead.Tests.Features.Digest.DigestWorld;
 using static AsyncLead.Tests.Features.WeeklyUpdates.WeeklyWorld;
 
@@ -61,5 +63,19 @@ public sealed class DigestTimingTests(TestDatabase database) : IClassFixture<Tes
 
         Assert.Equal([FirstClose], s.DigestTimes("U_LENA"));
         Assert.Equal([Utc(12, 1, 3, 30)], s.DigestTimes("U_ASHA"));
+    }
+
+    [Fact]
+    public async Task Uninstalling_the_app_cancels_the_planned_digests()
+    {
+        await using var s = (await DigestWorld.StartAsync(database)).WithPaymentsTeam();
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
+
+        await s.Simulator.SendEventAsync(s.Simulator.EventCallback(new JsonObject { ["type"] = "app_uninstalled" }, SlackScenario.TeamId));
+        await s.RunUntilAsync(FirstClose.AddDays(1));
+
+        Assert.Empty(s.Digests("U_LENA"));
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        Assert.Equal(["cancelled"], await connection.QueryAsync<string>("SELECT DISTINCT state FROM jobs WHERE kind = 'digest.send'"));
     }
 }
