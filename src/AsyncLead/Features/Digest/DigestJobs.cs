@@ -7,8 +7,7 @@ namespace AsyncLead.Features.Digest;
 /// <summary>
 /// The digest's jobs and how they are keyed. A send is keyed by team, recipient and reported week, so however often
 /// it is planned, by however many replicas, one job per digest exists at a time; the send record does the rest.
-/// Sends sit in the team's digest scope (inside the workspace's, so an uninstall cancels them), which a new plan
-/// cancels as a whole before placing the sends again.
+/// Everything sits inside the workspace's scope, so an uninstall cancels it.
 /// </summary>
 public static class DigestJobs
 {
@@ -25,7 +24,7 @@ public static class DigestJobs
         };
 
     public static JobRequest Send(string workspaceId, long teamChannelId, string userId, DateOnly weekStart, DateTimeOffset at) =>
-        new(SendKind, new DigestSendJob.Payload(teamChannelId, userId, weekStart))
+        new(SendKind, new DigestSendJob.Payload(teamChannelId, userId, weekStart, at))
         {
             RunAt = at,
             JobKey = SendKey(teamChannelId, userId, weekStart),

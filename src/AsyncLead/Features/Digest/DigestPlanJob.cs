@@ -5,9 +5,10 @@ using Npgsql;
 namespace AsyncLead.Features.Digest;
 
 /// <summary>
-/// Places a team's next digests after its setup or a recipient's preference changed: the sends already planned are
-/// cancelled together and each current recipient's next one is enqueued, so a removed recipient hears nothing more
-/// and a new time takes effect. Zones are looked up here, off the ack path.
+/// Places each current recipient's next digest of a team after its setup or a recipient's preference changed. Sends
+/// planned earlier are left alone: one for a removed recipient, or at a time the recipient no longer wants, finds out
+/// when it runs and sends nothing, while one that is merely overdue (workers were down) still goes out. Zones are
+/// looked up here, off the ack path.
 /// </summary>
 public sealed class DigestPlanJob(TeamStore teams, DigestPlanner planner, JobQueue queue, NpgsqlDataSource dataSource, TimeProvider clock) : IJobHandler
 {
@@ -32,7 +33,6 @@ public sealed class DigestPlanJob(TeamStore teams, DigestPlanner planner, JobQue
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await queue.CancelScopeAsync(connection, transaction, DigestJobs.TeamScope(team.WorkspaceId, team.Id), cancellationToken);
         foreach (var send in sends)
         {
             await queue.EnqueueAsync(connection, transaction, send, cancellationToken);

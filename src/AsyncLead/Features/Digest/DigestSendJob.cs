@@ -30,17 +30,20 @@ public sealed class DigestSendJob(TeamStore teams, UpdateStore updates, DigestSt
     {
         var payload = job.Payload<Payload>();
         if (await teams.FindAsync(payload.TeamChannelId, cancellationToken) is not { } team
-            || !team.DigestRecipients.Contains(payload.UserId, StringComparer.Ordinal)
-            || (await store.PreferenceAsync(team.WorkspaceId, payload.UserId, cancellationToken)).IsOff)
+            || !team.DigestRecipients.Contains(payload.UserId, StringComparer.Ordinal))
         {
-            // The setup or the preference changed since this was planned; the plan job placed what comes next.
+            // No longer a recipient: the plan after the setup change placed nothing for them.
             return;
         }
 
         var now = clock.GetUtcNow();
-        if (await IsSilentWeekAsync(team, payload.WeekStart, cancellationToken))
+        // Planned for when the recipient wants it now? The occurrence right after the planned instant's previous tick is
+        // the planned instant itself unless the time, the zone or the switch (off) changed since.
+        var current = await planner.NextSendAsync(team, payload.UserId, payload.PlannedAt.AddTicks(-1), cancellationToken);
+        if (current?.RunAt != payload.PlannedAt || await IsSilentWeekAsync(team, payload.WeekStart, cancellationToken))
         {
-            // A week nobody was prompted for and nobody wrote in (the team was set up after it) has nothing to report.
+            // Out of date (the plan placed the new one; planning again only finds that one) or a week nobody was
+            // prompted for and nobody wrote in (the team was set up after it): nothing to send.
             await PlanNextAsync(team, payload.UserId, now, cancellationToken);
             return;
         }
@@ -87,5 +90,6 @@ public sealed class DigestSendJob(TeamStore teams, UpdateStore updates, DigestSt
         return found is null ? null : new PostedMessage(dm, found.Ts);
     }
 
-    public sealed record Payload(long TeamChannelId, string UserId, DateOnly WeekStart);
+    /// <param name="PlannedAt">When the recipient's preference put this digest, in their zone at planning time.</param>
+    public sealed record Payload(long TeamChannelId, string UserId, DateOnly WeekStart, DateTimeOffset PlannedAt);
 }

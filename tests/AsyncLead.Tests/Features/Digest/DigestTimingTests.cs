@@ -78,4 +78,50 @@ public sealed class DigestTimingTests(TestDatabase database) : IClassFixture<Tes
         await using var connection = await database.DataSource.OpenConnectionAsync();
         Assert.Equal(["cancelled"], await connection.QueryAsync<string>("SELECT DISTINCT state FROM jobs WHERE kind = 'digest.send'"));
     }
+
+    [Fact]
+    public async Task Moving_the_digest_to_thursday_sends_no_week_twice_and_drops_the_old_monday_one()
+    {
+        await using var s = (await DigestWorld.StartAsync(database)).WithPaymentsTeam();
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
+        await s.RunUntilAsync(Utc(11, 25, 12));
+
+        await s.Lena().RunsCommandAsync(Command, "digest thursday 09:00");
+        await s.RunUntilAsync(Utc(12, 5, 0));
+
+        // Thu 27 Nov would report the week of 17 Nov again: already sent. Mon 1 Dec was planned before the change.
+        Assert.Equal([FirstClose, Utc(12, 4, 8)], s.DigestTimes("U_LENA"));
+        Assert.Contains("Week of 24 Nov", s.Digests("U_LENA")[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_digest_planned_for_the_old_time_is_not_sent_after_she_moves_it()
+    {
+        await using var s = (await DigestWorld.StartAsync(database)).WithPaymentsTeam();
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
+        await s.Lena().RunsCommandAsync(Command, "digest friday 09:00");
+        await s.RunUntilAsync(Utc(11, 26, 12));
+
+        // Planned: Fri 28 Nov 09:00 (the week of 17 Nov, as Friday's prompt comes at 10:00). Now she wants Saturdays.
+        await s.Lena().RunsCommandAsync(Command, "digest saturday 09:00");
+        await s.RunUntilAsync(Utc(11, 30, 0));
+
+        Assert.Equal([Utc(11, 29, 8)], s.DigestTimes("U_LENA"));
+        Assert.Contains("Week of 24 Nov", s.Digests("U_LENA")[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_digest_overdue_because_no_worker_ran_still_goes_out_when_the_setup_is_saved_again_meanwhile()
+    {
+        await using var s = (await DigestWorld.StartAsync(database)).WithPaymentsTeam();
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
+        await s.RunUntilAsync(FirstClose.AddMinutes(-1));
+
+        s.Clock.SetUtcNow(FirstClose.AddHours(2));
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
+        await s.RunUntilAsync(FirstClose.AddDays(7));
+
+        Assert.Equal([FirstClose.AddHours(2), FirstClose.AddDays(7)], s.DigestTimes("U_LENA"));
+        Assert.Contains("Week of 17 Nov", s.Digests("U_LENA")[0].Text, StringComparison.Ordinal);
+    }
 }
