@@ -66,6 +66,22 @@ public sealed class DigestTimingTests(TestDatabase database) : IClassFixture<Tes
     }
 
     [Fact]
+    public async Task A_team_set_up_before_digests_existed_gets_its_digest_planned_at_its_next_prompt()
+    {
+        await using var s = (await DigestWorld.StartAsync(database)).WithPaymentsTeam();
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        {
+            // The queue of a team whose setup was saved by a version without digests.
+            await connection.ExecuteAsync("DELETE FROM jobs WHERE kind LIKE 'digest.%'");
+        }
+
+        await s.RunUntilAsync(FirstClose);
+
+        Assert.Equal([FirstClose], s.DigestTimes("U_LENA"));
+    }
+
+    [Fact]
     public async Task Uninstalling_the_app_cancels_the_planned_digests()
     {
         await using var s = (await DigestWorld.StartAsync(database)).WithPaymentsTeam();
