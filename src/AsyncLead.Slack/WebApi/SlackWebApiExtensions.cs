@@ -28,7 +28,9 @@ public static class SlackWebApiExtensions
                 http.BaseAddress = new Uri(provider.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl);
                 http.Timeout = Timeout.InfiniteTimeSpan; // each attempt has its own timeout in the resilience pipeline
             })
-            .RedactLoggedHeaders(_ => true);
+            // No per-request log lines (four per call, headers and all): calls are counted by method and outcome in
+            // metrics, and a failure surfaces as the SlackApiException its caller logs.
+            .RemoveAllLoggers();
         services.TryAddSingleton<SlackApiTransport>();
         services.TryAddSingleton<ISlackClient, SlackClient>();
         return services;
