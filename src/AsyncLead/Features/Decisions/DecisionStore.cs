@@ -125,6 +125,19 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     private const string ListDecidedSql =
         "SELECT " + DocColumns + " FROM decisions WHERE workspace_id = @WorkspaceId AND status = 'decided' ORDER BY decided_at DESC LIMIT @Limit";
 
+    // The log's search: ILIKE over the title and every written section; LIKE wildcards arrive escaped (DecisionLogFilter).
+    private const string SearchSql =
+        "SELECT " + DocColumns + " FROM decisions " +
+        """
+        WHERE workspace_id = @WorkspaceId
+          AND (@Status::text IS NULL OR status = @Status)
+          AND (@Pattern::text IS NULL OR number = @Number
+               OR concat_ws(E'\n', title, problem_statement, options, analysis, recommendation, questions, decided_option, rationale)
+                  ILIKE @Pattern ESCAPE '\')
+        ORDER BY number DESC
+        LIMIT @Limit
+        """;
+
     /// <summary>Saves the doc with the next DEC number and enqueues its post, its reminders and its deadline.</summary>
     public async Task<DecisionDoc> CreateAsync(NewDecision doc, CancellationToken ct)
     {
@@ -190,6 +203,17 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return [.. await connection.QueryAsync<DecisionDoc>(new CommandDefinition(ListDecidedSql, new { WorkspaceId = workspaceId, Limit = limit }, cancellationToken: ct))];
+    }
+
+    /// <summary>A workspace's docs matching the log's filter, newest first, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<DecisionDoc>> SearchAsync(string workspaceId, DecisionLogFilter filter, int limit, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<DecisionDoc>(new CommandDefinition(SearchSql, new
+        {
+            WorkspaceId = workspaceId, Status = filter.Status?.ToString().ToLowerInvariant(), Pattern = filter.ContainsPattern,
+            filter.Number, Limit = limit,
+        }, cancellationToken: ct))];
     }
 
     /// <summary>Stores the doc message's ts the moment Slack returns it (the first stored ts wins).</summary>
