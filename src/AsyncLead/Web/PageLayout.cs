@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace AsyncLead.Web;
 
@@ -17,7 +18,7 @@ public static class PageLayout
         table { border-collapse: collapse; width: 100%; } td, th { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); }
         h3 { font-size: 1.05rem; margin: 0 0 .25rem; } h4 { font-size: .95rem; margin: .75rem 0 .25rem; }
-        img, table, pre { max-width: 100%; } .md, td, li, dd { overflow-wrap: anywhere; } .md > :first-child { margin-top: 0; } .md > :last-child { margin-bottom: 0; }
+        img, table, pre { max-width: 100%; } .md, td, li, dd { overflow-wrap: anywhere; } .md > :first-child { margin-top: 0; } .md > :last-child { margin-bottom: 0; } .md + .md { margin-top: .75rem; }
         .badge { display: inline-block; padding: 0 .5rem; border-radius: 1rem; font-size: .8rem; font-weight: 600; border: 1px solid currentColor; vertical-align: middle; white-space: nowrap; }
         .late, .status-closed { color: #b35c00; } .status-open { color: var(--accent); } .status-decided { color: var(--ok); } .status-withdrawn { color: var(--muted); }
         nav.pager { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; margin: .5rem 0 1rem; }
@@ -54,7 +55,10 @@ public static class PageLayout
         </html>
         """;
 
-    public static string Encode(string? text) => HtmlEncoder.Default.Encode(text ?? string.Empty);
+    // Every script may appear as itself (names, Markdown text); only characters that mean something in HTML are escaped.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static string Encode(string? text) => Encoder.Encode(text ?? string.Empty);
 
     /// <summary>An HTML response that forbids scripts and external loads, so user text can never execute.</summary>
     public static IResult Page(string title, string bodyHtml, int statusCode = StatusCodes.Status200OK) =>

@@ -25,13 +25,12 @@ public sealed record DecisionLogFilter(DecisionStatus? Status, string Text, IRea
         var wanted = (status ?? "").Trim();
         if (wanted.Length > 0 && !wanted.Equals("all", StringComparison.OrdinalIgnoreCase))
         {
-            if (Enum.TryParse<DecisionStatus>(wanted, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !wanted.All(char.IsAsciiDigit))
+            // Names only: Enum.TryParse would also take "2" and "open,closed".
+            state = Enum.GetValues<DecisionStatus>().Cast<DecisionStatus?>()
+                .FirstOrDefault(s => s.ToString()!.Equals(wanted, StringComparison.OrdinalIgnoreCase));
+            if (state is null)
             {
-                state = parsed;
-            }
-            else
-            {
-                problems.Add("That status isn't one of open, closed, decided or withdrawn, so docs of every status are shown.");
+                problems.Add("That status is not one of open, closed, decided or withdrawn, so docs of every status are shown.");
             }
         }
 
