@@ -16,8 +16,8 @@ public sealed class DecisionLogPageTests(PagesWorld world) : IClassFixture<Pages
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("<p id=\"count\">3 docs.</p>", html);
         Assert.Equal(["DEC-3", "DEC-2", "DEC-1"], ShortIds(html));
-        Assert.Contains("<span class=\"badge status-decided\">decided</span></td><td>alice</td><td>decided <time", html);
-        Assert.Contains("<span class=\"badge status-open\">open for review</span></td><td>dan</td><td>due <time", html);
+        Assert.Contains("<span class=\"badge status-decided\">decided</span></td><td data-label=\"by\">alice</td><td>decided <time", html);
+        Assert.Contains("<span class=\"badge status-open\">open for review</span></td><td data-label=\"by\">dan</td><td>due <time", html);
         Assert.Contains("<td><a href=\"/w/", html);
         Assert.Contains("Adopt 100% coverage_goal", html);
     }

@@ -71,7 +71,7 @@ public sealed class DecisionLogPage(DecisionStore store, PageReaders readers, Pa
                 : $"{(doc.State == DecisionStatus.Open ? "due" : "deadline")} {reader.TimeHtml(doc.Deadline, dateOnly: true)}";
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr><td><a href=\"{href}\">{doc.ShortId}</a></td><td><a href=\"{href}\">{PageLayout.Encode(doc.Title)}</a></td>"
-                + $"<td>{DecisionPage.StatusBadge(doc)}</td><td data-label="by">{PageLayout.Encode(reader.Name(doc.AuthorId))}</td><td>{date}</td></tr>");
+                + $"<td>{DecisionPage.StatusBadge(doc)}</td><td data-label=\"by\">{PageLayout.Encode(reader.Name(doc.AuthorId))}</td><td>{date}</td></tr>");
         }
 
         html.Append("</tbody></table>");
