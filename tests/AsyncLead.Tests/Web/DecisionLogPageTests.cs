@@ -23,6 +23,18 @@ public sealed class DecisionLogPageTests(PagesWorld world) : IClassFixture<Pages
     }
 
     [Fact]
+    public async Task The_decision_list_in_Slack_ends_with_a_link_to_the_log()
+    {
+        var reply = await world.Scenario.User(Dan, Channel).RunsCommandAsync("/decision", "list");
+
+        var link = DecisionPageTests.SlackLink(reply.Json!["text"]!.GetValue<string>(), "Every decision, searchable, in the decision log");
+        var (status, html) = await world.GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<p id=\"count\">3 docs.</p>", html);
+        Assert.Contains("Times are in Asia/Tokyo (your Slack time zone).", html);
+    }
+
+    [Fact]
     public async Task Each_row_links_to_its_doc_with_a_fresh_link_for_the_same_viewer()
     {
         var (_, html) = await world.GetAsync(world.DecisionLog(Bob));

@@ -69,6 +69,18 @@ public sealed class DecisionPageTests(PagesWorld world) : IClassFixture<PagesWor
     }
 
     [Fact]
+    public async Task Asking_Slack_for_DEC_1_hands_bob_a_link_that_opens_the_doc_in_his_time_zone()
+    {
+        var reply = await world.Scenario.User(Bob, Channel).RunsCommandAsync("/decision", "DEC-1");
+
+        var link = SlackLink(reply.Json!["text"]!.GetValue<string>(), "The whole doc with every response");
+        var (status, html) = await world.GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<h1>DEC-1: Move the job queue to Postgres</h1>", html);
+        Assert.Contains("Times are in America/New_York (your Slack time zone).", html);
+    }
+
+    [Fact]
     public async Task A_link_for_another_workspace_or_to_a_doc_that_is_gone_is_a_404()
     {
         var otherWorkspace = await world.GetAsync(world.Decision(1, workspace: "T_OTHER"));
@@ -78,5 +90,13 @@ public sealed class DecisionPageTests(PagesWorld world) : IClassFixture<PagesWor
         Assert.DoesNotContain("Move the job queue", otherWorkspace.Html);
         Assert.Equal(HttpStatusCode.NotFound, gone.Status);
         Assert.Contains("Nothing here any more", gone.Html);
+    }
+
+    /// <summary>The address of a mrkdwn link <c>&lt;url|label&gt;</c> with this label; links point at the public URL.</summary>
+    internal static Uri SlackLink(string mrkdwn, string label)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(mrkdwn, "<(https://asynclead\\.test/w/[A-Za-z0-9_-]+)\\|" + label + ">");
+        Assert.True(match.Success, $"no link \"{label}\" in: {mrkdwn}");
+        return new Uri(match.Groups[1].Value);
     }
 }

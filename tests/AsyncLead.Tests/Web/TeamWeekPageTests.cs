@@ -1,4 +1,5 @@
 using System.Net;
+using AsyncLead.Tests.Features.WeeklyUpdates;
 using AsyncLead.Tests.Infrastructure;
 using AsyncLead.Web;
 using static AsyncLead.Tests.Web.PagesWorld;
@@ -65,14 +66,37 @@ public sealed class TeamWeekPageTests(PagesWorld world) : IClassFixture<PagesWor
         Assert.Equal(LinkCheck.Valid, world.SignedLinks.Check(next[3..], out var later));
         Assert.Equal(new LinkTarget(PageLinks.TeamWeekKind, SlackScenario.TeamId, "C_PAY/2025-11-24", Bob), later);
 
-        var (status, before) = await world.GetAsync(previous);
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("Nobody has written an update for this week.", before);
         // The week of 24 Nov is the current one: there is no week after it to link to yet.
-        var (_, current) = await world.GetAsync(next);
+        var (status, current) = await world.GetAsync(next);
+        Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("rel=\"prev\"", current);
         Assert.DoesNotContain("rel=\"next\"", current);
-        Assert.Contains("href=\"https://slack.com/app_redirect?channel=C_PAY&amp;team=T_ACME\"", html);
+    }
+
+    [Fact]
+    public async Task The_week_links_to_its_thread_in_Slack_and_a_week_without_a_thread_to_the_channel()
+    {
+        var root = Assert.Single(world.Scenario.Roots(Channel)).Ts.Replace(".", "", StringComparison.Ordinal);
+
+        var (_, week) = await world.GetAsync(world.TeamWeek(Lena));
+        var (_, current) = await world.GetAsync(world.TeamWeek(Lena, monday: Week.AddDays(7)));
+
+        Assert.Contains($"<a id=\"slack\" href=\"https://slack.com/archives/C_PAY/p{root}\">Open the week&#x27;s thread in Slack</a>", week);
+        Assert.Contains("<a id=\"slack\" href=\"https://slack.com/app_redirect?channel=C_PAY&amp;team=T_ACME\">Open #team-payments in Slack</a>", current);
+    }
+
+    [Fact]
+    public async Task A_past_week_before_AsyncLead_ran_says_so_without_asking_Slack_anything()
+    {
+        var callsBefore = world.Scenario.Slack.Calls().Count;
+
+        var (status, html) = await world.GetAsync(world.TeamWeek(Lena, monday: Week.AddDays(-7)));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<h1>#team-payments: Week of 10 Nov 2025</h1>", html);
+        Assert.Contains("AsyncLead has no record of this week", html);
+        Assert.Contains("rel=\"next\"", html);
+        Assert.Equal(callsBefore, world.Scenario.Slack.Calls().Count);
     }
 
     [Fact]

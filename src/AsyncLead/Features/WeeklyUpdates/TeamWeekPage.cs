@@ -9,7 +9,7 @@ namespace AsyncLead.Features.WeeklyUpdates;
 /// A team's week on one page: the figures, the blockers, who is away or missing, then every update in full, with
 /// links to the weeks either side. It reads only Postgres (names from the members cache), so it opens while Slack is slow.
 /// </summary>
-public sealed class TeamWeekPage(TeamStore teams, WeekAttendance attendance, PageReaders readers, PageLinks links, TimeProvider clock) : IWebPage
+public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, WeekAttendance attendance, PageReaders readers, PageLinks links, TimeProvider clock) : IWebPage
 {
     private static readonly (string Title, Func<WeeklyUpdateSections, string> Text)[] Sections =
     [
@@ -37,19 +37,26 @@ public sealed class TeamWeekPage(TeamStore teams, WeekAttendance attendance, Pag
         }
 
         var week = TeamWeek.Containing(monday);
-        var roll = await attendance.ForWeekAsync(team, week, cancellationToken);
-        var reader = await readers.LoadAsync(target, [.. roll.Writers, .. roll.Away, .. roll.Missing], team.TimeZone, "the team's time zone", cancellationToken);
         var thisWeek = team.Calendar.WeekContaining(clock.GetUtcNow());
         var previous = links.TeamWeek(target.WorkspaceId, channelId, week.Previous().Monday, target.ViewerId);
         var next = week.Monday < thisWeek.Monday ? links.TeamWeek(target.WorkspaceId, channelId, week.Next().Monday, target.ViewerId) : null;
-
         var title = $"#{team.ChannelName} · {week.Name} {week.Monday.Year}";
-        return PageLayout.Page(title, Render(roll, reader, previous, next));
+
+        // A past week AsyncLead never ran has nobody to show; working out who was expected would ask Slack for nothing.
+        if (week.Monday < thisWeek.Monday && await updates.FindWeekAsync(team.Id, week.Monday, cancellationToken) is null)
+        {
+            var zone = await readers.LoadAsync(target, [], team.TimeZone, "the team's time zone", cancellationToken);
+            return PageLayout.Page(title, Heading(team, week, zone, previous, next, rootTs: null)
+                + "<p class=\"muted\" id=\"no-record\">AsyncLead has no record of this week: no prompt went out and nobody wrote an update.</p>");
+        }
+
+        var roll = await attendance.ForWeekAsync(team, week, cancellationToken);
+        var reader = await readers.LoadAsync(target, [.. roll.Writers, .. roll.Away, .. roll.Missing], team.TimeZone, "the team's time zone", cancellationToken);
+        return PageLayout.Page(title, Heading(team, week, reader, previous, next, roll.Stored?.RootTs) + Render(roll, reader));
     }
 
-    private static string Render(WeekRoll roll, PageReader reader, Uri previous, Uri? next)
+    private static string Heading(TeamChannel team, TeamWeek week, PageReader reader, Uri previous, Uri? next, string? rootTs)
     {
-        var (team, week) = (roll.Team, roll.Week);
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<h1>#{PageLayout.Encode(team.ChannelName)}: {PageLayout.Encode(week.Name)} {week.Monday.Year}</h1>");
         html.Append(CultureInfo.InvariantCulture,
@@ -62,10 +69,19 @@ public sealed class TeamWeekPage(TeamStore teams, WeekAttendance attendance, Pag
             html.Append(CultureInfo.InvariantCulture, $"<a rel=\"next\" href=\"{PageLayout.Encode(next.PathAndQuery)}\">{PageLayout.Encode(week.Next().Name)} →</a>");
         }
 
-        // Slack's app_redirect opens the channel in whichever client the reader uses, with no API call on our side.
-        var slackUrl = $"https://slack.com/app_redirect?channel={Uri.EscapeDataString(team.ChannelId)}&team={Uri.EscapeDataString(team.WorkspaceId)}";
-        html.Append(CultureInfo.InvariantCulture, $"<a href=\"{PageLayout.Encode(slackUrl)}\">Open #{PageLayout.Encode(team.ChannelName)} in Slack</a></nav>");
+        // Built, not asked for, so a render makes no Slack call: an archive link opens the week's thread in the reader's
+        // Slack client, and app_redirect opens the channel while there is no thread yet.
+        var (slackUrl, what) = rootTs is null
+            ? ($"https://slack.com/app_redirect?channel={Uri.EscapeDataString(team.ChannelId)}&team={Uri.EscapeDataString(team.WorkspaceId)}",
+                $"Open #{team.ChannelName} in Slack")
+            : ($"https://slack.com/archives/{Uri.EscapeDataString(team.ChannelId)}/p{rootTs.Replace(".", "", StringComparison.Ordinal)}", "Open the week's thread in Slack");
+        html.Append(CultureInfo.InvariantCulture, $"<a id=\"slack\" href=\"{PageLayout.Encode(slackUrl)}\">{PageLayout.Encode(what)}</a></nav>");
+        return html.ToString();
+    }
 
+    private static string Render(WeekRoll roll, PageReader reader)
+    {
+        var html = new StringBuilder();
         RenderFigures(html, roll);
         RenderBlockers(html, roll, reader);
         RenderPeople(html, "Away", roll.Away, reader, "away-list");
