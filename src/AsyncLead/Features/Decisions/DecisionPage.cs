@@ -41,8 +41,7 @@ public sealed class DecisionPage(DecisionStore store, PageReaders readers, PageL
         html.Append(CultureInfo.InvariantCulture, $"<nav class=\"pager\"><a href=\"{PageLayout.Encode(log.PathAndQuery)}\">← Decision log</a>");
         if (doc.MessageTs is { } ts)
         {
-            var message = $"https://slack.com/archives/{Uri.EscapeDataString(doc.ChannelId)}/p{ts.Replace(".", "", StringComparison.Ordinal)}";
-            html.Append(CultureInfo.InvariantCulture, $"<a href=\"{PageLayout.Encode(message)}\">Open the doc in Slack</a>");
+            html.Append(CultureInfo.InvariantCulture, $"<a href=\"{PageLayout.Encode(SlackAddresses.Message(doc.ChannelId, ts))}\">Open the doc in Slack</a>");
         }
 
         html.Append("</nav>");

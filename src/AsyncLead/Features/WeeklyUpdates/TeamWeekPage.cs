@@ -69,12 +69,10 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, WeekAtten
             html.Append(CultureInfo.InvariantCulture, $"<a rel=\"next\" href=\"{PageLayout.Encode(next.PathAndQuery)}\">{PageLayout.Encode(week.Next().Name)} →</a>");
         }
 
-        // Built, not asked for, so a render makes no Slack call: an archive link opens the week's thread in the reader's
-        // Slack client, and app_redirect opens the channel while there is no thread yet.
+        // The week's thread once it is posted, the channel before that.
         var (slackUrl, what) = rootTs is null
-            ? ($"https://slack.com/app_redirect?channel={Uri.EscapeDataString(team.ChannelId)}&team={Uri.EscapeDataString(team.WorkspaceId)}",
-                $"Open #{team.ChannelName} in Slack")
-            : ($"https://slack.com/archives/{Uri.EscapeDataString(team.ChannelId)}/p{rootTs.Replace(".", "", StringComparison.Ordinal)}", "Open the week's thread in Slack");
+            ? (SlackAddresses.Channel(team.WorkspaceId, team.ChannelId), $"Open #{team.ChannelName} in Slack")
+            : (SlackAddresses.Message(team.ChannelId, rootTs), "Open the week's thread in Slack");
         html.Append(CultureInfo.InvariantCulture, $"<a id=\"slack\" href=\"{PageLayout.Encode(slackUrl)}\">{PageLayout.Encode(what)}</a></nav>");
         return html.ToString();
     }
