@@ -35,7 +35,7 @@ public static class PageLayout
           table.stack thead { display: none; } table.stack tr { display: block; padding: .5rem 0; border-bottom: 1px solid var(--line); }
           table.stack td { display: block; border: 0; padding: .1rem 0; } table.stack td[data-label]::before { content: attr(data-label) " "; color: var(--muted); }
         }
-        @media print { a { color: inherit; text-decoration: none; } footer, nav.pager, form.filters { display: none; } .update { border-color: #999; } details > pre { display: block; } }
+        @media print { a { color: inherit; text-decoration: none; } footer, nav.pager, form.filters { display: none; } .update { border-color: #999; } }
         """;
 
     public static string Render(string title, string bodyHtml) => $"""

@@ -113,9 +113,13 @@ public sealed class TeamWeekPageTests(PagesWorld world) : IClassFixture<PagesWor
     }
 
     [Fact]
-    public async Task Hostile_text_in_an_update_arrives_as_text()
+    public async Task Hostile_text_in_an_update_arrives_as_text_on_a_page_that_forbids_scripts_anyway()
     {
-        var (_, html) = await world.GetAsync(world.TeamWeek(Lena));
+        using var response = await world.Host.Http.GetAsync(world.TeamWeek(Lena));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.StartsWith("default-src 'none';", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
 
         Assert.Contains("&lt;script&gt;document.title=", html);
         Assert.Contains("&lt;img src=x onerror=", html);
