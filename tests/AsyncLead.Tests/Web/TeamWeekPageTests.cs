@@ -86,16 +86,18 @@ public sealed class TeamWeekPageTests(PagesWorld world) : IClassFixture<PagesWor
     }
 
     [Fact]
-    public async Task A_past_week_before_AsyncLead_ran_says_so_without_asking_Slack_anything()
+    public async Task A_week_with_no_prompt_and_no_update_says_so_without_asking_Slack_anything()
     {
         var callsBefore = world.Scenario.Slack.Calls().Count;
 
-        var (status, html) = await world.GetAsync(world.TeamWeek(Lena, monday: Week.AddDays(-7)));
+        var (pastStatus, past) = await world.GetAsync(world.TeamWeek(Lena, monday: Week.AddDays(-7)));
+        var (currentStatus, current) = await world.GetAsync(world.TeamWeek(Bob, monday: Week.AddDays(7)));
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("<h1>#team-payments: Week of 10 Nov 2025</h1>", html);
-        Assert.Contains("AsyncLead has no record of this week", html);
-        Assert.Contains("rel=\"next\"", html);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (pastStatus, currentStatus));
+        Assert.Contains("<h1>#team-payments: Week of 10 Nov 2025</h1>", past);
+        Assert.Contains("AsyncLead has no record of this week", past);
+        Assert.Contains("rel=\"next\"", past);
+        Assert.Contains("Nobody has written yet. This week's prompt goes out <time datetime=\"2025-11-28T09:00:00Z\">Fri 28 Nov 2025, 04:00 EST</time>.", current);
         Assert.Equal(callsBefore, world.Scenario.Slack.Calls().Count);
     }
 

@@ -42,12 +42,18 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, WeekAtten
         var next = week.Monday < thisWeek.Monday ? links.TeamWeek(target.WorkspaceId, channelId, week.Next().Monday, target.ViewerId) : null;
         var title = $"#{team.ChannelName} · {week.Name} {week.Monday.Year}";
 
-        // A past week AsyncLead never ran has nobody to show; working out who was expected would ask Slack for nothing.
-        if (week.Monday < thisWeek.Monday && await updates.FindWeekAsync(team.Id, week.Monday, cancellationToken) is null)
+        // A week nobody has written in and no prompt has reached has no one to list yet: say so instead of asking Slack
+        // who is in the channel (every update and every prompt creates the week's row).
+        if (await updates.FindWeekAsync(team.Id, week.Monday, cancellationToken) is null)
         {
             var zone = await readers.LoadAsync(target, [], team.TimeZone, "the team's time zone", cancellationToken);
-            return PageLayout.Page(title, Heading(team, week, zone, previous, next, rootTs: null)
-                + "<p class=\"muted\" id=\"no-record\">AsyncLead has no record of this week: no prompt went out and nobody wrote an update.</p>");
+            var promptAt = team.Calendar.PromptAt(week);
+            var note = week.Monday < thisWeek.Monday
+                ? "AsyncLead has no record of this week: no prompt went out and nobody wrote an update."
+                : promptAt > clock.GetUtcNow()
+                    ? $"Nobody has written yet. This week's prompt goes out {zone.TimeHtml(promptAt)}."
+                    : "Nobody has written yet.";
+            return PageLayout.Page(title, Heading(team, week, zone, previous, next, rootTs: null) + $"<p class=\"muted\" id=\"no-record\">{note}</p>");
         }
 
         var roll = await attendance.ForWeekAsync(team, week, cancellationToken);
