@@ -23,7 +23,7 @@ public sealed class Chromium : IDisposable
         {
             throw new InvalidOperationException(
                 "The browser tests need Chromium and its driver and found " + (browser is null ? "no chromium" : "no chromedriver")
-                + " (looked in " + string.Join(", ", browser is null ? BrowserCandidates : DriverCandidates) + "). "
+                + " (looked in " + (browser is null ? Searched("CHROMIUM_PATH", BrowserCandidates) : Searched("CHROMEDRIVER_PATH", DriverCandidates)) + "). "
                 + "Run ./test.sh, which installs them, or: sudo apt-get install -y chromium chromium-driver "
                 + "(or set CHROMIUM_PATH and CHROMEDRIVER_PATH).");
         }
@@ -68,6 +68,9 @@ public sealed class Chromium : IDisposable
         Driver.Quit();
         Driver.Dispose();
     }
+
+    private static string Searched(string variable, string[] candidates) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured ? $"{variable}={configured}" : string.Join(", ", candidates);
 
     private static string? Find(string variable, string[] candidates) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured

@@ -51,7 +51,7 @@ public sealed class DecisionPage(DecisionStore store, PageReaders readers, PageL
         html.Append("<dl class=\"facts\" id=\"facts\">");
         Fact(html, "Author", PageLayout.Encode(reader.Name(doc.AuthorId)));
         Fact(html, "Written", reader.TimeHtml(doc.CreatedAt));
-        Fact(html, doc.Deadline > now ? "Responses due" : "Responses closed", reader.TimeHtml(doc.Deadline));
+        Fact(html, doc.State == DecisionStatus.Open && doc.Deadline > now ? "Responses due" : "Responses closed", reader.TimeHtml(doc.Deadline));
         if (doc.DecidedAt is { } decidedAt)
         {
             Fact(html, "Decided", $"{reader.TimeHtml(decidedAt)} by {PageLayout.Encode(reader.Name(doc.DecidedBy ?? ""))}");
