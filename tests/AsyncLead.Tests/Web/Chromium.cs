@@ -50,6 +50,19 @@ public sealed class Chromium : IDisposable
             ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = mobile,
         });
 
+    /// <summary>Applies the page's stylesheet for <paramref name="media"/> ("print"), or for the screen again with "".</summary>
+    public void EmulateMedia(string media) =>
+        Driver.ExecuteCdpCommand("Emulation.setEmulatedMedia", new Dictionary<string, object?> { ["media"] = media });
+
+    /// <summary>The page printed to A4 as the browser's print dialog would; returns the PDF's path.</summary>
+    public string SavePdf(string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        var path = Path.Combine(ScreenshotDirectory, name + ".pdf");
+        Driver.Print(new PrintOptions()).SaveAsFile(path);
+        return path;
+    }
+
     public T Script<T>(string script, params object[] arguments) => (T)Driver.ExecuteScript(script, arguments)!;
 
     /// <summary>The page's full height as a PNG at its current width; returns the file's path.</summary>

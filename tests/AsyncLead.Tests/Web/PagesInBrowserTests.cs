@@ -72,6 +72,28 @@ public sealed class PagesInBrowserTests(PagesWorld world, Chromium chromium) : I
     }
 
     [Fact]
+    public void Printed_pages_keep_the_content_and_leave_out_navigation_and_the_form()
+    {
+        Open(world.TeamWeek(Lena), Chromium.DesktopWidth);
+        chromium.EmulateMedia("print");
+        try
+        {
+            Assert.False(Browser.FindElement(By.CssSelector("nav.pager")).Displayed);
+            Assert.False(Browser.FindElement(By.TagName("footer")).Displayed);
+            Assert.Equal(3, Browser.FindElements(By.CssSelector("article.update")).Count(e => e.Displayed));
+            Assert.True(new FileInfo(chromium.SavePdf("team-week-print")).Length > 1000);
+
+            Open(world.DecisionLog(Lena), Chromium.DesktopWidth);
+            Assert.False(Browser.FindElement(By.CssSelector("form.filters")).Displayed);
+            Assert.True(Browser.FindElement(By.Id("log")).Displayed);
+        }
+        finally
+        {
+            chromium.EmulateMedia("");
+        }
+    }
+
+    [Fact]
     public void A_decided_doc_shows_the_decision_reviewers_and_its_record_to_copy()
     {
         Open(world.Decision(1, Bob), Chromium.DesktopWidth);
