@@ -20,7 +20,8 @@ public sealed class PagesInBrowserTests(PagesWorld world, Chromium chromium) : I
 
         Assert.Equal("#team-payments · Week of 17 Nov 2025 · AsyncLead", Browser.Title);
         Assert.Equal(["alice", "lena", "dan late"], Texts("article.update h3"));
-        Assert.Equal(["Waiting on the bank's API keys — alice", "Flaky CI on main — alice"], Texts("#blockers li"));
+        Assert.Equal(["Waiting on the bank's API keys — alice resolved by lena", "Flaky CI on main — alice open 3 days"], Texts("#blockers li"));
+        Assert.Equal("line-through", Browser.FindElement(By.CssSelector("#blockers li.resolved s")).GetCssValue("text-decoration-line"));
         Assert.Equal("3/5 wrote, 1 away", Text("#wrote"));
         Assert.Equal("Away (1): bob", Text("#away-list"));
         Assert.Equal("Missing (1): <b>erin</b>", Text("#missing-list"));

@@ -1,4 +1,4 @@
-using AsyncLead.Features.Decisions;
+using AsyncLead.Features.WeeklyUpdates;
 using AsyncLead.Tests.Features.WeeklyUpdates;
 using AsyncLead.Tests.Infrastructure;
 using AsyncLead.Testing.Simulation;
@@ -11,7 +11,8 @@ namespace AsyncLead.Tests.Web;
 /// <summary>
 /// The payments team's first week with AsyncLead, lived through Slack once per test class and then read on the web:
 /// Alice and Lena write on time, Dan writes after the close (late), Bob is away, Erin never writes; Alice's update
-/// carries hostile text. Alice's DEC-1 is decided, Lena's DEC-2 closed with Bob's concern open, Dan's DEC-3 is open.
+/// carries hostile text and two blockers, the first of which Lena resolves. Alice's DEC-1 is decided, Lena's DEC-2
+/// closed with Bob's concern open, Dan's DEC-3 is open.
 /// The clock ends on Monday 24 Nov 2025, 10:00 UTC.
 /// </summary>
 public sealed class PagesWorld : IAsyncLifetime
@@ -74,6 +75,8 @@ public sealed class PagesWorld : IAsyncLifetime
 
         await WritesUpdateAsync(Alice, ("Completed", HostileMarkdown), ("Blockers", "- Waiting on the bank's API keys\n- Flaky CI on main"));
         await s.RunUntilAsync(WeeklyWorld.FirstPrompt.AddHours(3));
+        var alicesReply = Assert.Single(s.Slack.ThreadReplies(Channel, Assert.Single(s.Roots(Channel)).Ts));
+        Ok(await User(Lena).ClicksAsync(alicesReply, WeekSummary.ResolveActionId));
         await WritesUpdateAsync(Lena, ("Completed", "Reviewed the refunds design"), ("Next Week", "Plan Q1"));
         await PostDocAsync(Dan, "Split the monolith's billing module", "Billing deploys block everyone.", [Lena]);
 

@@ -10,7 +10,7 @@ namespace AsyncLead.Tests.Web;
 public sealed class TeamWeekPageTests(PagesWorld world) : IClassFixture<PagesWorld>
 {
     [Fact]
-    public async Task The_week_shows_every_update_by_name_with_blockers_first_and_the_late_one_marked()
+    public async Task The_week_shows_every_update_by_name_with_blockers_and_their_state_first_and_the_late_one_marked()
     {
         var (status, html) = await world.GetAsync(world.TeamWeek(Lena));
 
@@ -22,8 +22,9 @@ public sealed class TeamWeekPageTests(PagesWorld world) : IClassFixture<PagesWor
         Assert.Contains("<h3>dan <span class=\"badge late\">late</span></h3>", html);
         Assert.Contains("<strong>payouts</strong>", html);
         Assert.Contains("<h4>Next Week</h4><p>Plan Q1</p>", html);
-        Assert.Contains("<section class=\"blockers\" id=\"blockers\"><h2>Blockers (2)</h2>", html);
-        Assert.Contains("<li>Waiting on the bank&#x27;s API keys — <a href=\"#update-UALICE\">alice</a></li>", html);
+        Assert.Contains("<section class=\"blockers\" id=\"blockers\"><h2>Blockers (1 open)</h2>", html);
+        Assert.Contains("<li class=\"resolved\"><s>Waiting on the bank&#x27;s API keys</s> — <a href=\"#update-UALICE\">alice</a> <span class=\"ok\">resolved by lena</span></li>", html);
+        Assert.Contains("<li>Flaky CI on main — <a href=\"#update-UALICE\">alice</a> <span class=\"muted\">open 3 days</span></li>", html);
         Assert.True(html.IndexOf("id=\"blockers\"", StringComparison.Ordinal) < html.IndexOf("<h2>Updates", StringComparison.Ordinal));
     }
 

@@ -44,7 +44,8 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, WeekAtten
 
         // A week nobody has written in and no prompt has reached has no one to list yet: say so instead of asking Slack
         // who is in the channel (every update and every prompt creates the week's row).
-        if (await updates.FindWeekAsync(team.Id, week.Monday, cancellationToken) is null)
+        var stored = await updates.FindWeekAsync(team.Id, week.Monday, cancellationToken);
+        if (stored is null)
         {
             var zone = await readers.LoadAsync(target, [], team.TimeZone, "the team's time zone", cancellationToken);
             var promptAt = team.Calendar.PromptAt(week);
@@ -57,8 +58,10 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, WeekAtten
         }
 
         var roll = await attendance.ForWeekAsync(team, week, cancellationToken);
-        var reader = await readers.LoadAsync(target, [.. roll.Writers, .. roll.Away, .. roll.Missing], team.TimeZone, "the team's time zone", cancellationToken);
-        return PageLayout.Page(title, Heading(team, week, reader, previous, next, roll.Stored?.RootTs) + Render(roll, reader));
+        var blockers = await updates.BlockersForSummaryAsync(team.Id, stored.Id, cancellationToken);
+        var people = roll.Writers.Concat(roll.Away).Concat(roll.Missing).Concat(blockers.SelectMany(b => new[] { b.UserId, b.ResolvedBy ?? "" }));
+        var reader = await readers.LoadAsync(target, people, team.TimeZone, "the team's time zone", cancellationToken);
+        return PageLayout.Page(title, Heading(team, week, reader, previous, next, roll.Stored?.RootTs) + Render(roll, blockers, reader, clock.GetUtcNow()));
     }
 
     private static string Heading(TeamChannel team, TeamWeek week, PageReader reader, Uri previous, Uri? next, string? rootTs)
@@ -83,11 +86,11 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, WeekAtten
         return html.ToString();
     }
 
-    private static string Render(WeekRoll roll, PageReader reader)
+    private static string Render(WeekRoll roll, IReadOnlyList<StoredBlocker> blockers, PageReader reader, DateTimeOffset now)
     {
         var html = new StringBuilder();
         RenderFigures(html, roll);
-        RenderBlockers(html, roll, reader);
+        RenderBlockers(html, roll, blockers, reader, now);
         RenderPeople(html, "Away", roll.Away, reader, "away-list");
         RenderPeople(html, "Missing", roll.Missing, reader, "missing-list");
 
@@ -126,20 +129,25 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, WeekAtten
         html.Append("</dl>");
     }
 
-    private static void RenderBlockers(StringBuilder html, WeekRoll roll, PageReader reader)
+    /// <summary>As the week's Slack summary lists them: every blocker still open in the team, and this week's resolved ones.</summary>
+    private static void RenderBlockers(StringBuilder html, WeekRoll roll, IReadOnlyList<StoredBlocker> blockers, PageReader reader, DateTimeOffset now)
     {
-        var blockers = roll.Updates.SelectMany(u => u.Sections.BlockerItems.Select(item => (u.UserId, Item: item))).ToList();
         if (blockers.Count == 0)
         {
-            html.Append("<p class=\"ok\">No blockers this week.</p>");
+            html.Append("<p class=\"ok\" id=\"blockers\">No blockers.</p>");
             return;
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<section class=\"blockers\" id=\"blockers\"><h2>Blockers ({blockers.Count})</h2><ul>");
-        foreach (var (userId, item) in blockers)
+        var open = blockers.Count(b => b.ResolvedAt is null);
+        html.Append(CultureInfo.InvariantCulture, $"<section class=\"blockers\" id=\"blockers\"><h2>Blockers ({open} open)</h2><ul>");
+        var writers = roll.Writers.ToHashSet(StringComparer.Ordinal);
+        foreach (var blocker in blockers)
         {
-            html.Append(CultureInfo.InvariantCulture,
-                $"<li>{PageLayout.Encode(item)} — <a href=\"#{Anchor(userId)}\">{PageLayout.Encode(reader.Name(userId))}</a></li>");
+            var author = PageLayout.Encode(reader.Name(blocker.UserId));
+            var who = writers.Contains(blocker.UserId) ? $"<a href=\"#{Anchor(blocker.UserId)}\">{author}</a>" : author;
+            html.Append(blocker.ResolvedAt is null
+                ? $"<li>{PageLayout.Encode(blocker.Text)} — {who} <span class=\"muted\">{WeekSummary.Age(blocker.OpenedAt, now)}</span></li>"
+                : $"<li class=\"resolved\"><s>{PageLayout.Encode(blocker.Text)}</s> — {who} <span class=\"ok\">resolved by {PageLayout.Encode(reader.Name(blocker.ResolvedBy ?? ""))}</span></li>");
         }
 
         html.Append("</ul></section>");
