@@ -1,6 +1,7 @@
 using AsyncLead.Tests.Infrastructure;
 using AsyncLead.Web;
 using OpenQA.Selenium;
+using OpenQA.Selenium.Support.UI;
 using static AsyncLead.Tests.Web.PagesWorld;
 
 namespace AsyncLead.Tests.Web;
@@ -28,7 +29,7 @@ public sealed class PagesInBrowserTests(PagesWorld world, Chromium chromium) : I
         Assert.Equal("rgba(224, 30, 90, 1)", Browser.FindElement(By.CssSelector("#update-UALICE section.blockers")).GetCssValue("border-left-color"));
         chromium.SaveScreenshot("team-week", Chromium.DesktopWidth);
 
-        Browser.FindElement(By.CssSelector("a[rel=prev]")).Click();
+        ClickToNavigate(Browser.FindElement(By.CssSelector("a[rel=prev]")));
         Assert.Equal("#team-payments · Week of 10 Nov 2025 · AsyncLead", Browser.Title);
         Assert.StartsWith("AsyncLead has no record of this week", Text("#no-record"));
     }
@@ -132,16 +133,16 @@ public sealed class PagesInBrowserTests(PagesWorld world, Chromium chromium) : I
 
         Browser.FindElement(By.CssSelector("select[name=status] option[value=closed]")).Click();
         Browser.FindElement(By.Name("q")).SendKeys("coverage");
-        Browser.FindElement(By.CssSelector("form.filters button")).Click();
+        ClickToNavigate(Browser.FindElement(By.CssSelector("form.filters button")));
 
         Assert.Equal(signedPath, new Uri(Browser.Url).AbsolutePath);
         Assert.Equal("?status=closed&q=coverage", new Uri(Browser.Url).Query);
         Assert.Equal(["DEC-2"], Texts("#log tbody td:first-child"));
         Assert.Equal("coverage", Browser.FindElement(By.Name("q")).GetDomProperty("value"));
 
-        Browser.FindElement(By.LinkText("DEC-2")).Click();
+        ClickToNavigate(Browser.FindElement(By.LinkText("DEC-2")));
         Assert.Equal("DEC-2: Adopt 100% coverage_goal", Text("h1"));
-        Browser.FindElement(By.LinkText("← Decision log")).Click();
+        ClickToNavigate(Browser.FindElement(By.LinkText("← Decision log")));
         Assert.Equal("Decision log", Text("h1"));
     }
 
@@ -164,6 +165,28 @@ public sealed class PagesInBrowserTests(PagesWorld world, Chromium chromium) : I
     {
         chromium.Emulate(width, mobile: width < Chromium.DesktopWidth);
         Browser.Navigate().GoToUrl(new Uri(world.Host.BaseAddress, path));
+    }
+
+    /// <summary>Clicks a link or button that loads another page, and waits until that page has replaced this one.</summary>
+    private void ClickToNavigate(IWebElement element)
+    {
+        var current = Browser.FindElement(By.TagName("html"));
+        element.Click();
+        new WebDriverWait(Browser, TimeSpan.FromSeconds(15)).Until(_ =>
+            IsGone(current) && chromium.Script<string>("return document.readyState;") == "complete");
+    }
+
+    private static bool IsGone(IWebElement element)
+    {
+        try
+        {
+            _ = element.Enabled;
+            return false;
+        }
+        catch (StaleElementReferenceException)
+        {
+            return true;
+        }
     }
 
     private string Text(string css) => Browser.FindElement(By.CssSelector(css)).Text;
