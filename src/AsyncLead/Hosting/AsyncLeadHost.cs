@@ -1,4 +1,5 @@
 using AsyncLead.Features.Decisions;
+using AsyncLead.Features.Digest;
 using AsyncLead.Features.Install;
 using AsyncLead.Features.Members;
 using AsyncLead.Features.WeeklyUpdates;
@@ -42,6 +43,7 @@ public static class AsyncLeadHost
         builder.Services.AddMembers();
         builder.Services.AddWeeklyUpdates();
         builder.Services.AddDecisions();
+        builder.Services.AddDigest();
         return builder;
     }
 

@@ -138,6 +138,20 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         LIMIT @Limit
         """;
 
+    private const string DueInChannelSql = "SELECT " + DocColumns +
+        """
+         FROM decisions
+        WHERE workspace_id = @WorkspaceId AND channel_id = @ChannelId AND status = 'open' AND deadline >= @From AND deadline < @Until
+        ORDER BY deadline, number
+        """;
+
+    private const string DecidedInChannelSql = "SELECT " + DocColumns +
+        """
+         FROM decisions
+        WHERE workspace_id = @WorkspaceId AND channel_id = @ChannelId AND status = 'decided' AND decided_at >= @From AND decided_at < @Until
+        ORDER BY decided_at, number
+        """;
+
     /// <summary>Saves the doc with the next DEC number and enqueues its post, its reminders and its deadline.</summary>
     public async Task<DecisionDoc> CreateAsync(NewDecision doc, CancellationToken ct)
     {
@@ -215,6 +229,14 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             filter.Number, Limit = limit,
         }, cancellationToken: ct))];
     }
+
+    /// <summary>Docs of a channel still taking responses whose deadline falls in [<paramref name="from"/>, <paramref name="until"/>), soonest first.</summary>
+    public Task<IReadOnlyList<DecisionDoc>> DueInChannelAsync(string workspaceId, string channelId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct) =>
+        ListInChannelAsync(DueInChannelSql, workspaceId, channelId, from, until, ct);
+
+    /// <summary>Docs of a channel decided in [<paramref name="from"/>, <paramref name="until"/>), in the order they were decided.</summary>
+    public Task<IReadOnlyList<DecisionDoc>> DecidedInChannelAsync(string workspaceId, string channelId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct) =>
+        ListInChannelAsync(DecidedInChannelSql, workspaceId, channelId, from, until, ct);
 
     /// <summary>Stores the doc message's ts the moment Slack returns it (the first stored ts wins).</summary>
     public async Task SetMessageTsAsync(long id, string ts, CancellationToken ct)
@@ -342,6 +364,14 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(doc.WorkspaceId, id), ct);
         await transaction.CommitAsync(ct);
         return true;
+    }
+
+    private async Task<IReadOnlyList<DecisionDoc>> ListInChannelAsync(string sql, string workspaceId, string channelId, DateTimeOffset from,
+        DateTimeOffset until, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<DecisionDoc>(new CommandDefinition(sql,
+            new { WorkspaceId = workspaceId, ChannelId = channelId, From = from, Until = until }, cancellationToken: ct))];
     }
 
     private static async Task<DecisionSnapshot> SnapshotAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, DecisionDoc doc, CancellationToken ct)

@@ -1,3 +1,4 @@
+using AsyncLead.Features.Digest;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
 using Npgsql;
@@ -48,6 +49,8 @@ public sealed class PromptJob(TeamStore teams, ExpectedMembers expectedMembers, 
 
             await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Close(team.WorkspaceId, team.Id, week.Monday, calendar.ClosesAt(week)), cancellationToken);
             await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Prompt(team.WorkspaceId, team.Id, week.Next().Monday, nextPromptAt), cancellationToken);
+            // Keeps every recipient's digest planned, also for teams set up before digests existed.
+            await queue.EnqueueAsync(connection, transaction, DigestJobs.Plan(team.WorkspaceId, team.Id), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
