@@ -10,6 +10,24 @@ if [ -z "${ASYNCLEAD_TEST_POSTGRES:-}" ]; then
   export ASYNCLEAD_TEST_POSTGRES
 fi
 
+# The browser tests drive headless Chromium through Debian's chromium and chromium-driver (a matching pair);
+# a clean machine gets them from apt-get, as root or through sudo.
+ensure_chromium() {
+  command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 && return 0
+  local as_root=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null 2>&1; then
+      echo "test.sh: the browser tests need chromium and chromedriver; install them (Debian/Ubuntu: apt-get install chromium chromium-driver)" >&2
+      return 1
+    fi
+    as_root=(sudo -n)
+  fi
+  echo "test.sh: installing chromium and chromium-driver for the browser tests (one time)..." >&2
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >&2
+}
+ensure_chromium
+
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 

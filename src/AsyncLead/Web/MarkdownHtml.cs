@@ -30,6 +30,9 @@ public static class MarkdownHtml
             {
                 link.Url = "#";
             }
+
+            // Pages load nothing from elsewhere (no tracking pixels either): an image is shown as a link to it.
+            link.IsImage = false;
         }
 
         using var writer = new StringWriter();

@@ -19,6 +19,7 @@ public static class WebPages
         services.AddDataProtection().SetApplicationName("AsyncLead");
         services.AddSingleton<SignedLinks>();
         services.AddSingleton<PageLinks>();
+        services.AddSingleton<PageReaders>();
         return services;
     }
 

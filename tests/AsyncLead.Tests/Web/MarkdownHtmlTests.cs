@@ -31,6 +31,16 @@ public sealed class MarkdownHtmlTests
     }
 
     [Fact]
+    public void An_image_becomes_a_link_so_a_page_never_loads_anything_from_elsewhere()
+    {
+        var html = MarkdownHtml.Render("![chart](https://tracker.example.com/pixel.png) and ![x](javascript:alert(1))");
+
+        Assert.Contains("<a href=\"https://tracker.example.com/pixel.png\">chart</a>", html);
+        Assert.Contains("<a href=\"#\">x</a>", html);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Relative_links_and_empty_text_are_fine()
     {
         Assert.Contains("href=\"/w/abc\"", MarkdownHtml.Render("[page](/w/abc)"));

@@ -4,6 +4,7 @@ using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Mrkdwn;
 using AsyncLead.Slack.Payloads;
 using AsyncLead.Slack.WebApi;
+using AsyncLead.Web;
 
 namespace AsyncLead.Features.Decisions;
 
@@ -12,7 +13,8 @@ namespace AsyncLead.Features.Decisions;
 /// section); <c>list</c>, <c>DEC-12</c>, <c>export DEC-12</c> and <c>help</c> answer privately.
 /// </summary>
 public sealed class DecisionCommand(
-    ISlackClient slack, MemberDirectory members, DecisionStore store, BotChannelMembership membership, TimeProvider clock) : ISlashCommandHandler
+    ISlackClient slack, MemberDirectory members, DecisionStore store, BotChannelMembership membership, PageLinks pages, TimeProvider clock)
+    : ISlashCommandHandler
 {
     private const int RecentDecisions = 5;
 
@@ -42,12 +44,12 @@ public sealed class DecisionCommand(
 
         if (isOneLine && verb == "list" && words.Length == 1)
         {
-            return SlackAck.Ephemeral(await ListAsync(command.TeamId, ct));
+            return SlackAck.Ephemeral(await ListAsync(command.TeamId, command.UserId, ct));
         }
 
         if (isOneLine && DecisionShortId.TryParse(text, out var shown))
         {
-            return await ShowAsync(command.TeamId, shown, ct);
+            return await ShowAsync(command.TeamId, command.UserId, shown, ct);
         }
 
         if (isOneLine && verb == "export" && words.Length == 2)
@@ -83,7 +85,7 @@ public sealed class DecisionCommand(
             ? DecisionDocParser.Parse(text)
             : new DecisionDocSections(text, "", "", "", "", "");
 
-    private async Task<string> ListAsync(string teamId, CancellationToken ct)
+    private async Task<string> ListAsync(string teamId, string userId, CancellationToken ct)
     {
         var open = await store.ListOpenAsync(teamId, ct);
         var decided = await store.ListRecentDecisionsAsync(teamId, RecentDecisions, ct);
@@ -113,10 +115,11 @@ public sealed class DecisionCommand(
                 $"• {DecisionText.Name(doc)} — decided {DecisionText.LocalDate(doc.DecidedAt!.Value, doc.AuthorTz)}: {MrkdwnEscaping.Escape(doc.DecidedOption ?? "")}"));
         }
 
+        lines.Add($"<{pages.DecisionLog(teamId, userId)}|Every decision, searchable, in the decision log>");
         return string.Join("\n", lines);
     }
 
-    private async Task<SlackAck> ShowAsync(string teamId, DecisionShortId id, CancellationToken ct)
+    private async Task<SlackAck> ShowAsync(string teamId, string userId, DecisionShortId id, CancellationToken ct)
     {
         var doc = await store.FindAsync(teamId, id, ct);
         if (doc is null)
@@ -141,6 +144,7 @@ public sealed class DecisionCommand(
             lines.Add(link);
         }
 
+        lines.Add($"<{pages.Decision(teamId, doc.Id, userId)}|The whole doc with every response>");
         return SlackAck.Ephemeral(string.Join("\n", lines));
     }
 

@@ -125,6 +125,19 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     private const string ListDecidedSql =
         "SELECT " + DocColumns + " FROM decisions WHERE workspace_id = @WorkspaceId AND status = 'decided' ORDER BY decided_at DESC LIMIT @Limit";
 
+    // The log's search: ILIKE over the title and every written section; LIKE wildcards arrive escaped (DecisionLogFilter).
+    private const string SearchSql =
+        "SELECT " + DocColumns + " FROM decisions " +
+        """
+        WHERE workspace_id = @WorkspaceId
+          AND (@Status::text IS NULL OR status = @Status)
+          AND (@Pattern::text IS NULL OR number = @Number
+               OR concat_ws(E'\n', title, problem_statement, options, analysis, recommendation, questions, decided_option, rationale)
+                  ILIKE @Pattern ESCAPE '\')
+        ORDER BY number DESC
+        LIMIT @Limit
+        """;
+
     private const string DueInChannelSql = "SELECT " + DocColumns +
         """
          FROM decisions
@@ -204,6 +217,17 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return [.. await connection.QueryAsync<DecisionDoc>(new CommandDefinition(ListDecidedSql, new { WorkspaceId = workspaceId, Limit = limit }, cancellationToken: ct))];
+    }
+
+    /// <summary>A workspace's docs matching the log's filter, newest first, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<DecisionDoc>> SearchAsync(string workspaceId, DecisionLogFilter filter, int limit, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<DecisionDoc>(new CommandDefinition(SearchSql, new
+        {
+            WorkspaceId = workspaceId, Status = filter.Status?.ToString().ToLowerInvariant(), Pattern = filter.ContainsPattern,
+            filter.Number, Limit = limit,
+        }, cancellationToken: ct))];
     }
 
     /// <summary>Docs of a channel still taking responses whose deadline falls in [<paramref name="from"/>, <paramref name="until"/>), soonest first.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AsyncLead.Features.Members;
 using AsyncLead.Slack.Mrkdwn;
+using AsyncLead.Web;
 using NodaTime;
 using NodaTime.Extensions;
 
@@ -70,7 +71,7 @@ public static class DecisionText
 
     /// <summary>A link to the doc message (Slack redirects archive links to the message in any client), once it is posted.</summary>
     public static string? Link(DecisionDoc doc) =>
-        doc.MessageTs is { } ts ? $"<https://slack.com/archives/{doc.ChannelId}/p{ts.Replace(".", "", StringComparison.Ordinal)}|Open the doc>" : null;
+        doc.MessageTs is { } ts ? $"<{SlackAddresses.Message(doc.ChannelId, ts)}|Open the doc>" : null;
 
     public static string Extension(DecisionDoc doc, DateTimeOffset newDeadline, string reason) =>
         $":calendar: {Mention(doc.AuthorId)} extended the response deadline to {LocalDate(newDeadline, doc.AuthorTz)}"

@@ -1,5 +1,6 @@
 using AsyncLead.Jobs;
 using AsyncLead.Slack.Dispatch;
+using AsyncLead.Web;
 
 namespace AsyncLead.Features.Decisions;
 
@@ -33,6 +34,9 @@ public static class DecisionsFeature
         services.AddJobHandler<PlanRemindersJob>();
         services.AddJobHandler<RemindJob>();
         services.AddJobHandler<DeadlineJob>();
+
+        services.AddWebPage<DecisionPage>();
+        services.AddWebPage<DecisionLogPage>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using AsyncLead.Jobs;
 using AsyncLead.Slack.Dispatch;
+using AsyncLead.Web;
 
 namespace AsyncLead.Features.WeeklyUpdates;
 
@@ -26,6 +27,8 @@ public static class WeeklyUpdatesFeature
         services.AddJobHandler<CloseWeekJob>();
         services.AddJobHandler<QueuedCheckJob>();
         services.AddJobHandler<NoticeJob>();
+
+        services.AddWebPage<TeamWeekPage>();
         return services;
     }
 }

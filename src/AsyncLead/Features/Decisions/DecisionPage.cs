@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text;
+using AsyncLead.Web;
+
+namespace AsyncLead.Features.Decisions;
+
+/// <summary>
+/// One decision doc in full: its five sections, where the review stands (every reviewer's answer, who hasn't
+/// answered, concerns and questions), the dates, and once decided the decision and its Markdown record.
+/// </summary>
+public sealed class DecisionPage(DecisionStore store, PageReaders readers, PageLinks links, TimeProvider clock) : IWebPage
+{
+    public string Kind => PageLinks.DecisionKind;
+
+    public async Task<IResult?> RenderAsync(LinkTarget target, IQueryCollection query, CancellationToken cancellationToken)
+    {
+        if (!PageLinks.TryParseDecisionKey(target.Key, out var docId))
+        {
+            return null;
+        }
+
+        var snapshot = await store.SnapshotAsync(docId, cancellationToken);
+        if (snapshot is null || snapshot.Doc.WorkspaceId != target.WorkspaceId)
+        {
+            return null;
+        }
+
+        var doc = snapshot.Doc;
+        var people = new[] { doc.AuthorId, doc.DecidedBy ?? "" }.Concat(snapshot.Reviewers)
+            .Concat(snapshot.Responses.Select(r => r.ReviewerId)).Concat(snapshot.Concerns.SelectMany(c => new[] { c.AuthorId, c.ResolvedBy ?? "" }));
+        var reader = await readers.LoadAsync(target, people, doc.AuthorTz, "the author's time zone", cancellationToken);
+        var log = links.DecisionLog(target.WorkspaceId, target.ViewerId);
+        return PageLayout.Page($"{doc.ShortId}: {doc.Title}", Render(snapshot, reader, log, clock.GetUtcNow()));
+    }
+
+    private static string Render(DecisionSnapshot snapshot, PageReader reader, Uri log, DateTimeOffset now)
+    {
+        var doc = snapshot.Doc;
+        var tally = snapshot.Tally;
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"<nav class=\"pager\"><a href=\"{PageLayout.Encode(log.PathAndQuery)}\">← Decision log</a>");
+        if (doc.MessageTs is { } ts)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<a href=\"{PageLayout.Encode(SlackAddresses.Message(doc.ChannelId, ts))}\">Open the doc in Slack</a>");
+        }
+
+        html.Append("</nav>");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{doc.ShortId}: {PageLayout.Encode(doc.Title)}</h1>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>{StatusBadge(doc)} <span class=\"muted\">{PageLayout.Encode(reader.ZoneNote)}</span></p>");
+
+        html.Append("<dl class=\"facts\" id=\"facts\">");
+        Fact(html, "Author", PageLayout.Encode(reader.Name(doc.AuthorId)));
+        Fact(html, "Written", reader.TimeHtml(doc.CreatedAt));
+        Fact(html, doc.State == DecisionStatus.Open && doc.Deadline > now ? "Responses due" : "Responses closed", reader.TimeHtml(doc.Deadline));
+        if (doc.DecidedAt is { } decidedAt)
+        {
+            Fact(html, "Decided", $"{reader.TimeHtml(decidedAt)} by {PageLayout.Encode(reader.Name(doc.DecidedBy ?? ""))}");
+        }
+        else
+        {
+            Fact(html, "Decision planned", reader.TimeHtml(doc.DecisionDate));
+        }
+
+        Fact(html, "Review", PageLayout.Encode(Review(tally, doc)));
+        html.Append("</dl>");
+
+        RenderDecision(html, snapshot);
+        RenderReviewers(html, snapshot, reader);
+        RenderConcerns(html, snapshot, reader);
+
+        Section(html, "Problem Statement", doc.ProblemStatement);
+        Section(html, "Options Considered", doc.Options);
+        Section(html, "Analysis", doc.Analysis);
+        Section(html, "Recommendation", doc.Recommendation);
+        Section(html, "Questions for Team", doc.Questions);
+
+        if (doc.State == DecisionStatus.Decided)
+        {
+            html.Append("<details id=\"record\"><summary>Decision record as Markdown (MADR), for your repository's docs/decisions</summary>");
+            html.Append(CultureInfo.InvariantCulture, $"<pre>{PageLayout.Encode(DecisionRecord.ToMarkdown(snapshot))}</pre></details>");
+        }
+
+        return html.ToString();
+    }
+
+    internal static string StatusBadge(DecisionDoc doc) => doc.State switch
+    {
+        DecisionStatus.Open => "<span class=\"badge status-open\">open for review</span>",
+        DecisionStatus.Closed => "<span class=\"badge status-closed\">review closed, not decided yet</span>",
+        DecisionStatus.Decided => "<span class=\"badge status-decided\">decided</span>",
+        _ => "<span class=\"badge status-withdrawn\">withdrawn</span>",
+    };
+
+    private static string Review(ReviewTally tally, DecisionDoc doc)
+    {
+        var parts = new List<string> { $"{tally.RespondedCount}/{tally.ReviewerCount} reviewers responded" };
+        if (tally.OpenConcerns.Count > 0)
+        {
+            parts.Add(tally.OpenConcerns.Count == 1 ? "1 open concern" : $"{tally.OpenConcerns.Count} open concerns");
+        }
+
+        if (doc.ReviewOutcome is { } outcome)
+        {
+            parts.Add(outcome == DecisionOutcome.ReadyToDecide ? "ready to decide" : "needed a sync");
+        }
+
+        return string.Join(" · ", parts);
+    }
+
+    private static void RenderDecision(StringBuilder html, DecisionSnapshot snapshot)
+    {
+        var doc = snapshot.Doc;
+        switch (doc.State)
+        {
+            case DecisionStatus.Decided:
+                html.Append("<section class=\"notice\" id=\"decision\"><h2>Decision</h2>");
+                html.Append(CultureInfo.InvariantCulture, $"<p><strong>Chosen option:</strong> {PageLayout.Encode(doc.DecidedOption)}</p>");
+                if (!string.IsNullOrWhiteSpace(doc.Rationale))
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<h4>Why</h4><div class=\"md\">{MarkdownHtml.Render(doc.Rationale)}</div>");
+                }
+
+                html.Append("</section>");
+                break;
+            case DecisionStatus.Withdrawn:
+                html.Append("<p class=\"notice\" id=\"decision\">Withdrawn by the author before a decision was made.</p>");
+                break;
+            case DecisionStatus.Closed:
+                html.Append("<p class=\"notice\" id=\"decision\">Responses are closed; the author hasn't recorded the decision yet.</p>");
+                break;
+        }
+    }
+
+    private static void RenderReviewers(StringBuilder html, DecisionSnapshot snapshot, PageReader reader)
+    {
+        var answers = snapshot.Responses.ToDictionary(r => r.ReviewerId, r => r.Answer, StringComparer.Ordinal);
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Reviewers ({snapshot.Reviewers.Count})</h2>");
+        if (snapshot.Reviewers.Count == 0)
+        {
+            html.Append("<p class=\"muted\">No reviewers were named.</p>");
+            return;
+        }
+
+        html.Append("<table id=\"reviewers\"><thead><tr><th>Reviewer</th><th>Response</th></tr></thead><tbody>");
+        foreach (var reviewer in snapshot.Reviewers.OrderBy(reader.Name, StringComparer.CurrentCultureIgnoreCase))
+        {
+            var answer = answers.TryGetValue(reviewer, out var given)
+                ? $"<span class=\"{(given == ReviewerAnswer.Concern ? "bad" : given == ReviewerAnswer.Approve ? "ok" : "")}\">{AnswerWord(given)}</span>"
+                : "<span class=\"muted\">no answer yet</span>";
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{PageLayout.Encode(reader.Name(reviewer))}</td><td>{answer}</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
+        var silent = snapshot.Tally.NonResponders;
+        if (silent.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<p id=\"not-answered\"><strong>Not answered ({silent.Count}):</strong> {string.Join(", ", silent.Select(id => PageLayout.Encode(reader.Name(id))))}</p>");
+        }
+
+        var others = snapshot.Responses.Where(r => !snapshot.Reviewers.Contains(r.ReviewerId)).ToList();
+        if (others.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<p class=\"muted\">Also answered (not counted): {string.Join(", ", others.Select(r => $"{PageLayout.Encode(reader.Name(r.ReviewerId))} ({AnswerWord(r.Answer)})"))}</p>");
+        }
+    }
+
+    private static void RenderConcerns(StringBuilder html, DecisionSnapshot snapshot, PageReader reader)
+    {
+        if (snapshot.Concerns.Count == 0)
+        {
+            return;
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Concerns and questions ({snapshot.Concerns.Count})</h2><ul id=\"concerns\">");
+        foreach (var concern in snapshot.Concerns)
+        {
+            var state = concern.ResolvedAt is null
+                ? concern.IsConcern ? " <span class=\"badge late\">open</span>" : ""
+                : $" <span class=\"badge status-decided\">resolved by {PageLayout.Encode(reader.Name(concern.ResolvedBy ?? ""))}</span>";
+            html.Append(CultureInfo.InvariantCulture,
+                $"<li class=\"{(concern.IsConcern && concern.ResolvedAt is null ? "blockers" : "")}\"><strong>{(concern.IsConcern ? "Concern" : "Question")}</strong> from "
+                + $"{PageLayout.Encode(reader.Name(concern.AuthorId))}, {reader.TimeHtml(concern.CreatedAt)}{state}<div class=\"md\">{MarkdownHtml.Render(concern.Text)}</div></li>");
+        }
+
+        html.Append("</ul>");
+    }
+
+    private static void Section(StringBuilder html, string heading, string markdown)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{heading}</h2>");
+        html.Append(string.IsNullOrWhiteSpace(markdown)
+            ? "<p class=\"muted\">Not written.</p>"
+            : $"<div class=\"md\">{MarkdownHtml.Render(markdown)}</div>");
+    }
+
+    private static void Fact(StringBuilder html, string term, string valueHtml) =>
+        html.Append(CultureInfo.InvariantCulture, $"<dt>{term}</dt><dd>{valueHtml}</dd>");
+
+    private static string AnswerWord(ReviewerAnswer answer) => answer switch
+    {
+        ReviewerAnswer.Approve => "approved",
+        ReviewerAnswer.Concern => "raised a concern",
+        ReviewerAnswer.Question => "asked a question",
+        _ => "abstained",
+    };
+}

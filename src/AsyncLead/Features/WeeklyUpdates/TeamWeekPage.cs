@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text;
+using AsyncLead.Features.Members;
+using AsyncLead.Web;
+
+namespace AsyncLead.Features.WeeklyUpdates;
+
+/// <summary>
+/// A team's week on one page: the figures, the blockers, who is away or missing, then every update in full, with
+/// links to the weeks either side. It reads only Postgres (names from the members cache), so it opens while Slack is slow.
+/// </summary>
+public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, WeekAttendance attendance, PageReaders readers, PageLinks links, TimeProvider clock) : IWebPage
+{
+    private static readonly (string Title, Func<WeeklyUpdateSections, string> Text)[] Sections =
+    [
+        ("Completed", s => s.Completed),
+        ("In Progress", s => s.InProgress),
+        ("Blockers", s => s.Blockers),
+        ("Next Week", s => s.NextWeek),
+        ("Notes", s => s.Notes),
+    ];
+
+    public string Kind => PageLinks.TeamWeekKind;
+
+    public async Task<IResult?> RenderAsync(LinkTarget target, IQueryCollection query, CancellationToken cancellationToken)
+    {
+        if (!PageLinks.TryParseTeamWeekKey(target.Key, out var channelId, out var monday))
+        {
+            return null;
+        }
+
+        // The team is looked up inside the link's own workspace, so a link can only ever show its workspace's week.
+        var team = await teams.FindByChannelAsync(target.WorkspaceId, channelId, cancellationToken);
+        if (team is null)
+        {
+            return null;
+        }
+
+        var week = TeamWeek.Containing(monday);
+        var thisWeek = team.Calendar.WeekContaining(clock.GetUtcNow());
+        var previous = links.TeamWeek(target.WorkspaceId, channelId, week.Previous().Monday, target.ViewerId);
+        var next = week.Monday < thisWeek.Monday ? links.TeamWeek(target.WorkspaceId, channelId, week.Next().Monday, target.ViewerId) : null;
+        var title = $"#{team.ChannelName} · {week.Name} {week.Monday.Year}";
+
+        // A week nobody has written in and no prompt has reached has no one to list yet: say so instead of asking Slack
+        // who is in the channel (every update and every prompt creates the week's row).
+        var stored = await updates.FindWeekAsync(team.Id, week.Monday, cancellationToken);
+        if (stored is null)
+        {
+            var zone = await readers.LoadAsync(target, [], team.TimeZone, "the team's time zone", cancellationToken);
+            var promptAt = team.Calendar.PromptAt(week);
+            var note = week.Monday < thisWeek.Monday
+                ? "AsyncLead has no record of this week: no prompt went out and nobody wrote an update."
+                : promptAt > clock.GetUtcNow()
+                    ? $"Nobody has written yet. This week's prompt goes out {zone.TimeHtml(promptAt)}."
+                    : "Nobody has written yet.";
+            return PageLayout.Page(title, Heading(team, week, zone, previous, next, rootTs: null) + $"<p class=\"muted\" id=\"no-record\">{note}</p>");
+        }
+
+        var roll = await attendance.ForWeekAsync(team, week, cancellationToken);
+        var blockers = await updates.BlockersForSummaryAsync(team.Id, stored.Id, cancellationToken);
+        var people = roll.Writers.Concat(roll.Away).Concat(roll.Missing).Concat(blockers.SelectMany(b => new[] { b.UserId, b.ResolvedBy ?? "" }));
+        var reader = await readers.LoadAsync(target, people, team.TimeZone, "the team's time zone", cancellationToken);
+        return PageLayout.Page(title, Heading(team, week, reader, previous, next, roll.Stored?.RootTs) + Render(roll, blockers, reader, clock.GetUtcNow()));
+    }
+
+    private static string Heading(TeamChannel team, TeamWeek week, PageReader reader, Uri previous, Uri? next, string? rootTs)
+    {
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"<h1>#{PageLayout.Encode(team.ChannelName)}: {PageLayout.Encode(week.Name)} {week.Monday.Year}</h1>");
+        html.Append(CultureInfo.InvariantCulture,
+            $"<p class=\"muted\">ISO week {week.WeekNumber}, {week.Monday:ddd d MMM} – {week.Sunday:ddd d MMM yyyy}. {PageLayout.Encode(reader.ZoneNote)}</p>");
+
+        html.Append("<nav class=\"pager\">");
+        html.Append(CultureInfo.InvariantCulture, $"<a rel=\"prev\" href=\"{PageLayout.Encode(previous.PathAndQuery)}\">← {PageLayout.Encode(week.Previous().Name)}</a>");
+        if (next is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<a rel=\"next\" href=\"{PageLayout.Encode(next.PathAndQuery)}\">{PageLayout.Encode(week.Next().Name)} →</a>");
+        }
+
+        // The week's thread once it is posted, the channel before that.
+        var (slackUrl, what) = rootTs is null
+            ? (SlackAddresses.Channel(team.WorkspaceId, team.ChannelId), $"Open #{team.ChannelName} in Slack")
+            : (SlackAddresses.Message(team.ChannelId, rootTs), "Open the week's thread in Slack");
+        html.Append(CultureInfo.InvariantCulture, $"<a id=\"slack\" href=\"{PageLayout.Encode(slackUrl)}\">{PageLayout.Encode(what)}</a></nav>");
+        return html.ToString();
+    }
+
+    private static string Render(WeekRoll roll, IReadOnlyList<StoredBlocker> blockers, PageReader reader, DateTimeOffset now)
+    {
+        var html = new StringBuilder();
+        RenderFigures(html, roll);
+        RenderBlockers(html, roll, blockers, reader, now);
+        RenderPeople(html, "Away", roll.Away, reader, "away-list");
+        RenderPeople(html, "Missing", roll.Missing, reader, "missing-list");
+
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Updates ({roll.Updates.Count})</h2>");
+        if (roll.Updates.Count == 0)
+        {
+            html.Append("<p class=\"muted\">Nobody has written an update for this week.</p>");
+        }
+
+        foreach (var update in roll.Updates)
+        {
+            RenderUpdate(html, update, reader);
+        }
+
+        return html.ToString();
+    }
+
+    private static void RenderFigures(StringBuilder html, WeekRoll roll)
+    {
+        var figures = roll.Figures;
+        var median = figures.MedianPromptToUpdate is { } value
+            ? Participation.Describe(value)
+            : roll.Stored?.PromptedAt is null ? "no prompt sent yet" : "no updates yet";
+        html.Append("<dl class=\"facts\" id=\"figures\">");
+        html.Append(CultureInfo.InvariantCulture, $"<dt>Participation</dt><dd id=\"wrote\">{PageLayout.Encode(figures.WroteOfExpected)}");
+        if (figures.Away > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $", {figures.Away} away");
+        }
+
+        html.Append("</dd>");
+        html.Append(CultureInfo.InvariantCulture, $"<dt>Median time from prompt to update</dt><dd id=\"median\">{PageLayout.Encode(median)}</dd>");
+        html.Append(CultureInfo.InvariantCulture,
+            $"<dt>Meeting time saved</dt><dd id=\"saved\">{PageLayout.Encode(Participation.DescribeMinutes(figures.MeetingMinutesSaved))} "
+            + $"<span class=\"muted\">({figures.Expected} people × {roll.Team.StandupMinutes} min stand-up × {Participation.StandupDaysPerWeek} days)</span></dd>");
+        html.Append("</dl>");
+    }
+
+    /// <summary>As the week's Slack summary lists them: every blocker still open in the team, and this week's resolved ones.</summary>
+    private static void RenderBlockers(StringBuilder html, WeekRoll roll, IReadOnlyList<StoredBlocker> blockers, PageReader reader, DateTimeOffset now)
+    {
+        if (blockers.Count == 0)
+        {
+            html.Append("<p class=\"ok\" id=\"blockers\">No blockers.</p>");
+            return;
+        }
+
+        var open = blockers.Count(b => b.ResolvedAt is null);
+        html.Append(CultureInfo.InvariantCulture, $"<section class=\"blockers\" id=\"blockers\"><h2>Blockers ({open} open)</h2><ul>");
+        var writers = roll.Writers.ToHashSet(StringComparer.Ordinal);
+        foreach (var blocker in blockers)
+        {
+            var author = PageLayout.Encode(reader.Name(blocker.UserId));
+            var who = writers.Contains(blocker.UserId) ? $"<a href=\"#{Anchor(blocker.UserId)}\">{author}</a>" : author;
+            html.Append(blocker.ResolvedAt is null
+                ? $"<li>{PageLayout.Encode(blocker.Text)} — {who} <span class=\"muted\">{WeekSummary.Age(blocker.OpenedAt, now)}</span></li>"
+                : $"<li class=\"resolved\"><s>{PageLayout.Encode(blocker.Text)}</s> — {who} <span class=\"ok\">resolved by {PageLayout.Encode(reader.Name(blocker.ResolvedBy ?? ""))}</span></li>");
+        }
+
+        html.Append("</ul></section>");
+    }
+
+    private static void RenderPeople(StringBuilder html, string heading, IReadOnlyList<string> userIds, PageReader reader, string id)
+    {
+        if (userIds.Count == 0)
+        {
+            return;
+        }
+
+        var names = userIds.Select(reader.Name).Order(StringComparer.CurrentCultureIgnoreCase).Select(PageLayout.Encode);
+        html.Append(CultureInfo.InvariantCulture, $"<p id=\"{id}\"><strong>{heading} ({userIds.Count}):</strong> {string.Join(", ", names)}</p>");
+    }
+
+    private static void RenderUpdate(StringBuilder html, StoredUpdate update, PageReader reader)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<article class=\"update\" id=\"{Anchor(update.UserId)}\"><h3>{PageLayout.Encode(reader.Name(update.UserId))}");
+        if (update.IsLate)
+        {
+            html.Append(" <span class=\"badge late\">late</span>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"</h3><p class=\"muted\">Written {reader.TimeHtml(update.SubmittedAt)}</p>");
+        foreach (var (title, text) in Sections)
+        {
+            var markdown = text(update.Sections);
+            if (string.IsNullOrWhiteSpace(markdown))
+            {
+                continue;
+            }
+
+            var css = title == "Blockers" ? "md blockers" : "md";
+            html.Append(CultureInfo.InvariantCulture, $"<section class=\"{css}\"><h4>{title}</h4>{MarkdownHtml.Render(markdown)}</section>");
+        }
+
+        html.Append("</article>");
+    }
+
+    // Slack user ids are letters and digits; anything else is dropped so the id is always a valid fragment.
+    private static string Anchor(string userId) => "update-" + new string([.. userId.Where(char.IsAsciiLetterOrDigit)]);
+}

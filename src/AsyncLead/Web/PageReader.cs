@@ -1,0 +1,75 @@
+using System.Globalization;
+using AsyncLead.Features.Members;
+using Dapper;
+using NodaTime;
+using Npgsql;
+
+namespace AsyncLead.Web;
+
+/// <summary>
+/// The person reading a page and the people it names: times in the reader's zone (named on the page), names as
+/// Slack shows them. A page falls back to a zone of its own (the team's, the author's) when the reader is unknown.
+/// </summary>
+public sealed class PageReader(DateTimeZone zone, string zoneOwner, IReadOnlyDictionary<string, string> names)
+{
+    public string ZoneId => zone.Id;
+
+    /// <summary>"Times are in Europe/Berlin (your Slack time zone)."</summary>
+    public string ZoneNote => $"Times are in {zone.Id} ({zoneOwner}).";
+
+    /// <summary>A person's display name, or their Slack id when the members cache doesn't know them.</summary>
+    public string Name(string userId) => names.TryGetValue(userId, out var name) ? name : userId;
+
+    /// <summary>"Fri 21 Nov 2025, 10:15" in the reader's zone.</summary>
+    public string Time(DateTimeOffset at) => Local(at).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>"Fri 21 Nov 2025" in the reader's zone.</summary>
+    public string Date(DateTimeOffset at) => Local(at).Date.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A <c>time</c> element: the instant for machines, the local time and zone abbreviation for people.</summary>
+    public string TimeHtml(DateTimeOffset at, bool dateOnly = false)
+    {
+        var local = Instant.FromDateTimeOffset(at).InZone(zone);
+        var text = dateOnly ? Date(at) : $"{Time(at)} {local.GetZoneInterval().Name}";
+        return $"<time datetime=\"{at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}\">{PageLayout.Encode(text)}</time>";
+    }
+
+    private LocalDateTime Local(DateTimeOffset at) => Instant.FromDateTimeOffset(at).InZone(zone).LocalDateTime;
+}
+
+/// <summary>
+/// Builds <see cref="PageReader"/>s from the members cache in one query. A page render never calls Slack: someone the
+/// cache doesn't know yet is shown by id.
+/// </summary>
+public sealed class PageReaders(NpgsqlDataSource dataSource)
+{
+    private const string SelectMembersSql =
+        """
+        SELECT user_id AS UserId, display_name AS DisplayName, time_zone AS TimeZone
+        FROM members WHERE workspace_id = @WorkspaceId AND user_id = ANY(@UserIds)
+        """;
+
+    /// <param name="fallbackZone">The zone to use when the reader is unknown, e.g. the team's.</param>
+    /// <param name="fallbackOwner">Whose zone that is, as the page names it: "the team's time zone".</param>
+    public async Task<PageReader> LoadAsync(LinkTarget target, IEnumerable<string> userIds, string fallbackZone, string fallbackOwner,
+        CancellationToken cancellationToken)
+    {
+        var wanted = userIds.Append(target.ViewerId ?? "").Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<MemberRow>(new CommandDefinition(SelectMembersSql,
+            new { target.WorkspaceId, UserIds = wanted }, cancellationToken: cancellationToken))).ToList();
+
+        var names = rows.Where(r => !string.IsNullOrWhiteSpace(r.DisplayName)).ToDictionary(r => r.UserId, r => r.DisplayName!, StringComparer.Ordinal);
+        var viewerZone = rows.FirstOrDefault(r => r.UserId == target.ViewerId)?.TimeZone;
+        return viewerZone is not null && TimeZoneIds.IsKnown(viewerZone)
+            ? new PageReader(TimeZoneIds.Resolve(viewerZone), "your Slack time zone", names)
+            : new PageReader(TimeZoneIds.IsKnown(fallbackZone) ? TimeZoneIds.Resolve(fallbackZone) : DateTimeZone.Utc, fallbackOwner, names);
+    }
+
+    private sealed class MemberRow
+    {
+        public string UserId { get; init; } = "";
+        public string? DisplayName { get; init; }
+        public string? TimeZone { get; init; }
+    }
+}
