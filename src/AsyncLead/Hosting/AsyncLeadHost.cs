@@ -1,4 +1,5 @@
 using AsyncLead.Features.Decisions;
+using AsyncLead.Features.Home;
 using AsyncLead.Features.Install;
 using AsyncLead.Features.Members;
 using AsyncLead.Features.WeeklyUpdates;
@@ -41,6 +42,7 @@ public static class AsyncLeadHost
         builder.Services.AddMembers();
         builder.Services.AddWeeklyUpdates();
         builder.Services.AddDecisions();
+        builder.Services.AddHome();
         return builder;
     }
 

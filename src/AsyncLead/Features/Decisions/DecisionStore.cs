@@ -1,4 +1,5 @@
 using System.Data;
+using AsyncLead.Features.Home;
 using AsyncLead.Jobs;
 using Dapper;
 using Npgsql;
@@ -125,6 +126,39 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     private const string ListDecidedSql =
         "SELECT " + DocColumns + " FROM decisions WHERE workspace_id = @WorkspaceId AND status = 'decided' ORDER BY decided_at DESC LIMIT @Limit";
 
+    private const string WaitingOnSql =
+        "SELECT " + DocColumns + """
+         FROM decisions d
+        WHERE workspace_id = @WorkspaceId AND status = 'open'
+          AND EXISTS (SELECT 1 FROM decision_reviewers r WHERE r.decision_id = d.id AND r.user_id = @UserId)
+          AND NOT EXISTS (SELECT 1 FROM decision_responses a WHERE a.decision_id = d.id AND a.user_id = @UserId)
+        ORDER BY deadline, number
+        """;
+
+    private const string DueBetweenSql =
+        "SELECT " + DocColumns + """
+         FROM decisions
+        WHERE workspace_id = @WorkspaceId AND channel_id = @ChannelId AND status IN ('open', 'closed')
+          AND deadline >= @From AND deadline < @Until
+        ORDER BY deadline, number
+        """;
+
+    private const string DecidedBetweenSql =
+        "SELECT " + DocColumns + """
+         FROM decisions
+        WHERE workspace_id = @WorkspaceId AND channel_id = @ChannelId AND status = 'decided'
+          AND decided_at >= @From AND decided_at < @Until
+        ORDER BY decided_at, number
+        """;
+
+    // Whose Home tab shows a doc: its reviewers (waiting on them), its author, and the lead of its channel's team.
+    private const string PeopleOfDocSql =
+        """
+        SELECT user_id FROM decision_reviewers WHERE decision_id = @Id
+        UNION SELECT author_id FROM decisions WHERE id = @Id
+        UNION SELECT t.lead_user_id FROM team_channels t JOIN decisions d ON d.workspace_id = t.workspace_id AND d.channel_id = t.channel_id WHERE d.id = @Id
+        """;
+
     /// <summary>Saves the doc with the next DEC number and enqueues its post, its reminders and its deadline.</summary>
     public async Task<DecisionDoc> CreateAsync(NewDecision doc, CancellationToken ct)
     {
@@ -148,6 +182,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.PlanRemindersRequest(doc.WorkspaceId, id), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.DeadlineRequest(doc.WorkspaceId, id, doc.Deadline), ct);
         var saved = await connection.QuerySingleAsync<DecisionDoc>(new CommandDefinition(SelectDocByIdSql, new { Id = id }, transaction, cancellationToken: ct));
+        await RefreshHomesAsync(connection, transaction, saved, ct);
         await transaction.CommitAsync(ct);
         return saved;
     }
@@ -192,6 +227,18 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         return [.. await connection.QueryAsync<DecisionDoc>(new CommandDefinition(ListDecidedSql, new { WorkspaceId = workspaceId, Limit = limit }, cancellationToken: ct))];
     }
 
+    /// <summary>Open docs the person is a named reviewer of and hasn't answered, soonest deadline first.</summary>
+    public Task<IReadOnlyList<DecisionDoc>> WaitingOnAsync(string workspaceId, string userId, CancellationToken ct) =>
+        QueryDocsAsync(WaitingOnSql, new { WorkspaceId = workspaceId, UserId = userId }, ct);
+
+    /// <summary>Docs of a channel still open or awaiting their decision whose response deadline falls in [from, until).</summary>
+    public Task<IReadOnlyList<DecisionDoc>> DueBetweenAsync(string workspaceId, string channelId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct) =>
+        QueryDocsAsync(DueBetweenSql, new { WorkspaceId = workspaceId, ChannelId = channelId, From = from, Until = until }, ct);
+
+    /// <summary>Docs of a channel decided in [from, until).</summary>
+    public Task<IReadOnlyList<DecisionDoc>> DecidedBetweenAsync(string workspaceId, string channelId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct) =>
+        QueryDocsAsync(DecidedBetweenSql, new { WorkspaceId = workspaceId, ChannelId = channelId, From = from, Until = until }, ct);
+
     /// <summary>Stores the doc message's ts the moment Slack returns it (the first stored ts wins).</summary>
     public async Task SetMessageTsAsync(long id, string ts, CancellationToken ct)
     {
@@ -213,6 +260,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             if (changed)
             {
                 await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(open.WorkspaceId, id), ct);
+                await RefreshHomesAsync(connection, transaction, open, ct, userId, open.AuthorId);
             }
 
             return changed ? ResponseResult.Recorded : ResponseResult.Unchanged;
@@ -229,6 +277,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             }, transaction, cancellationToken: ct));
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.SyncConcernRequest(open.WorkspaceId, id, concernId), ct);
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(open.WorkspaceId, id), ct);
+            await RefreshHomesAsync(connection, transaction, open, ct, userId, open.AuthorId);
             return ResponseResult.Recorded;
         });
 
@@ -261,6 +310,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.DeadlineRequest(open.WorkspaceId, id, deadline), ct);
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(open.WorkspaceId, id, $"extend:{deadline.ToUnixTimeSeconds()}", note), ct);
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(open.WorkspaceId, id), ct);
+            await RefreshHomesAsync(connection, transaction, open, ct);
             return true;
         }, notOpen: false);
 
@@ -272,6 +322,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             await jobs.CancelScopeAsync(connection, transaction, DecisionJobs.Scope(open.WorkspaceId, id), ct);
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(open.WorkspaceId, id, "withdrawn", note), ct);
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(open.WorkspaceId, id), ct);
+            await RefreshHomesAsync(connection, transaction, open, ct);
             return true;
         }, notOpen: false);
 
@@ -297,6 +348,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, "outcome", note), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.DirectMessageRequest(doc.WorkspaceId, doc.AuthorId, authorMessage), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(doc.WorkspaceId, id), ct);
+        await RefreshHomesAsync(connection, transaction, doc, ct);
         await transaction.CommitAsync(ct);
         return snapshot;
     }
@@ -316,8 +368,25 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         await connection.ExecuteAsync(new CommandDefinition(RecordDecisionSql, new { Id = id, UserId = userId, Option = option, Rationale = rationale, Now = now }, transaction, cancellationToken: ct));
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, "decided", note), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(doc.WorkspaceId, id), ct);
+        await RefreshHomesAsync(connection, transaction, doc, ct);
         await transaction.CommitAsync(ct);
         return true;
+    }
+
+    private async Task<IReadOnlyList<DecisionDoc>> QueryDocsAsync(string sql, object parameters, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<DecisionDoc>(new CommandDefinition(sql, parameters, cancellationToken: ct))];
+    }
+
+    /// <summary>Refreshes the Home tabs the doc appears on (<paramref name="only"/>: just these people's), in the change's transaction.</summary>
+    private async Task RefreshHomesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DecisionDoc doc, CancellationToken ct,
+        params string[] only)
+    {
+        IEnumerable<string> people = only.Length > 0
+            ? only
+            : await connection.QueryAsync<string>(new CommandDefinition(PeopleOfDocSql, new { doc.Id }, transaction, cancellationToken: ct));
+        await HomeRefresh.EnqueueAsync(jobs, connection, transaction, doc.WorkspaceId, people, ct);
     }
 
     private static async Task<DecisionSnapshot> SnapshotAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, DecisionDoc doc, CancellationToken ct)

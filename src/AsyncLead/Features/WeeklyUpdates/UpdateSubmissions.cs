@@ -1,3 +1,4 @@
+using AsyncLead.Features.Home;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
 using Npgsql;
@@ -24,6 +25,7 @@ public sealed class UpdateSubmissions(NpgsqlDataSource dataSource, JobQueue queu
         await UpdateStore.SyncBlockersAsync(connection, transaction, team.Id, userId, updateId, sections.BlockerItems, now, ct);
         await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Thread(team.WorkspaceId, team.Id, weekId, ThreadPostJob.What.Update, updateId), ct);
         await queue.EnqueueAsync(connection, transaction, WeeklyJobs.QueuedCheck(team.WorkspaceId, team.Id, updateId, now + QueuedCheckJob.Delay), ct);
+        await HomeRefresh.EnqueueAsync(queue, connection, transaction, team.WorkspaceId, [userId, team.LeadUserId], ct);
         await transaction.CommitAsync(ct);
         return new SubmitResult(replaced, late);
     }

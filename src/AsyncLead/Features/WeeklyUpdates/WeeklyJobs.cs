@@ -40,9 +40,15 @@ internal static class WeeklyJobs
         new(NudgeJob.JobKind, new NudgeJob.Payload(weekId, userId, number))
         {
             RunAt = at,
-            JobKey = $"weekly-nudge:{weekId}:{userId}:{number}",
+            JobKey = NudgeKey(weekId, userId, number),
             Scope = Scope(workspaceId, teamChannelId),
         };
+
+    public static string NudgeKey(long weekId, string userId, int number) =>
+        string.Create(CultureInfo.InvariantCulture, $"{NudgeKeyPrefix(weekId, userId)}{number}");
+
+    /// <summary>What the keys of one member's prompt and reminders for a week start with.</summary>
+    public static string NudgeKeyPrefix(long weekId, string userId) => $"weekly-nudge:{weekId}:{userId}:";
 
     public static JobRequest QueuedCheck(string workspaceId, long teamChannelId, long updateId, DateTimeOffset at) =>
         new(QueuedCheckJob.JobKind, new QueuedCheckJob.Payload(updateId)) { RunAt = at, Scope = Scope(workspaceId, teamChannelId) };
