@@ -89,5 +89,5 @@ public sealed class HomeReader(
     }
 
     private static DateTimeOffset StartOf(DateOnly day, DateTimeZone zone) =>
-        LocalDate.FromDateOnly(day).AtStartOfDayInZone(zone).ToDateTimeOffset();
+        LocalDate.FromDateOnly(day).AtStartOfDayInZone(zone).ToInstant().ToDateTimeOffset();
 }
