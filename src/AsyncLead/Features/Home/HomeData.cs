@@ -13,8 +13,8 @@ public sealed record HomeData(
     IReadOnlyList<OpenBlocker> YourBlockers,
     IReadOnlyList<LedTeam> LedTeams)
 {
-    /// <summary>Nothing to show yet: no team, no doc to review, no blocker. The tab then explains how to start.</summary>
-    public bool IsNewcomer => Weeks.Count == 0 && WaitingOnYou.Count == 0 && YourBlockers.Count == 0 && LedTeams.Count == 0;
+    /// <summary>In no team yet (new, or only ever asked to review): the tab then explains how to start instead of "Your week".</summary>
+    public bool IsInNoTeam => Weeks.Count == 0 && LedTeams.Count == 0;
 }
 
 /// <summary>The person's update for a team's current reporting week.</summary>

@@ -29,7 +29,7 @@ public static class HomeTab
     {
         var zone = data.Schedule.TimeZoneId;
         var blocks = new List<Block> { Blocks.Header("AsyncLead") };
-        if (data.IsNewcomer)
+        if (data.IsInNoTeam)
         {
             blocks.AddRange(Welcome());
         }
@@ -37,10 +37,10 @@ public static class HomeTab
         {
             blocks.Add(Blocks.Context("Your weekly updates, the decisions waiting on you and your blockers, in one place."));
             blocks.AddRange(YourWeek(data.Weeks, zone));
-            blocks.AddRange(WaitingOnYou(data.WaitingOnYou, zone));
-            blocks.AddRange(YourBlockers(data.YourBlockers, now));
         }
 
+        blocks.AddRange(WaitingOnYou(data.WaitingOnYou, zone));
+        blocks.AddRange(YourBlockers(data.YourBlockers, now));
         blocks.AddRange(WorkingTime(data.Schedule));
         foreach (var team in data.LedTeams.Take(MaxLedTeams))
         {
@@ -68,19 +68,13 @@ public static class HomeTab
             + "• *Write your update* any time with `/weekly-update` in your team's channel.\n"
             + "• *Propose a decision* with `/decision`: a template with reviewers and a deadline.\n"
             + "• `/weekly-update help` lists everything else.");
-        yield return Blocks.Context("Once you're in a team, this tab shows your week, the docs waiting on you and your blockers.");
+        yield return Blocks.Context("Once you're in a team, this tab also shows your week's update and your reminders.");
     }
 
     private static IEnumerable<Block> YourWeek(IReadOnlyList<WeekStatus> weeks, string zone)
     {
         yield return Blocks.Divider();
         yield return Blocks.Header("Your week");
-        if (weeks.Count == 0)
-        {
-            yield return Blocks.Context("You're not expected in any team's weekly updates.");
-            yield break;
-        }
-
         foreach (var week in weeks.Take(MaxWeeks))
         {
             var state = week switch

@@ -95,6 +95,7 @@ public sealed class YourWeekTests(TestDatabase database) : IClassFixture<TestDat
         Assert.Contains("`/weekly-update setup`", text, StringComparison.Ordinal);
         Assert.Contains("`/decision`", text, StringComparison.Ordinal);
         Assert.Contains("Asia/Tokyo", text, StringComparison.Ordinal);
+        Assert.Contains("Waiting on you (0)", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Your week", text, StringComparison.Ordinal);
     }
 
