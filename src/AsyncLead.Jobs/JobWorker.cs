@@ -21,6 +21,7 @@ public sealed partial class JobWorker : BackgroundService
     // could start a second job of the same queue (one whose lower id committed late), as SKIP LOCKED only guards the
     // rows a claim locks, not the "is anything in this queue running?" it read.
     private const long QueueHeadsLockKey = 0x4A6F_6273_5175_6575;
+    private const string LockQueueHeadsSql = "SELECT pg_advisory_xact_lock(@Key);\n";
     private const int MaintenanceBatchSize = 1000;
     private const int MaxErrorLength = 8000;
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);
@@ -71,9 +72,6 @@ public sealed partial class JobWorker : BackgroundService
     private const string Fence = "id = @Id AND state = 'running' AND locked_by = @Worker AND attempts = @Attempt";
 
     private const string RenewLeaseSql = "UPDATE jobs SET locked_at = @Now WHERE " + Fence;
-
-    private const string CompleteSql =
-        "UPDATE jobs SET state = 'completed', finished_at = @Now, locked_at = NULL, locked_by = NULL WHERE " + Fence + " RETURNING state";
 
     // A failure costs the attempt; out of attempts the job is dead. A job cancelled while it ran is never retried.
     private const string FailSql =
@@ -126,6 +124,7 @@ public sealed partial class JobWorker : BackgroundService
     private readonly TimeProvider clock;
     private readonly ILogger<JobWorker> logger;
     private readonly IRetryLaterPolicy[] retryLaterPolicies;
+    private readonly CompletionWriter completions;
     private readonly Channel<bool> wakeups = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public JobWorker(NpgsqlDataSource dataSource, JobHandlers handlers, IOptions<JobsOptions> options, TimeProvider clock, ILogger<JobWorker> logger,
@@ -137,6 +136,7 @@ public sealed partial class JobWorker : BackgroundService
         this.options = options.Value;
         this.clock = clock;
         this.logger = logger;
+        completions = new CompletionWriter(dataSource, clock, WorkerId);
     }
 
     private TimeSpan? RetryAfter(Exception exception) =>
@@ -192,8 +192,14 @@ public sealed partial class JobWorker : BackgroundService
         List<JobContext> claimed;
         await using (var transaction = await connection.BeginTransactionAsync(CancellationToken.None))
         {
-            await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@Key)", new { Key = QueueHeadsLockKey }, transaction);
-            claimed = (await connection.QueryAsync<JobContext>(ClaimQueueHeadsSql, claim, transaction)).AsList();
+            // One round trip: the claim is a statement of its own, so its snapshot is taken after the lock is granted.
+            await using (var results = await connection.QueryMultipleAsync(LockQueueHeadsSql + ClaimQueueHeadsSql,
+                new { claim.Now, claim.Worker, claim.Limit, Key = QueueHeadsLockKey }, transaction))
+            {
+                await results.ReadAsync();
+                claimed = (await results.ReadAsync<JobContext>()).AsList();
+            }
+
             await transaction.CommitAsync(CancellationToken.None);
         }
 
@@ -220,6 +226,8 @@ public sealed partial class JobWorker : BackgroundService
             // Listening before the first claim: anything committed after that claim's snapshot also notifies us.
             await firstListen.Task.WaitAsync(stoppingToken);
             LogStarted(WorkerId, options.Concurrency);
+            var refillAt = Math.Max(1, Math.Min(options.Concurrency, options.BatchSize) / 2);
+            var backlog = false;
             var nextRescue = DateTimeOffset.MinValue;
             var nextPrune = DateTimeOffset.MinValue;
             while (!stoppingToken.IsCancellationRequested)
@@ -240,12 +248,16 @@ public sealed partial class JobWorker : BackgroundService
                         nextPrune = now + PruneEvery;
                     }
 
-                    var limit = Math.Min(options.Concurrency - inFlight.Count, options.BatchSize);
-                    if (limit > 0)
+                    // With a backlog, claim in batches: a claim costs as many round trips as a job's own work, so
+                    // claiming one job per finished one would halve throughput. Without one, claim at once.
+                    var free = options.Concurrency - inFlight.Count;
+                    var limit = Math.Min(free, options.BatchSize);
+                    if (limit > 0 && (!backlog || free >= refillAt))
                     {
                         var jobs = await ClaimAsync(limit, stoppingToken);
                         inFlight.AddRange(jobs.Select(job => RunThenWakeAsync(job, stoppingToken)));
-                        mayBeMore = jobs.Count == limit;
+                        backlog = jobs.Count == limit;
+                        mayBeMore = backlog && options.Concurrency - inFlight.Count >= refillAt;
                     }
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -329,13 +341,18 @@ public sealed partial class JobWorker : BackgroundService
 
     private async Task RecordAsync(JobContext job, Outcome outcome)
     {
-        var now = clock.GetUtcNow();
-        var sql = outcome.Kind switch
+        if (outcome.Kind == OutcomeKind.Completed)
         {
-            OutcomeKind.Completed => CompleteSql,
-            OutcomeKind.Failed => FailSql,
-            _ => PutBackSql,
-        };
+            if (!await completions.CompleteAsync(job))
+            {
+                LogLeaseLostBeforeRecording(job.Id, job.Kind);
+            }
+
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var sql = outcome.Kind == OutcomeKind.Failed ? FailSql : PutBackSql;
         DateTimeOffset? runAt = outcome.Delay is { } delay ? now + delay : null;
 
         await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);

@@ -35,6 +35,7 @@ public static class AsyncLeadHost
         builder.Services.AddSlackWebApi();
         builder.Services.AddJobs();
         builder.Services.AddSingleton<IRetryLaterPolicy, SlackRateLimitRetry>();
+        builder.Services.AddSingleton<BotChannelMembership>();
         builder.Services.AddObservability();
 
         builder.Services.AddWebPages();

@@ -1,4 +1,5 @@
 using AsyncLead.Features.Members;
+using AsyncLead.Platform;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Mrkdwn;
 using AsyncLead.Slack.Payloads;
@@ -11,7 +12,7 @@ namespace AsyncLead.Features.Decisions;
 /// section); <c>list</c>, <c>DEC-12</c>, <c>export DEC-12</c> and <c>help</c> answer privately.
 /// </summary>
 public sealed class DecisionCommand(
-    ISlackClient slack, MemberDirectory members, DecisionStore store, TimeProvider clock) : ISlashCommandHandler
+    ISlackClient slack, MemberDirectory members, DecisionStore store, BotChannelMembership membership, TimeProvider clock) : ISlashCommandHandler
 {
     private const int RecentDecisions = 5;
 
@@ -62,7 +63,7 @@ public sealed class DecisionCommand(
     private async Task<SlackAck> OpenFormAsync(SlashCommand command, string text, CancellationToken ct)
     {
         var api = slack.ForWorkspace(command.TeamId);
-        if (!await BotIsInAsync(api, command.ChannelId, ct))
+        if (!await membership.IsMemberAsync(command.TeamId, command.ChannelId, ct))
         {
             return SlackAck.Ephemeral(
                 "I'm not in this channel yet, so I couldn't post the doc here. Invite me with `/invite @AsyncLead`, then run `/decision` again.");
@@ -81,20 +82,6 @@ public sealed class DecisionCommand(
         text.Contains('\n', StringComparison.Ordinal) || text.StartsWith('#')
             ? DecisionDocParser.Parse(text)
             : new DecisionDocSections(text, "", "", "", "", "");
-
-    private static async Task<bool> BotIsInAsync(ISlackApi api, string channelId, CancellationToken ct)
-    {
-        try
-        {
-            var channel = await api.Conversations.InfoAsync(channelId, ct);
-            return channel.IsMember || channel.IsIm;
-        }
-        catch (SlackApiException ex) when (ex.Error is "channel_not_found" or "not_in_channel")
-        {
-            // A private channel the bot isn't in looks like no channel at all.
-            return false;
-        }
-    }
 
     private async Task<string> ListAsync(string teamId, CancellationToken ct)
     {

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AsyncLead.Jobs;
+using AsyncLead.Platform;
 using AsyncLead.Slack.WebApi;
 
 namespace AsyncLead.Features.Decisions;
 
 /// <summary>Posts the doc in its channel and stores the message ts the moment Slack returns it.</summary>
-public sealed class PostDocJob(DecisionStore store, ISlackClient slack, TimeProvider clock) : IJobHandler
+public sealed class PostDocJob(DecisionStore store, ISlackClient slack, BotChannelMembership membership, TimeProvider clock) : IJobHandler
 {
     public string Kind => DecisionJobs.PostDoc;
 
@@ -38,6 +39,7 @@ public sealed class PostDocJob(DecisionStore store, ISlackClient slack, TimeProv
         catch (SlackApiException ex) when (ex.Error is "not_in_channel" or "channel_not_found" or "is_archived")
         {
             // Retrying can't help until someone invites the bot; the doc stays saved and the author learns why.
+            membership.Forget(doc.WorkspaceId, doc.ChannelId);
             await api.Chat.PostMessageAsync(new PostMessageRequest(doc.AuthorId,
                 $"I couldn't post {DecisionText.Name(doc)} in <#{doc.ChannelId}> because I'm not in that channel. "
                 + "Invite me with `/invite @AsyncLead`; the doc is saved."), cancellationToken);

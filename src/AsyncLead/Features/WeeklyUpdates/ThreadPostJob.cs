@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
+using AsyncLead.Platform;
 using AsyncLead.Slack.BlockKit;
 using AsyncLead.Slack.WebApi;
 
@@ -13,7 +14,8 @@ namespace AsyncLead.Features.WeeklyUpdates;
 /// returns it; a retry that finds no stored ts first looks for its own message, so nothing is ever posted twice, and
 /// an edited update edits its reply instead of posting another.
 /// </summary>
-public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDirectory directory, WeekAttendance attendance, ISlackClient slack, TimeProvider clock) : IJobHandler
+public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDirectory directory, WeekAttendance attendance, BotChannelMembership membership,
+    ISlackClient slack, TimeProvider clock) : IJobHandler
 {
     public const string JobKind = "weekly.thread";
     public const string RootEvent = "asynclead_week_root";
@@ -62,6 +64,7 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
         }
         catch (SlackApiException ex) when (ex.Error is "not_in_channel" or "channel_not_found" or "is_archived")
         {
+            membership.Forget(team.WorkspaceId, team.ChannelId);
             if (payload.UpdateId is { } updateId
                 && await updates.FindUpdateAsync(updateId, cancellationToken) is { AuthorToldAt: null } update)
             {

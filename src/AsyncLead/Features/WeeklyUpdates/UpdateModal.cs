@@ -7,7 +7,7 @@ using AsyncLead.Slack.Payloads;
 namespace AsyncLead.Features.WeeklyUpdates;
 
 /// <summary>The update form: four multiline Markdown fields, each capped so Slack never refuses what people type.</summary>
-public sealed class UpdateModal(TeamStore teams, UpdateStore updates, UpdateSubmissions submissions) : IViewSubmissionHandler
+public sealed class UpdateModal(TeamStore teams, UpdateSubmissions submissions) : IViewSubmissionHandler
 {
     public const string Id = "weekly_update";
     public const int MaxSectionLength = 3000;
@@ -56,18 +56,13 @@ public sealed class UpdateModal(TeamStore teams, UpdateStore updates, UpdateSubm
         }
 
         string Value(string blockId) => submission.View.State.Find(blockId, ValueAction)?.Value ?? "";
-        var existing = await updates.FindWeekAsync(team.Id, week.Monday, ct) is { } stored
-            ? await updates.FindUpdateAsync(stored.Id, userId, ct)
-            : null;
-        // The form has no Notes field: notes written inline stay as they were.
-        var sections = new WeeklyUpdateSections(Value("completed"), Value("in_progress"), Value("blockers"), Value("next_week"),
-            existing?.Sections.Notes ?? "");
+        var sections = new WeeklyUpdateSections(Value("completed"), Value("in_progress"), Value("blockers"), Value("next_week"), Notes: "");
         if (sections.IsEmpty)
         {
             return SlackAck.ViewErrors(new Dictionary<string, string> { ["completed"] = WeeklyTexts.EmptyField });
         }
 
-        await submissions.SaveAsync(team, userId, week, sections, ct);
+        await submissions.SaveAsync(team, userId, week, sections, keepNotes: true, ct);
         return SlackAck.Empty;
     }
 }

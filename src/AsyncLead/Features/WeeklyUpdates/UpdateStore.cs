@@ -11,6 +11,9 @@ public sealed record UpdateWeek(long Id, long TeamChannelId, DateOnly WeekStart,
 public sealed record StoredUpdate(long Id, long WeekId, string UserId, WeeklyUpdateSections Sections, bool IsLate, int Version,
     int PostedVersion, string? MessageTs, DateTimeOffset SubmittedAt, DateTimeOffset? AuthorToldAt);
 
+/// <summary>What saving an update did: the update's id and week, and whether it replaced an earlier one.</summary>
+public sealed record SavedUpdate(long UpdateId, long WeekId, bool Replaced);
+
 /// <summary>A blocker as the week's summary shows it; <see cref="MessageTs"/> is the reply it was last written in.</summary>
 public sealed record StoredBlocker(long Id, string UserId, string Text, DateTimeOffset OpenedAt, DateTimeOffset? ResolvedAt,
     string? ResolvedBy, string? MessageTs);
@@ -67,21 +70,82 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource)
         (await QueryWeeksAsync(SelectWeek + " WHERE team_channel_id = @teamChannelId AND week_start = @weekStart",
             new { teamChannelId, weekStart }, ct)).SingleOrDefault();
 
-    /// <summary>Saves (or replaces) a member's update for the week; returns its id and whether it replaced one. An edit keeps the first submission's lateness.</summary>
-    public static Task<(long Id, bool Replaced)> SaveUpdateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long weekId, string userId,
-        WeeklyUpdateSections sections, bool isLate, DateTimeOffset now, CancellationToken ct) =>
-        connection.QuerySingleAsync<(long Id, bool Replaced)>(new CommandDefinition(
+    /// <summary>
+    /// Saves (or replaces) a member's update for the week, creating the week if needed, and makes the team's blockers
+    /// match its Blockers items, in one statement (this is on the ack path). An item the same person already has open
+    /// (same text, ignoring case and spacing) stays that blocker and now points at this update; a new item opens a
+    /// blocker; an item this update had opened and no longer lists is removed. An edit keeps the first submission's
+    /// lateness, and keeps the notes when <paramref name="keepNotes"/> (the form has no Notes field).
+    /// </summary>
+    public static Task<SavedUpdate> SaveUpdateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long teamChannelId, DateOnly weekStart,
+        string userId, WeeklyUpdateSections sections, bool keepNotes, bool isLate, DateTimeOffset now, CancellationToken ct)
+    {
+        var items = sections.BlockerItems.DistinctBy(BlockerKey).ToArray();
+        return connection.QuerySingleAsync<SavedUpdate>(new CommandDefinition(
             """
-            INSERT INTO weekly_updates (week_id, user_id, completed, in_progress, blockers, next_week, notes, is_late, submitted_at, updated_at)
-            VALUES (@weekId, @userId, @Completed, @InProgress, @Blockers, @NextWeek, @Notes, @isLate, @now, @now)
-            ON CONFLICT (week_id, user_id) DO UPDATE SET
-                completed = EXCLUDED.completed, in_progress = EXCLUDED.in_progress, blockers = EXCLUDED.blockers,
-                next_week = EXCLUDED.next_week, notes = EXCLUDED.notes, version = weekly_updates.version + 1,
-                updated_at = EXCLUDED.updated_at
-            RETURNING id, xmax <> 0
+            WITH week AS (
+                INSERT INTO update_weeks (team_channel_id, week_start) VALUES (@teamChannelId, @weekStart)
+                ON CONFLICT (team_channel_id, week_start) DO UPDATE SET week_start = EXCLUDED.week_start
+                RETURNING id
+            ), saved AS (
+                INSERT INTO weekly_updates (week_id, user_id, completed, in_progress, blockers, next_week, notes, is_late, submitted_at, updated_at)
+                SELECT week.id, @userId, @Completed, @InProgress, @Blockers, @NextWeek, @Notes, @isLate, @now, @now FROM week
+                ON CONFLICT (week_id, user_id) DO UPDATE SET
+                    completed = EXCLUDED.completed, in_progress = EXCLUDED.in_progress, blockers = EXCLUDED.blockers,
+                    next_week = EXCLUDED.next_week, notes = CASE WHEN @keepNotes THEN weekly_updates.notes ELSE EXCLUDED.notes END,
+                    version = weekly_updates.version + 1, updated_at = EXCLUDED.updated_at
+                RETURNING id, week_id, xmax <> 0 AS replaced
+            ), item AS (
+                SELECT text, regexp_replace(lower(trim(text)), '\s+', ' ', 'g') AS key, position
+                FROM unnest(@items::text[]) WITH ORDINALITY AS i(text, position)
+            ), removed AS (
+                DELETE FROM blockers WHERE first_update_id = (SELECT id FROM saved) AND resolved_at IS NULL
+                  AND regexp_replace(lower(trim(text)), '\s+', ' ', 'g') NOT IN (SELECT key FROM item)
+            ), carried AS (
+                UPDATE blockers SET last_update_id = (SELECT id FROM saved), text = item.text
+                FROM item
+                WHERE blockers.team_channel_id = @teamChannelId AND blockers.user_id = @userId AND blockers.resolved_at IS NULL
+                  AND regexp_replace(lower(trim(blockers.text)), '\s+', ' ', 'g') = item.key
+                RETURNING item.key
+            ), opened AS (
+                INSERT INTO blockers (team_channel_id, user_id, text, first_update_id, last_update_id, opened_at)
+                SELECT @teamChannelId, @userId, item.text, saved.id, saved.id, @now
+                FROM item, saved
+                WHERE item.key NOT IN (SELECT key FROM carried)
+                ORDER BY item.position
+            )
+            SELECT id AS UpdateId, week_id AS WeekId, replaced AS Replaced FROM saved
             """,
-            new { weekId, userId, sections.Completed, sections.InProgress, sections.Blockers, sections.NextWeek, sections.Notes, isLate, now },
+            new
+            {
+                teamChannelId, weekStart, userId, sections.Completed, sections.InProgress, sections.Blockers, sections.NextWeek,
+                sections.Notes, keepNotes, isLate, now, items,
+            },
             transaction, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// What the form opens with, in one query: the member's update for this week, else empty with their latest earlier
+    /// update's Next Week as this week's In Progress.
+    /// </summary>
+    public async Task<WeeklyUpdateSections> FormDraftAsync(long teamChannelId, string userId, DateOnly weekStart, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var latest = await connection.QuerySingleOrDefaultAsync<DraftRow>(new CommandDefinition(
+            """
+            SELECT w.week_start = @weekStart AS IsThisWeek, u.completed AS Completed, u.in_progress AS InProgress,
+                   u.blockers AS Blockers, u.next_week AS NextWeek, u.notes AS Notes
+            FROM weekly_updates u JOIN update_weeks w ON w.id = u.week_id
+            WHERE w.team_channel_id = @teamChannelId AND u.user_id = @userId AND w.week_start <= @weekStart
+            ORDER BY w.week_start DESC LIMIT 1
+            """, new { teamChannelId, userId, weekStart }, cancellationToken: ct));
+        return latest switch
+        {
+            null => WeeklyUpdateSections.Empty,
+            { IsThisWeek: true } => new WeeklyUpdateSections(latest.Completed, latest.InProgress, latest.Blockers, latest.NextWeek, latest.Notes),
+            _ => WeeklyUpdateSections.Empty with { InProgress = latest.NextWeek },
+        };
+    }
 
     public async Task<StoredUpdate?> FindUpdateAsync(long updateId, CancellationToken ct) =>
         (await QueryUpdatesAsync(SelectUpdate + " WHERE u.id = @updateId", new { updateId }, ct)).SingleOrDefault();
@@ -91,15 +155,6 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource)
 
     public Task<IReadOnlyList<StoredUpdate>> UpdatesOfWeekAsync(long weekId, CancellationToken ct) =>
         QueryUpdatesAsync(SelectUpdate + " WHERE u.week_id = @weekId ORDER BY u.submitted_at, u.id", new { weekId }, ct);
-
-    /// <summary>The member's most recent update in this team from a week before <paramref name="before"/> (for "plan vs. actual").</summary>
-    public async Task<StoredUpdate?> LastUpdateBeforeAsync(long teamChannelId, string userId, DateOnly before, CancellationToken ct) =>
-        (await QueryUpdatesAsync(
-            SelectUpdate + """
-             JOIN update_weeks w ON w.id = u.week_id
-            WHERE w.team_channel_id = @teamChannelId AND u.user_id = @userId AND w.week_start < @before
-            ORDER BY w.week_start DESC LIMIT 1
-            """, new { teamChannelId, userId, before }, ct)).SingleOrDefault();
 
     public Task SetRootTsAsync(long weekId, string ts, CancellationToken ct) =>
         ExecuteAsync("UPDATE update_weeks SET root_ts = @ts WHERE id = @weekId", new { weekId, ts }, ct);
@@ -122,39 +177,6 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource)
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE update_weeks SET closed_at = @now WHERE id = @weekId AND closed_at IS NULL",
             new { weekId, now }, transaction, cancellationToken: ct)) == 1;
-
-    /// <summary>
-    /// Makes the team's blockers match this update's Blockers items: an item the same person already has open (same
-    /// text, ignoring case and spacing) stays that blocker and now points at this update; a new item opens a blocker;
-    /// an item this update had opened and no longer lists is removed.
-    /// </summary>
-    public static async Task SyncBlockersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long teamChannelId, string userId,
-        long updateId, IReadOnlyList<string> items, DateTimeOffset now, CancellationToken ct)
-    {
-        var keys = items.Select(BlockerKey).Distinct().ToArray();
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            DELETE FROM blockers WHERE first_update_id = @updateId AND resolved_at IS NULL
-              AND NOT (regexp_replace(lower(trim(text)), '\s+', ' ', 'g') = ANY(@keys))
-            """, new { updateId, keys }, transaction, cancellationToken: ct));
-        foreach (var item in items.DistinctBy(BlockerKey))
-        {
-            var carried = await connection.ExecuteAsync(new CommandDefinition(
-                """
-                UPDATE blockers SET last_update_id = @updateId, text = @item
-                WHERE team_channel_id = @teamChannelId AND user_id = @userId AND resolved_at IS NULL
-                  AND regexp_replace(lower(trim(text)), '\s+', ' ', 'g') = @key
-                """, new { updateId, item, teamChannelId, userId, key = BlockerKey(item) }, transaction, cancellationToken: ct));
-            if (carried == 0)
-            {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    INSERT INTO blockers (team_channel_id, user_id, text, first_update_id, last_update_id, opened_at)
-                    VALUES (@teamChannelId, @userId, @item, @updateId, @updateId, @now)
-                    """, new { teamChannelId, userId, item, updateId, now }, transaction, cancellationToken: ct));
-            }
-        }
-    }
 
     /// <summary>The blockers this update lists now (in its own order), resolved or not: the reply's Resolve buttons.</summary>
     public async Task<IReadOnlyList<ReplyBlocker>> BlockersOfUpdateAsync(StoredUpdate update, CancellationToken ct)
@@ -249,6 +271,8 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource)
         public DateTimeOffset? ClosedAt { get; init; }
         public string? SummaryTs { get; init; }
     }
+
+    private sealed record DraftRow(bool IsThisWeek, string Completed, string InProgress, string Blockers, string NextWeek, string Notes);
 
     private sealed class UpdateRow
     {

@@ -14,19 +14,19 @@ public sealed record SubmitResult(bool Replaced, bool IsLate);
 /// </summary>
 public sealed class UpdateSubmissions(NpgsqlDataSource dataSource, JobQueue queue, TimeProvider clock)
 {
-    public async Task<SubmitResult> SaveAsync(TeamChannel team, string userId, TeamWeek week, WeeklyUpdateSections sections, CancellationToken ct)
+    /// <param name="keepNotes">The form has no Notes field: an edit from it keeps the notes written inline.</param>
+    public async Task<SubmitResult> SaveAsync(TeamChannel team, string userId, TeamWeek week, WeeklyUpdateSections sections, bool keepNotes,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var late = team.Calendar.IsLate(week, now);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var weekId = await UpdateStore.EnsureWeekAsync(connection, transaction, team.Id, week.Monday, ct);
-        var (updateId, replaced) = await UpdateStore.SaveUpdateAsync(connection, transaction, weekId, userId, sections, late, now, ct);
-        await UpdateStore.SyncBlockersAsync(connection, transaction, team.Id, userId, updateId, sections.BlockerItems, now, ct);
-        await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Thread(team.WorkspaceId, team.Id, weekId, ThreadPostJob.What.Update, updateId), ct);
-        await queue.EnqueueAsync(connection, transaction, WeeklyJobs.QueuedCheck(team.WorkspaceId, team.Id, updateId, now + QueuedCheckJob.Delay), ct);
+        var saved = await UpdateStore.SaveUpdateAsync(connection, transaction, team.Id, week.Monday, userId, sections, keepNotes, late, now, ct);
+        await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Thread(team.WorkspaceId, team.Id, saved.WeekId, ThreadPostJob.What.Update, saved.UpdateId), ct);
+        await queue.EnqueueAsync(connection, transaction, WeeklyJobs.QueuedCheck(team.WorkspaceId, team.Id, saved.UpdateId, now + QueuedCheckJob.Delay), ct);
         await HomeRefresh.EnqueueAsync(queue, connection, transaction, team.WorkspaceId, [userId, team.LeadUserId], ct);
         await transaction.CommitAsync(ct);
-        return new SubmitResult(replaced, late);
+        return new SubmitResult(saved.Replaced, late);
     }
 }

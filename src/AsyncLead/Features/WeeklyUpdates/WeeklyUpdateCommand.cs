@@ -1,4 +1,5 @@
 using AsyncLead.Features.Members;
+using AsyncLead.Platform;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Payloads;
 using AsyncLead.Slack.WebApi;
@@ -16,6 +17,7 @@ public sealed class WeeklyUpdateCommand(
     UpdateSubmissions submissions,
     MemberDirectory directory,
     WeekAttendance attendance,
+    BotChannelMembership membership,
     ISlackClient slack,
     TimeProvider clock) : ISlashCommandHandler
 {
@@ -63,12 +65,7 @@ public sealed class WeeklyUpdateCommand(
     internal static async Task OpenUpdateFormAsync(ISlackClient slack, UpdateStore updates, TeamChannel team, string userId, TeamWeek week,
         string triggerId, CancellationToken ct)
     {
-        var stored = await updates.FindWeekAsync(team.Id, week.Monday, ct);
-        var initial = (stored is null ? null : await updates.FindUpdateAsync(stored.Id, userId, ct))?.Sections
-            ?? WeeklyUpdateSections.Empty with
-            {
-                InProgress = (await updates.LastUpdateBeforeAsync(team.Id, userId, week.Monday, ct))?.Sections.NextWeek ?? "",
-            };
+        var initial = await updates.FormDraftAsync(team.Id, userId, week.Monday, ct);
         await slack.ForWorkspace(team.WorkspaceId).Views.OpenAsync(triggerId, UpdateModal.Build(team, week, initial), ct);
     }
 
@@ -92,7 +89,7 @@ public sealed class WeeklyUpdateCommand(
         }
 
         var week = team.Calendar.ReportingWeekAt(clock.GetUtcNow());
-        var result = await submissions.SaveAsync(team, command.UserId, week, sections, ct);
+        var result = await submissions.SaveAsync(team, command.UserId, week, sections, keepNotes: false, ct);
         return SlackAck.Ephemeral(WeeklyTexts.Saved(team, week, result.Replaced, result.IsLate));
     }
 
@@ -187,12 +184,7 @@ public sealed class WeeklyUpdateCommand(
     {
         try
         {
-            return (await slack.ForWorkspace(team.WorkspaceId).Conversations.InfoAsync(team.ChannelId, ct)).IsMember;
-        }
-        catch (SlackApiException ex) when (ex.Error == "channel_not_found")
-        {
-            // A private channel the bot was never invited to is invisible to it.
-            return false;
+            return await membership.IsMemberAsync(team.WorkspaceId, team.ChannelId, ct);
         }
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException or TimeoutException)
         {

@@ -115,6 +115,33 @@ public sealed class EdgeTests(TestDatabase database) : IClassFixture<TestDatabas
     }
 
     [Fact]
+    public async Task Opening_the_form_asks_slack_about_the_channel_once_in_a_while_and_again_after_a_post_finds_the_bot_gone()
+    {
+        await using var s = (await StartAsync(database)).WithPaymentsTeam();
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
+        await s.RunUntilAsync(FirstPrompt);
+        var asked = s.Slack.Calls("conversations.info").Count;
+
+        await s.Alice().RunsCommandAsync(Command);
+        await s.Bob().RunsCommandAsync(Command);
+        await s.Alice().RunsCommandAsync(Command);
+        Assert.Equal(asked + 1, s.Slack.Calls("conversations.info").Count);
+
+        await s.AdvanceAsync(AsyncLead.Platform.BotChannelMembership.RememberYesFor);
+        await s.Alice().RunsCommandAsync(Command);
+        Assert.Equal(asked + 2, s.Slack.Calls("conversations.info").Count);
+
+        // Removed within those minutes: the form still opens, the post finds out, and the next command asks again.
+        s.Slack.SetBotMembership(Channel, isMember: false);
+        await s.Alice().SubmitsViewAsync(("Completed", "Payouts"));
+        await s.RunJobsAsync();
+        var again = await s.Bob().RunsCommandAsync(Command);
+
+        Assert.Equal(asked + 3, s.Slack.Calls("conversations.info").Count);
+        Assert.Contains("/invite @AsyncLead", EphemeralTextFor(again), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_saved_update_whose_post_finds_the_bot_gone_is_kept_its_author_told_once_and_posted_after_the_invite()
     {
         await using var s = (await StartAsync(database)).WithPaymentsTeam();

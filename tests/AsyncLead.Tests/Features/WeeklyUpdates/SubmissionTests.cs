@@ -58,6 +58,29 @@ public sealed class SubmissionTests(TestDatabase database) : IClassFixture<TestD
     }
 
     [Fact]
+    public async Task Editing_in_the_form_keeps_the_notes_written_inline_and_drops_the_blocker_she_deleted()
+    {
+        await using var s = (await StartAsync(database)).WithPaymentsTeam();
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
+        await s.RunUntilAsync(FirstPrompt);
+        await s.Alice().RunsCommandAsync(Command, "Done: payouts\nBlocked:\n- API keys\n- Legal sign-off\nRisks: the bank may change its API");
+        await s.RunJobsAsync();
+
+        await s.Alice().RunsCommandAsync(Command);
+        await s.Alice().SubmitsViewAsync(("Completed", "payouts and refunds"), ("Blockers", "- legal   SIGN-OFF"));
+        await s.RunJobsAsync();
+
+        var reply = Assert.Single(s.Slack.ThreadReplies(Channel, s.Root("Week of 17 Nov").Ts)).VisibleText;
+        Assert.Contains("payouts and refunds", reply, StringComparison.Ordinal);
+        Assert.Contains("the bank may change its API", reply, StringComparison.Ordinal);
+        Assert.Contains("🚧 legal   SIGN-OFF", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("API keys", reply, StringComparison.Ordinal);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var blockers = (await Dapper.SqlMapper.QueryAsync<string>(connection, "SELECT text FROM blockers WHERE resolved_at IS NULL")).ToList();
+        Assert.Equal(["legal   SIGN-OFF"], blockers);
+    }
+
+    [Fact]
     public async Task The_form_starts_this_weeks_in_progress_from_last_weeks_next_week()
     {
         await using var s = (await StartAsync(database)).WithPaymentsTeam();
