@@ -1,3 +1,4 @@
+using AsyncLead.Features.Home;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
 using Npgsql;
@@ -6,7 +7,8 @@ namespace AsyncLead.Features.WeeklyUpdates;
 
 /// <summary>
 /// The week's prompt, at the team's prompt time: the thread root in the channel, a DM to each expected member, their
-/// reminders placed by their own schedules, the week's close, and next week's prompt. All of it is enqueued in one
+/// reminders placed by their own schedules, the week's close, next week's prompt, and a refresh of the Home tabs that
+/// now show the new week (its members' and the lead's). All of it is enqueued in one
 /// transaction that only the first run for the week gets to commit, so a retry or a second replica prompts nobody twice.
 /// </summary>
 public sealed class PromptJob(TeamStore teams, ExpectedMembers expectedMembers, JobQueue queue, NpgsqlDataSource dataSource, TimeProvider clock)
@@ -48,6 +50,7 @@ public sealed class PromptJob(TeamStore teams, ExpectedMembers expectedMembers, 
 
             await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Close(team.WorkspaceId, team.Id, week.Monday, calendar.ClosesAt(week)), cancellationToken);
             await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Prompt(team.WorkspaceId, team.Id, week.Next().Monday, nextPromptAt), cancellationToken);
+            await HomeRefresh.EnqueueAsync(queue, connection, transaction, team.WorkspaceId, [team.LeadUserId, .. expected.Select(m => m.UserId)], cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

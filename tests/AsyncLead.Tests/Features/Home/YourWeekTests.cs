@@ -57,15 +57,31 @@ public sealed class YourWeekTests(TestDatabase database) : IClassFixture<TestDat
     }
 
     [Fact]
+    public async Task When_the_weeks_prompt_goes_out_alices_tab_shows_her_reminder_without_her_opening_it_again()
+    {
+        await using var s = (await HomeWorld.StartAsync(database)).WithPaymentsTeam();
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
+        var before = (await s.OpensHomeAsync(s.Alice())).VisibleText;
+        Assert.Contains("Not written yet · no reminders pending", before, StringComparison.Ordinal);
+
+        await s.RunUntilAsync(FirstPrompt);
+
+        var reminder = await NextReminderAsync(s, "U_ALICE");
+        Assert.Contains($"Not written yet · next reminder <!date^{reminder.ToUnixTimeSeconds()}^", s.Home("U_ALICE").VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Opening_home_only_queues_the_publish_and_several_changes_before_it_runs_publish_once()
     {
         await using var s = (await HomeWorld.StartAsync(database)).WithPaymentsTeam();
         await s.SetsUpWeeklyUpdatesAsync(s.Lena());
         await s.RunUntilAsync(FirstPrompt);
 
+        var (alices, lenas) = (s.Publishes("U_ALICE"), s.Publishes("U_LENA"));
+
         var opened = await s.Alice().OpensAppHomeAsync();
         Assert.True(opened.IsSuccess, opened.ToString());
-        Assert.Equal(0, s.Publishes("U_ALICE"));
+        Assert.Equal(alices, s.Publishes("U_ALICE"));
 
         await s.Alice().RunsCommandAsync(Command, "Completed: payouts\nBlockers: waiting on keys");
         await s.Alice().RunsCommandAsync(Command, "Completed: payouts and refunds\nBlockers: waiting on keys");
@@ -75,8 +91,8 @@ public sealed class YourWeekTests(TestDatabase database) : IClassFixture<TestDat
 
         await s.RunJobsAsync();
 
-        Assert.Equal(1, s.Publishes("U_ALICE"));
-        Assert.Equal(1, s.Publishes("U_LENA"));
+        Assert.Equal(alices + 1, s.Publishes("U_ALICE"));
+        Assert.Equal(lenas + 1, s.Publishes("U_LENA"));
         var text = s.Home("U_ALICE").VisibleText;
         Assert.Contains("✅ Written", text, StringComparison.Ordinal);
         Assert.Contains("`focus Tue 09:00-12:00`", text, StringComparison.Ordinal);
