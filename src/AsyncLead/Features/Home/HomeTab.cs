@@ -17,13 +17,14 @@ public static class HomeTab
 {
     public const string EditScheduleActionId = "home_edit_schedule";
 
-    public const int MaxWeeks = 8;
-    public const int MaxWaiting = 6;
-    public const int MaxOwnBlockers = 8;
-    public const int MaxLedTeams = 3;
-    public const int MaxTeamBlockers = 5;
-    public const int MaxDocLines = 5;
-    public const int MaxMissingNames = 15;
+    // How many items each list shows before "…and N more": together they keep the tab within 100 blocks.
+    private const int MaxWeeks = 8;
+    private const int MaxWaiting = 6;
+    private const int MaxOwnBlockers = 8;
+    private const int MaxLedTeams = 3;
+    private const int MaxTeamBlockers = 5;
+    private const int MaxDocLines = 5;
+    private const int MaxMissingNames = 15;
 
     public static HomeView Build(HomeData data, DateTimeOffset now)
     {
@@ -50,7 +51,7 @@ public static class HomeTab
         if (data.LedTeams.Count > MaxLedTeams)
         {
             var others = data.LedTeams.Skip(MaxLedTeams).Select(t => $"<#{t.Team.ChannelId}>");
-            blocks.Add(Blocks.Context($"You also lead {data.LedTeams.Count - MaxLedTeams} more teams: {string.Join(", ", others)}. Their pages are linked from their weekly threads."));
+            blocks.Add(Blocks.Context($"You also lead {data.LedTeams.Count - MaxLedTeams} more teams: {string.Join(", ", others)}."));
         }
 
         return new HomeView(blocks);
