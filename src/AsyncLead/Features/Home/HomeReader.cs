@@ -33,7 +33,7 @@ public sealed class HomeReader(
             var isLead = team.LeadUserId == userId;
             if (written || isLead || await IsExpectedAsync(team, stored, userId, ct))
             {
-                var nextReminder = stored is null || written ? null : await updates.NextReminderAsync(stored.Id, userId, ct);
+                var nextReminder = stored is null || written ? null : await updates.NextReminderAsync(stored.Id, userId, team.Cadence.Steps.Count, ct);
                 weeks.Add(new WeekStatus(team, week, written, member.Schedule.IsAwayForWeek(week), nextReminder, team.Calendar.ClosesAt(week)));
             }
 

@@ -217,15 +217,16 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource)
     public Task<IReadOnlyList<OpenBlocker>> OpenBlockersOfTeamAsync(long teamChannelId, CancellationToken ct) =>
         QueryOpenBlockersAsync(SelectOpenBlockers + " WHERE b.team_channel_id = @teamChannelId" + OldestFirst, new { teamChannelId }, ct);
 
-    /// <summary>When the member's next reminder for the week is planned (the pending nudge jobs after the prompt); null when none is.</summary>
-    public async Task<DateTimeOffset?> NextReminderAsync(long weekId, string userId, CancellationToken ct)
+    /// <summary>
+    /// When the member's next reminder for the week is planned: the earliest of their pending reminder jobs (numbers 1 to
+    /// <paramref name="reminders"/>, found by key); null when none is pending.
+    /// </summary>
+    public async Task<DateTimeOffset?> NextReminderAsync(long weekId, string userId, int reminders, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var next = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
-            """
-            SELECT min(run_at) FROM jobs
-            WHERE left(job_key, length(@prefix)) = @prefix AND job_key <> @prompt AND state = 'available' AND cancelled_at IS NULL
-            """, new { prefix = WeeklyJobs.NudgeKeyPrefix(weekId, userId), prompt = WeeklyJobs.NudgeKey(weekId, userId, 0) }, cancellationToken: ct));
+            "SELECT min(run_at) FROM jobs WHERE job_key = ANY(@keys) AND state = 'available' AND cancelled_at IS NULL",
+            new { keys = Enumerable.Range(1, reminders).Select(number => WeeklyJobs.NudgeKey(weekId, userId, number)).ToArray() }, cancellationToken: ct));
         return next is { } utc ? new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null;
     }
 

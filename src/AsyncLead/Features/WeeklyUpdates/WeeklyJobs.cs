@@ -45,10 +45,7 @@ internal static class WeeklyJobs
         };
 
     public static string NudgeKey(long weekId, string userId, int number) =>
-        string.Create(CultureInfo.InvariantCulture, $"{NudgeKeyPrefix(weekId, userId)}{number}");
-
-    /// <summary>What the keys of one member's prompt and reminders for a week start with.</summary>
-    public static string NudgeKeyPrefix(long weekId, string userId) => $"weekly-nudge:{weekId}:{userId}:";
+        string.Create(CultureInfo.InvariantCulture, $"weekly-nudge:{weekId}:{userId}:{number}");
 
     public static JobRequest QueuedCheck(string workspaceId, long teamChannelId, long updateId, DateTimeOffset at) =>
         new(QueuedCheckJob.JobKind, new QueuedCheckJob.Payload(updateId)) { RunAt = at, Scope = Scope(workspaceId, teamChannelId) };
