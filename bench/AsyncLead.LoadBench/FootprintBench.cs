@@ -13,12 +13,13 @@ namespace AsyncLead.LoadBench;
 /// </summary>
 public static class FootprintBench
 {
-    public static async Task RunAsync(int restarts, TimeSpan idle)
+    /// <param name="binary">The AsyncLead.dll to run: the Release build by default, or a published one (as the Dockerfile publishes it).</param>
+    public static async Task RunAsync(int restarts, TimeSpan idle, string? binary)
     {
-        var binary = Path.Combine(RepositoryRoot.Path, "src", "AsyncLead", "bin", "Release", "net10.0", "AsyncLead.dll");
+        binary ??= Path.Combine(RepositoryRoot.Path, "src", "AsyncLead", "bin", "Release", "net10.0", "AsyncLead.dll");
         if (!File.Exists(binary))
         {
-            throw new InvalidOperationException($"{binary} is missing: run `dotnet build src/AsyncLead -c Release` first.");
+            throw new InvalidOperationException($"{binary} is missing: run `dotnet build src/AsyncLead -c Release` (or publish it) first.");
         }
 
         var database = $"asynclead_bench_{Guid.NewGuid():N}";

@@ -2,7 +2,7 @@ using System.Globalization;
 using AsyncLead.LoadBench;
 
 // dotnet run -c Release --project bench/AsyncLead.LoadBench -- ack [--seconds 5] [--connections 1,16,64]
-//                                                         footprint [--idle 10]
+//                                                         footprint [--idle 10] [--binary path/to/AsyncLead.dll]
 //                                                         scheduler [--due 100000] [--rows 1000000] [--processes 1,3]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "ack";
 var seconds = Option("--seconds", "5");
@@ -14,7 +14,8 @@ switch (mode)
         await AckPathBench.RunAsync(connections, TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)));
         return 0;
     case "footprint":
-        await FootprintBench.RunAsync(restarts: 5, idle: TimeSpan.FromSeconds(double.Parse(Option("--idle", "10"), CultureInfo.InvariantCulture)));
+        await FootprintBench.RunAsync(restarts: 5, idle: TimeSpan.FromSeconds(double.Parse(Option("--idle", "10"), CultureInfo.InvariantCulture)),
+            binary: Option("--binary", "") is { Length: > 0 } binary ? Path.GetFullPath(binary) : null);
         return 0;
     case "scheduler":
         await SchedulerBench.RunAsync(
@@ -27,7 +28,7 @@ switch (mode)
         await SchedulerBench.RunWorkerAsync(Option("--connection", ""), Option("--slack", ""));
         return 0;
     default:
-        Console.Error.WriteLine("usage: ack [--seconds 5] [--connections 1,16,64] | footprint [--idle 10] | scheduler [--due 100000] [--rows 1000000] [--processes 1,3] [--per-channel 20]");
+        Console.Error.WriteLine("usage: ack [--seconds 5] [--connections 1,16,64] | footprint [--idle 10] [--binary path] | scheduler [--due 100000] [--rows 1000000] [--processes 1,3] [--per-channel 20]");
         return 2;
 }
 

@@ -132,6 +132,7 @@ internal sealed partial class SlackDispatcher(
             // Everything the handler logs carries who and where (ids only: never tokens or text).
             using var logScope = logger.BeginScope(LogScope(context));
             await using var scope = scopes.CreateAsyncScope();
+            await ObserveAsync(scope.ServiceProvider, context, ct);
             try
             {
                 return await handle(scope.ServiceProvider, ct);
@@ -154,6 +155,21 @@ internal sealed partial class SlackDispatcher(
             LogOverran(logger, route, budget.TotalMilliseconds);
             _ = inFlight.Run(ct => DeliverLateAsync(work, route, responseUrl, ct));
             return SlackAck.Empty;
+        }
+    }
+
+    private async Task ObserveAsync(IServiceProvider services, SlackContext context, CancellationToken ct)
+    {
+        foreach (var observer in services.GetServices<ISlackRequestObserver>())
+        {
+            try
+            {
+                await observer.ObserveAsync(context, ct);
+            }
+            catch (Exception exception)
+            {
+                LogObserverFailed(logger, exception, observer.GetType().Name);
+            }
         }
     }
 
@@ -202,6 +218,9 @@ internal sealed partial class SlackDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Slack handler for {Route} failed; acknowledged anyway")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string route);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request observer {Observer} failed; the handler runs anyway")]
+    private static partial void LogObserverFailed(ILogger logger, Exception exception, string observer);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack handler for {Route} overran the {BudgetMs} ms ack budget; acknowledged, still running")]
     private static partial void LogOverran(ILogger logger, string route, double budgetMs);

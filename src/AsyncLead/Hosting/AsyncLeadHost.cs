@@ -1,4 +1,5 @@
 using AsyncLead.Features.Decisions;
+using AsyncLead.Features.Digest;
 using AsyncLead.Features.Home;
 using AsyncLead.Features.Install;
 using AsyncLead.Features.Members;
@@ -43,6 +44,7 @@ public static class AsyncLeadHost
         builder.Services.AddMembers();
         builder.Services.AddWeeklyUpdates();
         builder.Services.AddDecisions();
+        builder.Services.AddDigest();
         builder.Services.AddHome();
         return builder;
     }

@@ -75,10 +75,15 @@ public sealed class SlackSimulator
             ("command", command),
             ("text", text),
             ("api_app_id", Slack.AppId),
-            ("is_enterprise_install", "false"),
+            ("is_enterprise_install", IsOrgWide(workspace) ? "true" : "false"),
             ("response_url", Slack.IssueResponseUrl(userId, id).ToString()),
             ("trigger_id", Slack.IssueTriggerId(userId)),
         };
+        if (workspace.EnterpriseId is { } enterprise)
+        {
+            fields = [.. fields, ("enterprise_id", enterprise), ("enterprise_name", $"Org {enterprise}")];
+        }
+
         return _transport.SendCommandAsync(fields);
     }
 
@@ -112,8 +117,8 @@ public sealed class SlackSimulator
             },
             ["trigger_id"] = Slack.IssueTriggerId(userId),
             ["team"] = TeamObject(workspace),
-            ["enterprise"] = null,
-            ["is_enterprise_install"] = false,
+            ["enterprise"] = EnterpriseObject(workspace),
+            ["is_enterprise_install"] = IsOrgWide(workspace),
             ["channel"] = new JsonObject { ["id"] = channelId, ["name"] = channelName },
             ["message"] = messageJson,
             ["state"] = new JsonObject { ["values"] = new JsonObject() },
@@ -136,8 +141,8 @@ public sealed class SlackSimulator
             ["container"] = new JsonObject { ["type"] = "view", ["view_id"] = view.Id },
             ["trigger_id"] = Slack.IssueTriggerId(userId),
             ["team"] = TeamObject(workspace),
-            ["enterprise"] = null,
-            ["is_enterprise_install"] = false,
+            ["enterprise"] = EnterpriseObject(workspace),
+            ["is_enterprise_install"] = IsOrgWide(workspace),
             ["view"] = ViewWithState(view, ViewForm.StateValues(view, [], submitting: false)),
             ["actions"] = new JsonArray(Action(block, element, entered, value)),
         };
@@ -161,8 +166,8 @@ public sealed class SlackSimulator
             ["trigger_id"] = Slack.IssueTriggerId(userId),
             ["view"] = ViewWithState(view, ViewForm.StateValues(view, entries, submitting: true)),
             ["response_urls"] = new JsonArray(),
-            ["is_enterprise_install"] = false,
-            ["enterprise"] = null,
+            ["is_enterprise_install"] = IsOrgWide(workspace),
+            ["enterprise"] = EnterpriseObject(workspace),
         };
         var response = await SendInteractionAsync(payload);
         if (response.Status == HttpStatusCode.OK)
@@ -196,8 +201,8 @@ public sealed class SlackSimulator
             ["token"] = Slack.VerificationToken,
             ["view"] = ViewWithState(view, ViewForm.StateValues(view, [], submitting: false)),
             ["is_cleared"] = false,
-            ["is_enterprise_install"] = false,
-            ["enterprise"] = null,
+            ["is_enterprise_install"] = IsOrgWide(workspace),
+            ["enterprise"] = EnterpriseObject(workspace),
         });
     }
 
@@ -211,8 +216,8 @@ public sealed class SlackSimulator
             ["action_ts"] = SlackTs(),
             ["team"] = TeamObject(workspace),
             ["user"] = UserObject(workspace, userId, userName),
-            ["is_enterprise_install"] = false,
-            ["enterprise"] = null,
+            ["is_enterprise_install"] = IsOrgWide(workspace),
+            ["enterprise"] = EnterpriseObject(workspace),
             ["callback_id"] = callbackId,
             ["trigger_id"] = Slack.IssueTriggerId(userId),
         });
@@ -230,8 +235,8 @@ public sealed class SlackSimulator
             ["team"] = TeamObject(workspace),
             ["user"] = UserObject(workspace, userId, userName),
             ["channel"] = new JsonObject { ["id"] = channelId, ["name"] = channelName },
-            ["is_enterprise_install"] = false,
-            ["enterprise"] = null,
+            ["is_enterprise_install"] = IsOrgWide(workspace),
+            ["enterprise"] = EnterpriseObject(workspace),
             ["callback_id"] = callbackId,
             ["trigger_id"] = Slack.IssueTriggerId(userId),
             ["response_url"] = Slack.IssueResponseUrl(userId, channelId, message.Ts).ToString(),
@@ -256,7 +261,7 @@ public sealed class SlackSimulator
             ["token"] = Slack.VerificationToken,
             ["team_id"] = workspace.TeamId,
             ["context_team_id"] = workspace.TeamId,
-            ["context_enterprise_id"] = null,
+            ["context_enterprise_id"] = workspace.EnterpriseId,
             ["api_app_id"] = Slack.AppId,
             ["event"] = body,
             ["type"] = "event_callback",
@@ -264,11 +269,11 @@ public sealed class SlackSimulator
             ["event_time"] = Clock.GetUtcNow().ToUnixTimeSeconds(),
             ["authorizations"] = new JsonArray(new JsonObject
             {
-                ["enterprise_id"] = null,
+                ["enterprise_id"] = workspace.EnterpriseId,
                 ["team_id"] = workspace.TeamId,
                 ["user_id"] = workspace.BotUserId,
                 ["is_bot"] = true,
-                ["is_enterprise_install"] = false,
+                ["is_enterprise_install"] = IsOrgWide(workspace),
             }),
             ["is_ext_shared_channel"] = false,
             ["event_context"] = "4-" + Convert.ToBase64String(Encoding.UTF8.GetBytes(workspace.TeamId)),
@@ -338,6 +343,11 @@ public sealed class SlackSimulator
         ["name"] = userName,
         ["team_id"] = workspace.TeamId,
     };
+
+    private static bool IsOrgWide(FakeWorkspace workspace) => workspace.EnterpriseId is not null;
+
+    private static JsonObject? EnterpriseObject(FakeWorkspace workspace) =>
+        workspace.EnterpriseId is { } id ? new JsonObject { ["id"] = id, ["name"] = $"Org {id}" } : null;
 
     private static JsonObject TeamObject(FakeWorkspace workspace) => new() { ["id"] = workspace.TeamId, ["domain"] = workspace.Domain };
 }

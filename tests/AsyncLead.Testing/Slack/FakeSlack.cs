@@ -93,8 +93,13 @@ public sealed class FakeSlack : IAsyncDisposable
 
     // ---- Setting the scene -------------------------------------------------------------------------------
 
-    /// <summary>A workspace with the app installed; <paramref name="botToken"/> acts in this workspace only.</summary>
-    public FakeSlack AddWorkspace(string teamId, string botToken, string? name = null, string? domain = null, string? botUserId = null)
+    /// <summary>
+    /// A workspace with the app installed; <paramref name="botToken"/> acts in this workspace only. With
+    /// <paramref name="orgWideEnterpriseId"/> the install is org-wide (Enterprise Grid): requests from the workspace
+    /// carry the enterprise and <c>is_enterprise_install</c>, and OAuth grants for it are org-wide.
+    /// </summary>
+    public FakeSlack AddWorkspace(string teamId, string botToken, string? name = null, string? domain = null, string? botUserId = null,
+        string? orgWideEnterpriseId = null)
     {
         lock (_world.Gate)
         {
@@ -106,6 +111,7 @@ public sealed class FakeSlack : IAsyncDisposable
                 BotToken = botToken,
                 BotUserId = botUserId ?? $"U0BOT{teamId}",
                 BotId = $"B0BOT{teamId}",
+                EnterpriseId = orgWideEnterpriseId,
             };
             _world.Workspaces.Add(teamId, workspace);
             _world.Users.Add(workspace.BotUserId, new UserRecord

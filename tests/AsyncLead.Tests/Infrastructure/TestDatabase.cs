@@ -10,7 +10,7 @@ public sealed class TestDatabase : IAsyncLifetime
 {
     private static readonly string SchemaKey = Convert.ToHexStringLower(
         System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
-            string.Join('|', DatabaseMigrator.Migrations.Select(m => m.Checksum)))))[..16];
+            string.Join('|', DatabaseMigrator.Migrations.Select(m => $"{m.Version}:{m.Checksum}")))))[..16];
 
     public string Name { get; private set; } = "";
 

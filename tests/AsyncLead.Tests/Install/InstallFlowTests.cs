@@ -185,6 +185,31 @@ public sealed class InstallFlowTests(TestDatabase database) : IClassFixture<Test
     }
 
     [Fact]
+    public async Task After_an_org_wide_install_a_workspace_of_the_organisation_works_with_the_organisations_token_in_requests_and_jobs()
+    {
+        await using var s = await StartMultiWorkspaceAsync(database);
+        using var browser = new InstallBrowser(s);
+        s.Slack.AddWorkspace("T_INITECH_HQ", "xoxb-initech-token", name: "Initech HQ", orgWideEnterpriseId: "E_INITECH")
+            .AddUser("U_PETER", "peter", tz: "America/Chicago", teamId: "T_INITECH_HQ")
+            .AddChannel("C_TPS", "tps-reports", members: ["U_PETER"], teamId: "T_INITECH_HQ");
+        await browser.InstallsAsync("T_INITECH_HQ", "U_ORG_ADMIN", enterpriseId: "E_INITECH");
+        var peter = s.User("U_PETER", "C_TPS");
+
+        var opened = await peter.RunsCommandAsync("/weekly-update", "setup");
+        Assert.True(opened.IsSuccess, opened.ToString());
+        var saved = await peter.SubmitsViewAsync();
+        Assert.True(saved.IsSuccess, saved.ToString());
+        await s.AdvanceAsync(TimeSpan.FromDays(7));
+
+        var viewsOpen = Assert.Single(s.Slack.Calls("views.open"));
+        Assert.Equal("xoxb-initech-token", viewsOpen.Token);
+        // The prompt is a job: it finds the organisation's token by the workspace alone.
+        var prompt = Assert.Single(s.Slack.Messages("C_TPS"));
+        Assert.Contains("update", prompt.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.All(s.Slack.Calls("chat.postMessage"), call => Assert.Equal("xoxb-initech-token", call.Token));
+    }
+
+    [Fact]
     public async Task Without_client_credentials_the_install_link_explains_how_to_enable_it()
     {
         await using var s = await SlackScenario.StartAsync(database);

@@ -84,6 +84,7 @@ public sealed class UninstallAndPurgeTests(TestDatabase database) : IClassFixtur
                 INSERT INTO decisions (workspace_id, number, channel_id, author_id, author_tz, title, problem_statement, deadline,
                                        decision_date, created_at, updated_at)
                 VALUES (@team, 1, 'C_TEAM', 'U_A', 'Europe/Berlin', 'Queue', 'Why', now(), now(), now(), now());
+                INSERT INTO digest_preferences (workspace_id, user_id, day, time, is_off, updated_at) VALUES (@team, 'U_A', 5, '16:30', false, now());
                 """, new { team });
         }
 

@@ -135,28 +135,26 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         ORDER BY deadline, number
         """;
 
-    private const string DueBetweenSql =
-        "SELECT " + DocColumns + """
-         FROM decisions
-        WHERE workspace_id = @WorkspaceId AND channel_id = @ChannelId AND status IN ('open', 'closed')
-          AND deadline >= @From AND deadline < @Until
-        ORDER BY deadline, number
-        """;
-
-    private const string DecidedBetweenSql =
-        "SELECT " + DocColumns + """
-         FROM decisions
-        WHERE workspace_id = @WorkspaceId AND channel_id = @ChannelId AND status = 'decided'
-          AND decided_at >= @From AND decided_at < @Until
-        ORDER BY decided_at, number
-        """;
-
     // Whose Home tab shows a doc: its reviewers (waiting on them), its author, and the lead of its channel's team.
     private const string PeopleOfDocSql =
         """
         SELECT user_id FROM decision_reviewers WHERE decision_id = @Id
         UNION SELECT author_id FROM decisions WHERE id = @Id
         UNION SELECT t.lead_user_id FROM team_channels t JOIN decisions d ON d.workspace_id = t.workspace_id AND d.channel_id = t.channel_id WHERE d.id = @Id
+        """;
+
+    private const string DueInChannelSql = "SELECT " + DocColumns +
+        """
+         FROM decisions
+        WHERE workspace_id = @WorkspaceId AND channel_id = @ChannelId AND status = 'open' AND deadline >= @From AND deadline < @Until
+        ORDER BY deadline, number
+        """;
+
+    private const string DecidedInChannelSql = "SELECT " + DocColumns +
+        """
+         FROM decisions
+        WHERE workspace_id = @WorkspaceId AND channel_id = @ChannelId AND status = 'decided' AND decided_at >= @From AND decided_at < @Until
+        ORDER BY decided_at, number
         """;
 
     /// <summary>Saves the doc with the next DEC number and enqueues its post, its reminders and its deadline.</summary>
@@ -228,16 +226,19 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     }
 
     /// <summary>Open docs the person is a named reviewer of and hasn't answered, soonest deadline first.</summary>
-    public Task<IReadOnlyList<DecisionDoc>> WaitingOnAsync(string workspaceId, string userId, CancellationToken ct) =>
-        QueryDocsAsync(WaitingOnSql, new { WorkspaceId = workspaceId, UserId = userId }, ct);
+    public async Task<IReadOnlyList<DecisionDoc>> WaitingOnAsync(string workspaceId, string userId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<DecisionDoc>(new CommandDefinition(WaitingOnSql, new { WorkspaceId = workspaceId, UserId = userId }, cancellationToken: ct))];
+    }
 
-    /// <summary>Docs of a channel still open or awaiting their decision whose response deadline falls in [from, until).</summary>
-    public Task<IReadOnlyList<DecisionDoc>> DueBetweenAsync(string workspaceId, string channelId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct) =>
-        QueryDocsAsync(DueBetweenSql, new { WorkspaceId = workspaceId, ChannelId = channelId, From = from, Until = until }, ct);
+    /// <summary>Docs of a channel still taking responses whose deadline falls in [<paramref name="from"/>, <paramref name="until"/>), soonest first.</summary>
+    public Task<IReadOnlyList<DecisionDoc>> DueInChannelAsync(string workspaceId, string channelId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct) =>
+        ListInChannelAsync(DueInChannelSql, workspaceId, channelId, from, until, ct);
 
-    /// <summary>Docs of a channel decided in [from, until).</summary>
-    public Task<IReadOnlyList<DecisionDoc>> DecidedBetweenAsync(string workspaceId, string channelId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct) =>
-        QueryDocsAsync(DecidedBetweenSql, new { WorkspaceId = workspaceId, ChannelId = channelId, From = from, Until = until }, ct);
+    /// <summary>Docs of a channel decided in [<paramref name="from"/>, <paramref name="until"/>), in the order they were decided.</summary>
+    public Task<IReadOnlyList<DecisionDoc>> DecidedInChannelAsync(string workspaceId, string channelId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct) =>
+        ListInChannelAsync(DecidedInChannelSql, workspaceId, channelId, from, until, ct);
 
     /// <summary>Stores the doc message's ts the moment Slack returns it (the first stored ts wins).</summary>
     public async Task SetMessageTsAsync(long id, string ts, CancellationToken ct)
@@ -373,12 +374,6 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         return true;
     }
 
-    private async Task<IReadOnlyList<DecisionDoc>> QueryDocsAsync(string sql, object parameters, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return [.. await connection.QueryAsync<DecisionDoc>(new CommandDefinition(sql, parameters, cancellationToken: ct))];
-    }
-
     /// <summary>Refreshes the Home tabs the doc appears on (<paramref name="only"/>: just these people's), in the change's transaction.</summary>
     private async Task RefreshHomesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DecisionDoc doc, CancellationToken ct,
         params string[] only)
@@ -387,6 +382,14 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             ? only
             : await connection.QueryAsync<string>(new CommandDefinition(PeopleOfDocSql, new { doc.Id }, transaction, cancellationToken: ct));
         await HomeRefresh.EnqueueAsync(jobs, connection, transaction, doc.WorkspaceId, people, ct);
+    }
+
+    private async Task<IReadOnlyList<DecisionDoc>> ListInChannelAsync(string sql, string workspaceId, string channelId, DateTimeOffset from,
+        DateTimeOffset until, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<DecisionDoc>(new CommandDefinition(sql,
+            new { WorkspaceId = workspaceId, ChannelId = channelId, From = from, Until = until }, cancellationToken: ct))];
     }
 
     private static async Task<DecisionSnapshot> SnapshotAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, DecisionDoc doc, CancellationToken ct)

@@ -24,7 +24,7 @@ public sealed record WeekStatus(TeamChannel Team, TeamWeek Week, bool Written, b
 /// <summary>A team as its lead sees it this week.</summary>
 /// <param name="Missing">Expected people who haven't written and aren't away.</param>
 /// <param name="Blockers">Every open blocker of the team, oldest first.</param>
-/// <param name="DueThisWeek">Docs of the team's channel whose responses are due this week.</param>
+/// <param name="DueThisWeek">Docs of the team's channel still taking responses, due this week.</param>
 /// <param name="DecidedLastWeek">Docs of the team's channel decided last week.</param>
 public sealed record LedTeam(
     TeamChannel Team,

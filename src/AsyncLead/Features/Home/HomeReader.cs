@@ -82,8 +82,8 @@ public sealed class HomeReader(
         var monday = StartOf(thisWeek.Monday, zone);
         return new LedTeam(team, week, roll.Figures, roll.Missing,
             await updates.OpenBlockersOfTeamAsync(team.Id, ct),
-            await decisions.DueBetweenAsync(team.WorkspaceId, team.ChannelId, monday, StartOf(thisWeek.Next().Monday, zone), ct),
-            await decisions.DecidedBetweenAsync(team.WorkspaceId, team.ChannelId, StartOf(thisWeek.Previous().Monday, zone), monday, ct),
+            await decisions.DueInChannelAsync(team.WorkspaceId, team.ChannelId, monday, StartOf(thisWeek.Next().Monday, zone), ct),
+            await decisions.DecidedInChannelAsync(team.WorkspaceId, team.ChannelId, StartOf(thisWeek.Previous().Monday, zone), monday, ct),
             links.TeamWeek(team.WorkspaceId, team.ChannelId, week.Monday, userId),
             links.DecisionLog(team.WorkspaceId, userId));
     }

@@ -22,6 +22,7 @@ public static class InstallFeature
         services.AddSingleton<InstallationStore>();
         services.AddSingleton<InstallationTokenSource>();
         services.AddSingleton<ISlackTokenSource>(provider => provider.GetRequiredService<InstallationTokenSource>());
+        services.AddSingleton<ISlackRequestObserver, OrgWideTeamLinks>();
         services.AddSingleton<WorkspaceUninstall>();
         services.AddSingleton<WorkspacePurge>();
         services.AddSlackHandler<AppUninstalledHandler>();

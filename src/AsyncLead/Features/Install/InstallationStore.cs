@@ -38,12 +38,31 @@ public sealed class InstallationStore(NpgsqlDataSource dataSource, IDataProtecti
     }
 
     /// <summary>The decrypted bot token of <paramref name="workspaceId"/>, or null when it has no install.</summary>
+    /// <summary>The bot token for a workspace: its own install's, else that of the org-wide install it is linked to.</summary>
     public async Task<string?> FindBotTokenAsync(string workspaceId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var stored = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "SELECT bot_token_protected FROM installations WHERE workspace_id = @workspaceId", new { workspaceId }, cancellationToken: ct));
+            """
+            SELECT bot_token_protected FROM installations WHERE workspace_id = @workspaceId
+            UNION ALL
+            SELECT i.bot_token_protected FROM installation_teams t JOIN installations i ON i.workspace_id = t.installation_id
+            WHERE t.team_id = @workspaceId
+            LIMIT 1
+            """, new { workspaceId }, cancellationToken: ct));
         return stored is null ? null : _tokens.Unprotect(stored);
+    }
+
+    /// <summary>Links a workspace to the org-wide install a request from it came through; false when that install isn't stored.</summary>
+    public async Task<bool> LinkTeamAsync(string teamId, string installationId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO installation_teams (team_id, installation_id, linked_at)
+            SELECT @teamId, workspace_id, @now FROM installations WHERE workspace_id = @installationId AND is_enterprise_install
+            ON CONFLICT (team_id) DO UPDATE SET installation_id = EXCLUDED.installation_id, linked_at = EXCLUDED.linked_at
+            """, new { teamId, installationId, now }, cancellationToken: ct)) == 1;
     }
 
     public async Task<Installation?> FindAsync(string workspaceId, CancellationToken ct)

@@ -14,7 +14,7 @@ public sealed class WorkspacePurge(NpgsqlDataSource dataSource, JobQueue jobs, I
 
     /// <summary>
     /// Every table with a workspace column, children before parents. Rows of tables hanging off these (expected members,
-    /// weeks, updates, blockers) go with them by ON DELETE CASCADE. A test checks this list against the schema.
+    /// weeks, updates, blockers, digest sends) go with them by ON DELETE CASCADE. A test checks this list against the schema.
     /// </summary>
     public static readonly IReadOnlyList<(string Table, string Column)> Tables =
     [
@@ -23,6 +23,7 @@ public sealed class WorkspacePurge(NpgsqlDataSource dataSource, JobQueue jobs, I
         ("team_channels", "workspace_id"),
         ("decisions", "workspace_id"),
         ("decision_counters", "workspace_id"),
+        ("digest_preferences", "workspace_id"),
         ("installations", "workspace_id"),
         ("slack_event_receipts", "team_id"),
     ];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AsyncLead.Features.Digest;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
 using AsyncLead.Slack.BlockKit;
@@ -10,7 +11,7 @@ namespace AsyncLead.Features.WeeklyUpdates;
 
 /// <summary>
 /// <c>/weekly-update setup</c>: when the channel is prompted, in which zone, who writes, how they are reminded and who
-/// gets the digest. Saving schedules the next prompt (replacing any earlier schedule) and the current week's close.
+/// gets the digest. Saving schedules the next prompt (replacing any earlier schedule), the current week's close, and the recipients' digests.
 /// </summary>
 public sealed class SetupModal(JobQueue queue, NpgsqlDataSource dataSource, TimeProvider clock) : IViewSubmissionHandler
 {
@@ -140,6 +141,7 @@ public sealed class SetupModal(JobQueue queue, NpgsqlDataSource dataSource, Time
         var teamId = await TeamStore.SaveAsync(connection, transaction, team, now, ct);
         await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Prompt(team.WorkspaceId, teamId, firstWeek.Monday, calendar.PromptAt(firstWeek)), ct);
         await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Close(team.WorkspaceId, teamId, reportingWeek.Monday, calendar.ClosesAt(reportingWeek)), ct);
+        await queue.EnqueueAsync(connection, transaction, DigestJobs.Plan(team.WorkspaceId, teamId), ct);
         await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Notice(
             new Notice(workspaceId, leadUserId, WeeklyTexts.SetupSaved(team, calendar.PromptAt(firstWeek))) { Channel = team.ChannelId }), ct);
         await transaction.CommitAsync(ct);

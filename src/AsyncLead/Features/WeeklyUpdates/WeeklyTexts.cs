@@ -17,6 +17,7 @@ public static class WeeklyTexts
         "(sections by heading or label: Completed/Done, In Progress/WIP, Blockers/Blocked, Next Week/Next)\n" +
         "• `/weekly-update status`: who has written, who is away, who is missing\n" +
         "• `/weekly-update away until 2026-12-01` (or `away next week`, `away none`): no reminders while you're away\n" +
+        "• `/weekly-update digest monday 09:00` (or `digest off`, or `digest` to see it): when your weekly digest arrives, in your time zone\n" +
         "• `/weekly-update settings`: your working hours and focus blocks, e.g. `settings focus Tue-Thu 09:00-12:00`\n" +
         "• `/weekly-update setup`: choose when this channel is prompted and who writes (for leads)";
 
@@ -76,9 +77,16 @@ public static class WeeklyTexts
         $"Your settings (time zone {timeZone}, from your Slack profile):\n" + Lines(settings) + "\n\n" + MemberSettingsParser.Usage;
 
     public static string Status(TeamChannel team, TeamWeek week, IReadOnlyList<string> wrote, IReadOnlyList<string> away,
-        IReadOnlyList<string> missing, DateTimeOffset closesAt) =>
+        IReadOnlyList<string> missing, DateTimeOffset closesAt, ParticipationFigures figures, Uri weekPage) =>
         $"*{week.Name}* in <#{team.ChannelId}> (closes {When(closesAt)}):\n" +
-        string.Join('\n', People("✅ Wrote", wrote), People("🌴 Away", away), People("⏳ Missing", missing));
+        string.Join('\n', People("✅ Wrote", wrote), People("🌴 Away", away), People("⏳ Missing", missing)) +
+        $"\n📈 {Figures(figures)}\n<{weekPage}|Open the {week.Name} page>";
+
+    /// <summary>"4/5 wrote · median 2 h 15 min from prompt to update · 6 h 15 min of meetings saved".</summary>
+    public static string Figures(ParticipationFigures figures) =>
+        figures.WroteOfExpected
+        + (figures.MedianPromptToUpdate is { } median ? $" · median {Participation.Describe(median)} from prompt to update" : "")
+        + $" · {Participation.DescribeMinutes(figures.MeetingMinutesSaved)} of meetings saved";
 
     public static MessageContent Root(TeamWeek week, DateTimeOffset closesAt)
     {

@@ -1,8 +1,10 @@
+using AsyncLead.Features.Digest;
 using AsyncLead.Features.Members;
 using AsyncLead.Platform;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Payloads;
 using AsyncLead.Slack.WebApi;
+using AsyncLead.Web;
 
 namespace AsyncLead.Features.WeeklyUpdates;
 
@@ -18,6 +20,8 @@ public sealed class WeeklyUpdateCommand(
     MemberDirectory directory,
     WeekAttendance attendance,
     BotChannelMembership membership,
+    DigestCommand digest,
+    PageLinks links,
     ISlackClient slack,
     TimeProvider clock) : ISlashCommandHandler
 {
@@ -37,6 +41,7 @@ public sealed class WeeklyUpdateCommand(
             "status" => await StatusAsync(command, ct),
             "settings" => await SettingsAsync(command, rest, ct),
             "away" => await SettingsAsync(command, text, ct),
+            DigestCommand.Subcommand => await digest.HandleAsync(command, rest, ct),
             // One word that is no sub-command is most likely a typo ("stauts"), not an update.
             _ when rest.Length == 0 && !text.Contains(':', StringComparison.Ordinal) => SlackAck.Ephemeral(WeeklyTexts.UnknownSubcommand(word)),
             _ => await SubmitInlineAsync(command, text, ct),
@@ -125,7 +130,8 @@ public sealed class WeeklyUpdateCommand(
 
         var week = team.Calendar.ReportingWeekAt(clock.GetUtcNow());
         var roll = await attendance.ForWeekAsync(team, week, ct);
-        return SlackAck.Ephemeral(WeeklyTexts.Status(team, week, [.. roll.Writers], roll.Away, roll.Missing, team.Calendar.ClosesAt(week)));
+        return SlackAck.Ephemeral(WeeklyTexts.Status(team, week, [.. roll.Writers], roll.Away, roll.Missing, team.Calendar.ClosesAt(week),
+            roll.Figures, links.TeamWeek(team.WorkspaceId, team.ChannelId, week.Monday, command.UserId)));
     }
 
     private async Task<SlackAck> SettingsAsync(SlashCommand command, string setting, CancellationToken ct)

@@ -8,7 +8,8 @@ internal sealed class WorkspaceRecord
     public required string BotToken { get; init; }
     public required string BotUserId { get; init; }
     public required string BotId { get; init; }
+    public string? EnterpriseId { get; init; }
     public bool TokenRevoked { get; set; }
 
-    public FakeWorkspace ToSnapshot() => new(TeamId, Name, Domain, BotToken, BotUserId, BotId);
+    public FakeWorkspace ToSnapshot() => new(TeamId, Name, Domain, BotToken, BotUserId, BotId, EnterpriseId);
 }

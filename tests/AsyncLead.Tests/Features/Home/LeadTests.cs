@@ -12,6 +12,8 @@ public sealed partial class LeadTests(TestDatabase database) : IClassFixture<Tes
     // DEC-2 is posted Monday 24 Nov 08:30 UTC; the default deadline is Thu 27 Nov 17:00 in Berlin.
     private static readonly DateTimeOffset SecondDocDeadline = new(2025, 11, 27, 16, 0, 0, TimeSpan.Zero);
 
+    private static readonly DateTimeOffset Wednesday = new(2025, 11, 26, 9, 0, 0, TimeSpan.Zero);
+
     [Fact]
     public async Task Lena_sees_who_wrote_the_blockers_oldest_first_the_decisions_due_and_decided_and_links_to_the_pages()
     {
@@ -27,10 +29,10 @@ public sealed partial class LeadTests(TestDatabase database) : IClassFixture<Tes
         await s.Alice().RunsCommandAsync(Command, "Completed: payouts\nBlockers: Waiting on API keys from the bank");
         await s.RunJobsAsync();
 
-        // Week of 24 Nov: DEC-2 is due on Thursday; on Friday Bob writes with a new blocker.
+        // Week of 24 Nov: DEC-2 is due on Thursday; on Wednesday Bob writes with a new blocker.
         await s.RunUntilAsync(FirstClose.AddMinutes(30));
         await s.PostsDocAsync(s.Alice(), "Drop the monorepo", "U_LENA");
-        await s.RunUntilAsync(FirstPrompt.AddDays(7));
+        await s.RunUntilAsync(Wednesday);
         await s.Bob().RunsCommandAsync(Command, "Completed: refunds\nBlockers: Flaky CI");
 
         var text = (await s.OpensHomeAsync(s.Lena())).VisibleText;
@@ -39,7 +41,7 @@ public sealed partial class LeadTests(TestDatabase database) : IClassFixture<Tes
         Assert.Contains("*1/3 wrote* · 0 away · 2 missing", text, StringComparison.Ordinal);
         Assert.Contains("Not written yet: <@U_ALICE>, <@U_LENA>", text, StringComparison.Ordinal);
         Assert.Contains("Open blockers (2), oldest first", text, StringComparison.Ordinal);
-        var older = text.IndexOf("🚧 Waiting on API keys from the bank — <@U_ALICE>, open 7 days", StringComparison.Ordinal);
+        var older = text.IndexOf("🚧 Waiting on API keys from the bank — <@U_ALICE>, open 5 days", StringComparison.Ordinal);
         var newer = text.IndexOf("🚧 Flaky CI — <@U_BOB>, opened today", StringComparison.Ordinal);
         Assert.True(older >= 0 && newer > older, text);
         Assert.Contains("*Decisions due this week (1)*\n• DEC-2 *Drop the monorepo* — due <!date^" + SecondDocDeadline.ToUnixTimeSeconds(), text, StringComparison.Ordinal);

@@ -1,0 +1,50 @@
+using AsyncLead.Features.Members;
+using AsyncLead.Features.WeeklyUpdates;
+using AsyncLead.Jobs;
+using AsyncLead.Slack.Dispatch;
+using AsyncLead.Slack.Payloads;
+using Npgsql;
+
+namespace AsyncLead.Features.Digest;
+
+/// <summary>
+/// <c>/weekly-update digest [day time | off | on]</c>, parsed by the weekly-update command and handed here. Alone it
+/// shows the setting; with a time it saves it and, in the same transaction, re-plans the digests of every team the
+/// person receives (the plan job looks up zones, off the ack path).
+/// </summary>
+public sealed class DigestCommand(TeamStore teams, DigestStore store, MemberDirectory directory, JobQueue queue, NpgsqlDataSource dataSource,
+    TimeProvider clock)
+{
+    public const string Subcommand = "digest";
+
+    public async Task<SlackAck> HandleAsync(SlashCommand command, string setting, CancellationToken ct)
+    {
+        var preference = await store.PreferenceAsync(command.TeamId, command.UserId, ct);
+        if (setting.Trim().Length > 0 && !DigestSettingParser.TryParse(setting, out preference, out var error))
+        {
+            return SlackAck.Ephemeral(error);
+        }
+
+        var received = (await teams.InWorkspaceAsync(command.TeamId, ct))
+            .Where(t => t.DigestRecipients.Contains(command.UserId, StringComparer.Ordinal))
+            .ToList();
+        var zone = (await directory.GetAsync(command.TeamId, command.UserId, ct)).Schedule.TimeZoneId;
+        var now = clock.GetUtcNow();
+        var next = DigestSchedule.NextAt(preference.Time, zone, now);
+        if (setting.Trim().Length == 0)
+        {
+            return SlackAck.Ephemeral(DigestTexts.Current(preference, zone, received, next));
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await DigestStore.SavePreferenceAsync(connection, transaction, command.TeamId, command.UserId, preference, now, ct);
+        foreach (var team in received)
+        {
+            await queue.EnqueueAsync(connection, transaction, DigestJobs.Plan(team.WorkspaceId, team.Id), ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return SlackAck.Ephemeral(DigestTexts.Saved(preference, zone, received, next));
+    }
+}

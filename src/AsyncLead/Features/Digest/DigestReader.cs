@@ -1,0 +1,115 @@
+using AsyncLead.Features.Decisions;
+using AsyncLead.Features.Members;
+using AsyncLead.Features.WeeklyUpdates;
+using AsyncLead.Slack.WebApi;
+using AsyncLead.Web;
+
+namespace AsyncLead.Features.Digest;
+
+/// <summary>
+/// Gathers one team's digest for one recipient: the reported week's roll, the blockers, the channel's decisions and
+/// the late updates, with names and Slack permalinks resolved. It runs in the send job, never on an ack path; links
+/// are fetched only for the items the message shows.
+/// </summary>
+public sealed class DigestReader(WeekAttendance attendance, DigestStore store, DecisionStore decisions, MemberDirectory directory, PageLinks links)
+{
+    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
+
+    public async Task<DigestContent> ReadAsync(ISlackApi api, TeamChannel team, TeamWeek week, string recipientId, DateTimeOffset since,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var names = new Names(directory, team.WorkspaceId);
+        var roll = await attendance.ForWeekAsync(team, week, ct);
+        var wrote = new List<DigestWriter>();
+        foreach (var (update, index) in roll.Updates.Select((u, i) => (u, i)))
+        {
+            var reply = index < DigestMessage.NamesPerList ? await PermalinkAsync(api, team.ChannelId, update.MessageTs, ct) : null;
+            wrote.Add(new DigestWriter(await names.OfAsync(update.UserId, ct), reply));
+        }
+
+        var (fresh, aged, resolved) = DigestBlockers.Classify(await store.BlockersAsync(team.Id, since, ct), since, now);
+        var due = await decisions.DueInChannelAsync(team.WorkspaceId, team.ChannelId, now, now + Week, ct);
+        var decided = await decisions.DecidedInChannelAsync(team.WorkspaceId, team.ChannelId, now - Week, now, ct);
+        var late = await store.LateUpdatesAsync(team.Id, since, ct);
+
+        return new DigestContent(
+            team.ChannelId,
+            week,
+            roll.Figures,
+            wrote,
+            await names.OfAllAsync(roll.Away, ct),
+            await names.OfAllAsync(roll.Missing, ct),
+            await LinesAsync(fresh, async b => new DigestLine(b.Text, $"{await names.OfAsync(b.UserId, ct)}, {WeekSummary.Age(b.OpenedAt, now)}",
+                await PermalinkAsync(api, team.ChannelId, b.MessageTs, ct))),
+            await LinesAsync(aged, async b => new DigestLine(b.Text, $"{await names.OfAsync(b.UserId, ct)}, {WeekSummary.Age(b.OpenedAt, now)}",
+                await PermalinkAsync(api, team.ChannelId, b.MessageTs, ct))),
+            await LinesAsync(due, async d => new DigestLine($"{d.ShortId}: {d.Title}", "responses due",
+                await PermalinkAsync(api, d.ChannelId, d.MessageTs, ct), d.Deadline)),
+            await LinesAsync(decided, async d => new DigestLine($"{d.ShortId}: {d.Title}", $"decided: {d.DecidedOption}",
+                await PermalinkAsync(api, d.ChannelId, d.MessageTs, ct))),
+            await LinesAsync(late, async u => new DigestLine(await names.OfAsync(u.UserId, ct), $"for the {TeamWeek.Containing(u.WeekStart).Name}, written",
+                await PermalinkAsync(api, team.ChannelId, u.MessageTs, ct), u.SubmittedAt)),
+            await LinesAsync(resolved, async b => new DigestLine(b.Text,
+                $"{await names.OfAsync(b.UserId, ct)}, resolved by {(b.ResolvedBy is { } by ? await names.OfAsync(by, ct) : "someone")}",
+                await PermalinkAsync(api, team.ChannelId, b.MessageTs, ct))),
+            links.TeamWeek(team.WorkspaceId, team.ChannelId, week.Monday, recipientId));
+    }
+
+    // Only the lines the message shows are turned into links (and so cost a chat.getPermalink); the rest are counted.
+    private static async Task<DigestList> LinesAsync<T>(IReadOnlyList<T> items, Func<T, Task<DigestLine>> line)
+    {
+        var shown = new List<DigestLine>();
+        foreach (var item in items.Take(DigestMessage.ItemsPerList))
+        {
+            shown.Add(await line(item));
+        }
+
+        return new DigestList(shown, items.Count);
+    }
+
+    /// <summary>A message's permalink; null when it was never posted or is gone (deleted, channel archived or left).</summary>
+    private static async Task<Uri?> PermalinkAsync(ISlackApi api, string channel, string? ts, CancellationToken ct)
+    {
+        if (ts is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await api.Chat.GetPermalinkAsync(channel, ts, ct);
+        }
+        catch (SlackApiException ex) when (ex.Error is "message_not_found" or "channel_not_found" or "not_in_channel")
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Display names, each looked up once per digest.</summary>
+    private sealed class Names(MemberDirectory directory, string workspaceId)
+    {
+        private readonly Dictionary<string, string> known = new(StringComparer.Ordinal);
+
+        public async Task<string> OfAsync(string userId, CancellationToken ct)
+        {
+            if (!known.TryGetValue(userId, out var name))
+            {
+                name = (await directory.GetAsync(workspaceId, userId, ct)).DisplayName ?? userId;
+                known[userId] = name;
+            }
+
+            return name;
+        }
+
+        public async Task<IReadOnlyList<string>> OfAllAsync(IEnumerable<string> userIds, CancellationToken ct)
+        {
+            var all = new List<string>();
+            foreach (var userId in userIds)
+            {
+                all.Add(await OfAsync(userId, ct));
+            }
+
+            return all;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using AsyncLead.Features.Members;
+using Dapper;
+using Npgsql;
+
+namespace AsyncLead.Features.Digest;
+
+/// <summary>One digest DM as recorded: <see cref="MessageTs"/> is null until Slack has answered the post.</summary>
+public sealed record DigestSend(long Id, DateTimeOffset Since, DateTimeOffset CreatedAt, string? DmChannel, string? MessageTs, bool IsNew);
+
+/// <summary>A team blocker with what the digest needs: when it opened and closed, and the reply that last listed it.</summary>
+public sealed record DigestBlocker(long Id, string UserId, string Text, DateTimeOffset OpenedAt, DateTimeOffset? ResolvedAt,
+    string? ResolvedBy, string? MessageTs);
+
+/// <summary>An update written after its week closed.</summary>
+public sealed record LateUpdate(string UserId, DateOnly WeekStart, DateTimeOffset SubmittedAt, string? MessageTs);
+
+/// <summary>Digest preferences and sends (digest_preferences, digest_sends), and the reads of team blockers and updates the digest makes.</summary>
+public sealed class DigestStore(NpgsqlDataSource dataSource)
+{
+    private const string UpsertPreferenceSql =
+        """
+        INSERT INTO digest_preferences (workspace_id, user_id, day, time, is_off, updated_at)
+        VALUES (@workspaceId, @userId, @day, @time, @isOff, @now)
+        ON CONFLICT (workspace_id, user_id) DO UPDATE SET
+            day = EXCLUDED.day, time = EXCLUDED.time, is_off = EXCLUDED.is_off, updated_at = EXCLUDED.updated_at
+        """;
+
+    // The first attempt creates the row, with "since" = when the recipient's previous digest of this team went out.
+    private const string ClaimSendSql =
+        """
+        WITH created AS (
+            INSERT INTO digest_sends (team_channel_id, user_id, week_start, since, created_at)
+            VALUES (@teamChannelId, @userId, @weekStart,
+                    coalesce((SELECT max(sent_at) FROM digest_sends WHERE team_channel_id = @teamChannelId AND user_id = @userId), @defaultSince),
+                    @now)
+            ON CONFLICT (team_channel_id, user_id, week_start) DO NOTHING
+            RETURNING id, since, created_at, dm_channel, message_ts, true AS is_new
+        )
+        SELECT id AS Id, since AS Since, created_at AS CreatedAt, dm_channel AS DmChannel, message_ts AS MessageTs, is_new AS IsNew FROM created
+        UNION ALL
+        SELECT id, since, created_at, dm_channel, message_ts, false FROM digest_sends
+        WHERE team_channel_id = @teamChannelId AND user_id = @userId AND week_start = @weekStart
+        """;
+
+    private const string BlockersSql =
+        """
+        SELECT b.id AS Id, b.user_id AS UserId, b.text AS Text, b.opened_at AS OpenedAt, b.resolved_at AS ResolvedAt,
+               b.resolved_by AS ResolvedBy, u.message_ts AS MessageTs
+        FROM blockers b JOIN weekly_updates u ON u.id = b.last_update_id
+        WHERE b.team_channel_id = @teamChannelId AND (b.resolved_at IS NULL OR b.resolved_at >= @since)
+        ORDER BY b.opened_at, b.id
+        """;
+
+    private const string LateUpdatesSql =
+        """
+        SELECT u.user_id AS UserId, w.week_start AS WeekStart, u.submitted_at AS SubmittedAt, u.message_ts AS MessageTs
+        FROM weekly_updates u JOIN update_weeks w ON w.id = u.week_id
+        WHERE w.team_channel_id = @teamChannelId AND u.is_late AND u.submitted_at >= @since
+        ORDER BY u.submitted_at, u.id
+        """;
+
+    public async Task<DigestPreference> PreferenceAsync(string workspaceId, string userId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<(short Day, TimeSpan Time, bool IsOff)?>(new CommandDefinition(
+            "SELECT day, time, is_off FROM digest_preferences WHERE workspace_id = @workspaceId AND user_id = @userId",
+            new { workspaceId, userId }, cancellationToken: ct));
+        return row is { } stored
+            ? new DigestPreference(new WeeklyTime((DayOfWeek)(stored.Day % 7), TimeOnly.FromTimeSpan(stored.Time)), stored.IsOff)
+            : DigestPreference.Default;
+    }
+
+    public static Task SavePreferenceAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string workspaceId, string userId,
+        DigestPreference preference, DateTimeOffset now, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(UpsertPreferenceSql, new
+        {
+            workspaceId, userId, now, isOff = preference.IsOff,
+            day = (short)(preference.Time.Day == DayOfWeek.Sunday ? 7 : (int)preference.Time.Day),
+            time = preference.Time.Time.ToTimeSpan(),
+        }, transaction, cancellationToken: ct));
+
+    /// <summary>The send record of this recipient's digest for the week, created by the first attempt.</summary>
+    public async Task<DigestSend> ClaimSendAsync(long teamChannelId, string userId, DateOnly weekStart, DateTimeOffset now, DateTimeOffset defaultSince,
+        CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var row = await connection.QueryFirstAsync<SendRow>(new CommandDefinition(
+            ClaimSendSql, new { teamChannelId, userId, weekStart, now, defaultSince }, cancellationToken: ct));
+        return new DigestSend(row.Id, row.Since, row.CreatedAt, row.DmChannel, row.MessageTs, row.IsNew);
+    }
+
+    public async Task MarkSentAsync(long sendId, string dmChannel, string ts, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE digest_sends SET dm_channel = @dmChannel, message_ts = @ts, sent_at = @now WHERE id = @sendId AND message_ts IS NULL",
+            new { sendId, dmChannel, ts, now }, cancellationToken: ct));
+    }
+
+    /// <summary>The team's open blockers and those resolved since <paramref name="since"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<DigestBlocker>> BlockersAsync(long teamChannelId, DateTimeOffset since, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<BlockerRow>(new CommandDefinition(BlockersSql, new { teamChannelId, since }, cancellationToken: ct));
+        return [.. rows.Select(r => new DigestBlocker(r.Id, r.UserId, r.Text, r.OpenedAt, r.ResolvedAt, r.ResolvedBy, r.MessageTs))];
+    }
+
+    /// <summary>Updates first written after their week closed, at or after <paramref name="since"/>.</summary>
+    public async Task<IReadOnlyList<LateUpdate>> LateUpdatesAsync(long teamChannelId, DateTimeOffset since, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<LateRow>(new CommandDefinition(LateUpdatesSql, new { teamChannelId, since }, cancellationToken: ct));
+        return [.. rows.Select(r => new LateUpdate(r.UserId, r.WeekStart, r.SubmittedAt, r.MessageTs))];
+    }
+
+    private sealed class SendRow
+    {
+        public long Id { get; init; }
+        public DateTimeOffset Since { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public string? DmChannel { get; init; }
+        public string? MessageTs { get; init; }
+        public bool IsNew { get; init; }
+    }
+
+    private sealed class BlockerRow
+    {
+        public long Id { get; init; }
+        public string UserId { get; init; } = "";
+        public string Text { get; init; } = "";
+        public DateTimeOffset OpenedAt { get; init; }
+        public DateTimeOffset? ResolvedAt { get; init; }
+        public string? ResolvedBy { get; init; }
+        public string? MessageTs { get; init; }
+    }
+
+    private sealed class LateRow
+    {
+        public string UserId { get; init; } = "";
+        public DateOnly WeekStart { get; init; }
+        public DateTimeOffset SubmittedAt { get; init; }
+        public string? MessageTs { get; init; }
+    }
+}
