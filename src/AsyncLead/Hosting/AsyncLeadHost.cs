@@ -1,5 +1,6 @@
 using AsyncLead.Features.Decisions;
 using AsyncLead.Features.Digest;
+using AsyncLead.Features.Home;
 using AsyncLead.Features.Install;
 using AsyncLead.Features.Members;
 using AsyncLead.Features.WeeklyUpdates;
@@ -44,6 +45,7 @@ public static class AsyncLeadHost
         builder.Services.AddWeeklyUpdates();
         builder.Services.AddDecisions();
         builder.Services.AddDigest();
+        builder.Services.AddHome();
         return builder;
     }
 

@@ -55,13 +55,15 @@ public sealed class MetricsTests(TestDatabase database) : IClassFixture<TestData
     public async Task Queue_depth_lag_and_failures_come_from_the_jobs_table_at_a_low_rate()
     {
         await using var s = await SlackScenario.StartAsync(database);
+        await using var connection = database.DataSource.CreateConnection();
+        // Other tests of the class leave jobs behind (opening the Home tab queues its publish): count only this test's.
+        await connection.ExecuteAsync("TRUNCATE jobs");
         using var metrics = new MetricsRecorder(s.Host.Services);
         var queue = s.Host.Services.GetRequiredService<JobQueue>();
         var now = s.Clock.GetUtcNow();
         await queue.EnqueueAsync(new JobRequest("test.waiting") { RunAt = now - TimeSpan.FromMinutes(10) }, CancellationToken.None);
         await queue.EnqueueAsync(new JobRequest("test.waiting") { RunAt = now - TimeSpan.FromMinutes(1) }, CancellationToken.None);
         await queue.EnqueueAsync(new JobRequest("test.later") { RunAt = now + TimeSpan.FromHours(1) }, CancellationToken.None);
-        await using var connection = database.DataSource.CreateConnection();
         await connection.ExecuteAsync(
             """
             INSERT INTO jobs (kind, payload, state, run_at, attempts, max_attempts, created_at, finished_at, last_error)

@@ -14,16 +14,16 @@ public sealed class EventDeliveryTests(TestDatabase database) : IClassFixture<Te
     public async Task Slack_redelivering_an_event_makes_it_act_once_even_across_two_replicas()
     {
         var seen = new DeliveryLog();
-        await using var first = await SlackScenario.StartAsync(database, services: s => s.AddSingleton(seen).AddSlackHandler<HomeOpenedRecorder>());
+        await using var first = await SlackScenario.StartAsync(database, services: s => s.AddSingleton(seen).AddSlackHandler<MessageRecorder>());
         await using var second = await AppHost.StartAsync(database.ConnectionString, new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = SlackScenario.SigningSecret,
             ["Slack:BotToken"] = SlackScenario.BotToken,
             ["Slack:ApiBaseUrl"] = first.Slack.ApiBaseUrl,
-        }, first.Clock, s => s.AddSingleton(seen).AddSlackHandler<HomeOpenedRecorder>());
+        }, first.Clock, s => s.AddSingleton(seen).AddSlackHandler<MessageRecorder>());
         var toSecondReplica = new Testing.Simulation.SlackSimulator(first.Slack, second.Http, SlackScenario.SigningSecret, first.Clock);
 
-        var callback = first.Simulator.EventCallback(new JsonObject { ["type"] = "app_home_opened", ["user"] = "U_ALICE", ["channel"] = "D_ALICE", ["tab"] = "home" });
+        var callback = first.Simulator.EventCallback(Message("U_ALICE"));
         var original = await first.Simulator.SendEventAsync(callback);
         var retry = await toSecondReplica.SendEventAsync(callback, retryNum: 1, retryReason: "http_timeout");
         var secondRetry = await first.Simulator.SendEventAsync(callback, retryNum: 2, retryReason: "http_timeout");
@@ -39,13 +39,19 @@ public sealed class EventDeliveryTests(TestDatabase database) : IClassFixture<Te
     public async Task A_new_event_id_acts_again()
     {
         var seen = new DeliveryLog();
-        await using var scenario = await SlackScenario.StartAsync(database, services: s => s.AddSingleton(seen).AddSlackHandler<HomeOpenedRecorder>());
+        await using var scenario = await SlackScenario.StartAsync(database, services: s => s.AddSingleton(seen).AddSlackHandler<MessageRecorder>());
 
-        await scenario.Simulator.SendEventAsync(scenario.Simulator.EventCallback(new JsonObject { ["type"] = "app_home_opened", ["user"] = "U_A", ["tab"] = "home" }));
-        await scenario.Simulator.SendEventAsync(scenario.Simulator.EventCallback(new JsonObject { ["type"] = "app_home_opened", ["user"] = "U_A", ["tab"] = "home" }));
+        await scenario.Simulator.SendEventAsync(scenario.Simulator.EventCallback(Message("U_A")));
+        await scenario.Simulator.SendEventAsync(scenario.Simulator.EventCallback(Message("U_A")));
 
         Assert.Equal(2, seen.Count);
     }
+
+    // An event type the app itself doesn't handle, so the recorder is its only handler.
+    private static JsonObject Message(string userId) => new()
+    {
+        ["type"] = "message", ["channel"] = "D_ALICE", ["channel_type"] = "im", ["user"] = userId, ["text"] = "hello", ["ts"] = "1763366400.000100",
+    };
 
     private sealed class DeliveryLog
     {
@@ -56,9 +62,9 @@ public sealed class EventDeliveryTests(TestDatabase database) : IClassFixture<Te
         public void Record() => Interlocked.Increment(ref count);
     }
 
-    private sealed class HomeOpenedRecorder(DeliveryLog log) : ISlackEventHandler
+    private sealed class MessageRecorder(DeliveryLog log) : ISlackEventHandler
     {
-        public string EventType => "app_home_opened";
+        public string EventType => "message";
 
         public Task HandleAsync(EventCallbackPayload callback, SlackContext context, CancellationToken ct)
         {

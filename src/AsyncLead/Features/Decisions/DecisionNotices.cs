@@ -7,5 +7,8 @@ namespace AsyncLead.Features.Decisions;
 public sealed class DecisionNotices(JobQueue jobs)
 {
     public Task TellAsync(SlackContext context, string mrkdwn, CancellationToken ct) =>
-        jobs.EnqueueAsync(DecisionJobs.EphemeralRequest(context.TeamId!, context.ChannelId!, context.UserId!, mrkdwn), ct);
+        jobs.EnqueueAsync(context.ChannelId is { } channelId
+            ? DecisionJobs.EphemeralRequest(context.TeamId!, channelId, context.UserId!, mrkdwn)
+            // A click on the Home tab has no channel to answer in: the app's DM instead.
+            : DecisionJobs.DirectMessageRequest(context.TeamId!, context.UserId!, mrkdwn), ct);
 }

@@ -1,4 +1,5 @@
 using System.Data;
+using AsyncLead.Features.Home;
 using AsyncLead.Jobs;
 using Dapper;
 using Npgsql;
@@ -138,6 +139,23 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         LIMIT @Limit
         """;
 
+    private const string WaitingOnSql =
+        "SELECT " + DocColumns + """
+         FROM decisions d
+        WHERE workspace_id = @WorkspaceId AND status = 'open'
+          AND EXISTS (SELECT 1 FROM decision_reviewers r WHERE r.decision_id = d.id AND r.user_id = @UserId)
+          AND NOT EXISTS (SELECT 1 FROM decision_responses a WHERE a.decision_id = d.id AND a.user_id = @UserId)
+        ORDER BY deadline, number
+        """;
+
+    // Whose Home tab shows a doc: its reviewers (waiting on them), its author, and the lead of its channel's team.
+    private const string PeopleOfDocSql =
+        """
+        SELECT user_id FROM decision_reviewers WHERE decision_id = @Id
+        UNION SELECT author_id FROM decisions WHERE id = @Id
+        UNION SELECT t.lead_user_id FROM team_channels t JOIN decisions d ON d.workspace_id = t.workspace_id AND d.channel_id = t.channel_id WHERE d.id = @Id
+        """;
+
     private const string DueInChannelSql = "SELECT " + DocColumns +
         """
          FROM decisions
@@ -175,6 +193,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.PlanRemindersRequest(doc.WorkspaceId, id), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.DeadlineRequest(doc.WorkspaceId, id, doc.Deadline), ct);
         var saved = await connection.QuerySingleAsync<DecisionDoc>(new CommandDefinition(SelectDocByIdSql, new { Id = id }, transaction, cancellationToken: ct));
+        await RefreshHomesAsync(connection, transaction, saved, ct);
         await transaction.CommitAsync(ct);
         return saved;
     }
@@ -230,6 +249,13 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         }, cancellationToken: ct))];
     }
 
+    /// <summary>Open docs the person is a named reviewer of and hasn't answered, soonest deadline first.</summary>
+    public async Task<IReadOnlyList<DecisionDoc>> WaitingOnAsync(string workspaceId, string userId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<DecisionDoc>(new CommandDefinition(WaitingOnSql, new { WorkspaceId = workspaceId, UserId = userId }, cancellationToken: ct))];
+    }
+
     /// <summary>Docs of a channel still taking responses whose deadline falls in [<paramref name="from"/>, <paramref name="until"/>), soonest first.</summary>
     public Task<IReadOnlyList<DecisionDoc>> DueInChannelAsync(string workspaceId, string channelId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct) =>
         ListInChannelAsync(DueInChannelSql, workspaceId, channelId, from, until, ct);
@@ -259,6 +285,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             if (changed)
             {
                 await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(open.WorkspaceId, id), ct);
+                await RefreshHomesAsync(connection, transaction, open, ct, userId, open.AuthorId);
             }
 
             return changed ? ResponseResult.Recorded : ResponseResult.Unchanged;
@@ -275,6 +302,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             }, transaction, cancellationToken: ct));
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.SyncConcernRequest(open.WorkspaceId, id, concernId), ct);
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(open.WorkspaceId, id), ct);
+            await RefreshHomesAsync(connection, transaction, open, ct, userId, open.AuthorId);
             return ResponseResult.Recorded;
         });
 
@@ -307,6 +335,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.DeadlineRequest(open.WorkspaceId, id, deadline), ct);
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(open.WorkspaceId, id, $"extend:{deadline.ToUnixTimeSeconds()}", note), ct);
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(open.WorkspaceId, id), ct);
+            await RefreshHomesAsync(connection, transaction, open, ct);
             return true;
         }, notOpen: false);
 
@@ -318,6 +347,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             await jobs.CancelScopeAsync(connection, transaction, DecisionJobs.Scope(open.WorkspaceId, id), ct);
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(open.WorkspaceId, id, "withdrawn", note), ct);
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(open.WorkspaceId, id), ct);
+            await RefreshHomesAsync(connection, transaction, open, ct);
             return true;
         }, notOpen: false);
 
@@ -343,6 +373,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, "outcome", note), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.DirectMessageRequest(doc.WorkspaceId, doc.AuthorId, authorMessage), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(doc.WorkspaceId, id), ct);
+        await RefreshHomesAsync(connection, transaction, doc, ct);
         await transaction.CommitAsync(ct);
         return snapshot;
     }
@@ -362,8 +393,19 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         await connection.ExecuteAsync(new CommandDefinition(RecordDecisionSql, new { Id = id, UserId = userId, Option = option, Rationale = rationale, Now = now }, transaction, cancellationToken: ct));
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, "decided", note), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(doc.WorkspaceId, id), ct);
+        await RefreshHomesAsync(connection, transaction, doc, ct);
         await transaction.CommitAsync(ct);
         return true;
+    }
+
+    /// <summary>Refreshes the Home tabs the doc appears on (<paramref name="only"/>: just these people's), in the change's transaction.</summary>
+    private async Task RefreshHomesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DecisionDoc doc, CancellationToken ct,
+        params string[] only)
+    {
+        IEnumerable<string> people = only.Length > 0
+            ? only
+            : await connection.QueryAsync<string>(new CommandDefinition(PeopleOfDocSql, new { doc.Id }, transaction, cancellationToken: ct));
+        await HomeRefresh.EnqueueAsync(jobs, connection, transaction, doc.WorkspaceId, people, ct);
     }
 
     private async Task<IReadOnlyList<DecisionDoc>> ListInChannelAsync(string sql, string workspaceId, string channelId, DateTimeOffset from,

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using AsyncLead.Features.Home;
+using AsyncLead.Jobs;
 using AsyncLead.Slack.WebApi;
 using Dapper;
 using Npgsql;
@@ -15,7 +17,7 @@ public sealed record MemberProfile(string WorkspaceId, string UserId, string? Di
 /// Members' time, persisted. The time zone comes from Slack's users.info and is refreshed after a day (and at once on
 /// <c>user_change</c>); when Slack is unreachable a known zone is used as it stands.
 /// </summary>
-public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient slack, TimeProvider clock)
+public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient slack, JobQueue jobs, TimeProvider clock)
 {
     private static readonly TimeSpan SlackProfileFreshFor = TimeSpan.FromDays(1);
     private static readonly JsonSerializerOptions WindowJson = new(JsonSerializerDefaults.Web);
@@ -65,7 +67,10 @@ public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient sl
             }, cancellationToken: ct));
     }
 
-    /// <summary>Saves a member's own settings: working hours, focus blocks and away periods (replacing the old ones).</summary>
+    /// <summary>
+    /// Saves a member's own settings: working hours, focus blocks and away periods (replacing the old ones); their Home
+    /// tab, which shows them, is refreshed.
+    /// </summary>
     public async Task SaveScheduleAsync(string workspaceId, string userId, MemberSchedule schedule, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -95,6 +100,8 @@ public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient sl
                 """,
                 new { workspaceId, userId, from = away.From, until = away.Until, now = clock.GetUtcNow() }, transaction, cancellationToken: ct));
         }
+
+        await HomeRefresh.EnqueueAsync(jobs, connection, transaction, workspaceId, [userId], ct);
         await transaction.CommitAsync(ct);
     }
 

@@ -1,4 +1,5 @@
 using AsyncLead.Features.Digest;
+using AsyncLead.Features.Home;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
 using Npgsql;
@@ -7,7 +8,8 @@ namespace AsyncLead.Features.WeeklyUpdates;
 
 /// <summary>
 /// The week's prompt, at the team's prompt time: the thread root in the channel, a DM to each expected member, their
-/// reminders placed by their own schedules, the week's close, and next week's prompt. All of it is enqueued in one
+/// reminders placed by their own schedules, the week's close, next week's prompt, and a refresh of the Home tabs that
+/// now show the new week (its members' and the lead's). All of it is enqueued in one
 /// transaction that only the first run for the week gets to commit, so a retry or a second replica prompts nobody twice.
 /// </summary>
 public sealed class PromptJob(TeamStore teams, ExpectedMembers expectedMembers, JobQueue queue, NpgsqlDataSource dataSource, TimeProvider clock)
@@ -51,6 +53,7 @@ public sealed class PromptJob(TeamStore teams, ExpectedMembers expectedMembers, 
             await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Prompt(team.WorkspaceId, team.Id, week.Next().Monday, nextPromptAt), cancellationToken);
             // Keeps every recipient's digest planned, also for teams set up before digests existed.
             await queue.EnqueueAsync(connection, transaction, DigestJobs.Plan(team.WorkspaceId, team.Id), cancellationToken);
+            await HomeRefresh.EnqueueAsync(queue, connection, transaction, team.WorkspaceId, [team.LeadUserId, .. expected.Select(m => m.UserId)], cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

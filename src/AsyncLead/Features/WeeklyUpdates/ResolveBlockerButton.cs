@@ -1,4 +1,5 @@
 using System.Globalization;
+using AsyncLead.Features.Home;
 using AsyncLead.Jobs;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Payloads;
@@ -10,7 +11,8 @@ namespace AsyncLead.Features.WeeklyUpdates;
 /// <summary>
 /// "Resolve" on a week's summary or on the reply that lists the blocker: the blocker is resolved, and in the same
 /// transaction the messages that show it (the clicked one, the blocker's latest reply and its week's summary) are
-/// queued for an edit.
+/// queued for an edit, and so are the Home tabs of its author and the team's lead. A click from a Home tab has no
+/// message: only the blocker's own reply and summary are edited then.
 /// </summary>
 public sealed class ResolveBlockerButton(NpgsqlDataSource dataSource, JobQueue queue, TimeProvider clock) : IBlockActionHandler
 {
@@ -26,12 +28,12 @@ public sealed class ResolveBlockerButton(NpgsqlDataSource dataSource, JobQueue q
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var resolved = await connection.QuerySingleOrDefaultAsync<(long TeamChannelId, long UpdateId)?>(new CommandDefinition(
+        var resolved = await connection.QuerySingleOrDefaultAsync<(long TeamChannelId, long UpdateId, string AuthorId, string LeadId)?>(new CommandDefinition(
             """
             UPDATE blockers b SET resolved_at = coalesce(b.resolved_at, @now), resolved_by = coalesce(b.resolved_by, @userId)
             FROM team_channels t
             WHERE b.id = @blockerId AND t.id = b.team_channel_id AND t.workspace_id = @workspaceId
-            RETURNING b.team_channel_id, b.last_update_id
+            RETURNING b.team_channel_id, b.last_update_id, b.user_id, t.lead_user_id
             """, new { blockerId, userId, workspaceId, now = clock.GetUtcNow() }, transaction, cancellationToken: ct));
         if (resolved is { } blocker)
         {
@@ -51,6 +53,8 @@ public sealed class ResolveBlockerButton(NpgsqlDataSource dataSource, JobQueue q
                     : WeeklyJobs.Thread(workspaceId, blocker.TeamChannelId, weekId, ThreadPostJob.What.Summary);
                 await queue.EnqueueAsync(connection, transaction, request, ct);
             }
+
+            await HomeRefresh.EnqueueAsync(queue, connection, transaction, workspaceId, [blocker.AuthorId, blocker.LeadId], ct);
         }
 
         await transaction.CommitAsync(ct);

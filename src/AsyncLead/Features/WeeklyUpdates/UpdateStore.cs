@@ -18,6 +18,9 @@ public sealed record SavedUpdate(long UpdateId, long WeekId, bool Replaced);
 public sealed record StoredBlocker(long Id, string UserId, string Text, DateTimeOffset OpenedAt, DateTimeOffset? ResolvedAt,
     string? ResolvedBy, string? MessageTs);
 
+/// <summary>A blocker nobody has resolved yet, with the team channel it was written in.</summary>
+public sealed record OpenBlocker(long Id, long TeamChannelId, string ChannelId, string UserId, string Text, DateTimeOffset OpenedAt);
+
 /// <summary>Weeks, updates and blockers (update_weeks, weekly_updates, blockers).</summary>
 public sealed class UpdateStore(NpgsqlDataSource dataSource)
 {
@@ -35,6 +38,14 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource)
                u.posted_version AS PostedVersion, u.message_ts AS MessageTs, u.submitted_at AS SubmittedAt, u.author_told_at AS AuthorToldAt
         FROM weekly_updates u
         """;
+
+    private const string SelectOpenBlockers =
+        """
+        SELECT b.id AS Id, b.team_channel_id AS TeamChannelId, t.channel_id AS ChannelId, b.user_id AS UserId, b.text AS Text, b.opened_at AS OpenedAt
+        FROM blockers b JOIN team_channels t ON t.id = b.team_channel_id
+        """;
+
+    private const string OldestFirst = " AND b.resolved_at IS NULL ORDER BY b.opened_at, b.id";
 
     public static Task<long> EnsureWeekAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long teamChannelId, DateOnly weekStart, CancellationToken ct) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -197,6 +208,35 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource)
         return [.. rows.Select(r => new StoredBlocker(r.Id, r.UserId, r.Text, r.OpenedAt, r.ResolvedAt, r.ResolvedBy, r.MessageTs))];
     }
 
+    /// <summary>A person's open blockers in every team of the workspace, oldest first.</summary>
+    public Task<IReadOnlyList<OpenBlocker>> OpenBlockersOfAsync(string workspaceId, string userId, CancellationToken ct) =>
+        QueryOpenBlockersAsync(SelectOpenBlockers + " WHERE t.workspace_id = @workspaceId AND b.user_id = @userId" + OldestFirst,
+            new { workspaceId, userId }, ct);
+
+    /// <summary>A team's open blockers, oldest first.</summary>
+    public Task<IReadOnlyList<OpenBlocker>> OpenBlockersOfTeamAsync(long teamChannelId, CancellationToken ct) =>
+        QueryOpenBlockersAsync(SelectOpenBlockers + " WHERE b.team_channel_id = @teamChannelId" + OldestFirst, new { teamChannelId }, ct);
+
+    /// <summary>
+    /// When the member's next reminder for the week is planned: the earliest of their pending reminder jobs (numbers 1 to
+    /// <paramref name="reminders"/>, found by key); null when none is pending.
+    /// </summary>
+    public async Task<DateTimeOffset?> NextReminderAsync(long weekId, string userId, int reminders, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var next = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
+            "SELECT min(run_at) FROM jobs WHERE job_key = ANY(@keys) AND state = 'available' AND cancelled_at IS NULL",
+            new { keys = Enumerable.Range(1, reminders).Select(number => WeeklyJobs.NudgeKey(weekId, userId, number)).ToArray() }, cancellationToken: ct));
+        return next is { } utc ? new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null;
+    }
+
+    private async Task<IReadOnlyList<OpenBlocker>> QueryOpenBlockersAsync(string sql, object parameters, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<OpenBlockerRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
+        return [.. rows.Select(r => new OpenBlocker(r.Id, r.TeamChannelId, r.ChannelId, r.UserId, r.Text, r.OpenedAt))];
+    }
+
     internal static string BlockerKey(string text) => string.Join(' ', text.Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private async Task<int> ExecuteAsync(string sql, object parameters, CancellationToken ct)
@@ -262,5 +302,15 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource)
         public DateTimeOffset? ResolvedAt { get; init; }
         public string? ResolvedBy { get; init; }
         public string? MessageTs { get; init; }
+    }
+
+    private sealed class OpenBlockerRow
+    {
+        public long Id { get; init; }
+        public long TeamChannelId { get; init; }
+        public string ChannelId { get; init; } = "";
+        public string UserId { get; init; } = "";
+        public string Text { get; init; } = "";
+        public DateTimeOffset OpenedAt { get; init; }
     }
 }

@@ -40,9 +40,12 @@ internal static class WeeklyJobs
         new(NudgeJob.JobKind, new NudgeJob.Payload(weekId, userId, number))
         {
             RunAt = at,
-            JobKey = $"weekly-nudge:{weekId}:{userId}:{number}",
+            JobKey = NudgeKey(weekId, userId, number),
             Scope = Scope(workspaceId, teamChannelId),
         };
+
+    public static string NudgeKey(long weekId, string userId, int number) =>
+        string.Create(CultureInfo.InvariantCulture, $"weekly-nudge:{weekId}:{userId}:{number}");
 
     public static JobRequest QueuedCheck(string workspaceId, long teamChannelId, long updateId, DateTimeOffset at) =>
         new(QueuedCheckJob.JobKind, new QueuedCheckJob.Payload(updateId)) { RunAt = at, Scope = Scope(workspaceId, teamChannelId) };

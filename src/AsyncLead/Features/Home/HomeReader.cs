@@ -1,0 +1,93 @@
+using AsyncLead.Features.Decisions;
+using AsyncLead.Features.Members;
+using AsyncLead.Features.WeeklyUpdates;
+using AsyncLead.Slack.WebApi;
+using AsyncLead.Web;
+using NodaTime;
+using NodaTime.Extensions;
+
+namespace AsyncLead.Features.Home;
+
+/// <summary>Reads what one person's Home tab shows, from the weekly-updates, decisions and members stores.</summary>
+public sealed class HomeReader(
+    TeamStore teams,
+    UpdateStore updates,
+    DecisionStore decisions,
+    MemberDirectory directory,
+    WeekAttendance attendance,
+    PageLinks links,
+    ISlackClient slack,
+    TimeProvider clock)
+{
+    public async Task<HomeData> ReadAsync(string workspaceId, string userId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var member = await directory.GetAsync(workspaceId, userId, ct);
+        var weeks = new List<WeekStatus>();
+        var led = new List<LedTeam>();
+        foreach (var team in await teams.InWorkspaceAsync(workspaceId, ct))
+        {
+            var week = team.Calendar.ReportingWeekAt(now);
+            var stored = await updates.FindWeekAsync(team.Id, week.Monday, ct);
+            var written = stored is not null && await updates.FindUpdateAsync(stored.Id, userId, ct) is not null;
+            var isLead = team.LeadUserId == userId;
+            if (written || isLead || await IsExpectedAsync(team, stored, userId, ct))
+            {
+                var nextReminder = stored is null || written ? null : await updates.NextReminderAsync(stored.Id, userId, team.Cadence.Steps.Count, ct);
+                weeks.Add(new WeekStatus(team, week, written, member.Schedule.IsAwayForWeek(week), nextReminder, team.Calendar.ClosesAt(week)));
+            }
+
+            if (isLead)
+            {
+                led.Add(await LedTeamAsync(team, week, userId, now, ct));
+            }
+        }
+
+        return new HomeData(userId, member.Schedule, weeks,
+            await decisions.WaitingOnAsync(workspaceId, userId, ct),
+            await updates.OpenBlockersOfAsync(workspaceId, userId, ct),
+            led);
+    }
+
+    /// <summary>Expected to write: the prompt went to them, or (before this week's prompt) the team would expect them now.</summary>
+    private async Task<bool> IsExpectedAsync(TeamChannel team, UpdateWeek? stored, string userId, CancellationToken ct)
+    {
+        if (stored?.ExpectedUserIds is { } expected)
+        {
+            return expected.Contains(userId, StringComparer.Ordinal);
+        }
+
+        if (!team.ExpectEveryone)
+        {
+            return team.ChosenMembers.Contains(userId, StringComparer.Ordinal);
+        }
+
+        try
+        {
+            return await slack.ForWorkspace(team.WorkspaceId).Conversations.MembersAsync(team.ChannelId, ct)
+                .AnyAsync(id => id == userId, ct);
+        }
+        catch (SlackApiException ex) when (ex.Error is "channel_not_found" or "not_in_channel")
+        {
+            // The bot lost sight of the channel: nobody there can be expected until it is back.
+            return false;
+        }
+    }
+
+    private async Task<LedTeam> LedTeamAsync(TeamChannel team, TeamWeek week, string userId, DateTimeOffset now, CancellationToken ct)
+    {
+        var roll = await attendance.ForWeekAsync(team, week, ct);
+        var zone = TimeZoneIds.Resolve(team.TimeZone);
+        var thisWeek = team.Calendar.WeekContaining(now);
+        var monday = StartOf(thisWeek.Monday, zone);
+        return new LedTeam(team, week, roll.Figures, roll.Missing,
+            await updates.OpenBlockersOfTeamAsync(team.Id, ct),
+            await decisions.DueInChannelAsync(team.WorkspaceId, team.ChannelId, monday, StartOf(thisWeek.Next().Monday, zone), ct),
+            await decisions.DecidedInChannelAsync(team.WorkspaceId, team.ChannelId, StartOf(thisWeek.Previous().Monday, zone), monday, ct),
+            links.TeamWeek(team.WorkspaceId, team.ChannelId, week.Monday, userId),
+            links.DecisionLog(team.WorkspaceId, userId));
+    }
+
+    private static DateTimeOffset StartOf(DateOnly day, DateTimeZone zone) =>
+        LocalDate.FromDateOnly(day).AtStartOfDayInZone(zone).ToInstant().ToDateTimeOffset();
+}
