@@ -16,5 +16,6 @@ public static class SlackScopes
         "groups:read",       // the same for private channels
         "channels:history",  // conversations.replies: a retried post finds its own message by metadata
         "groups:history",
+        "im:history",        // conversations.history of a DM: a retried reminder finds its own message by metadata
     ];
 }
