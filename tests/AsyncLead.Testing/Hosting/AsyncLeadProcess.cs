@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using AsyncLead.Testing.Network;
 
 namespace AsyncLead.Testing.Hosting;
 
@@ -46,7 +46,7 @@ public sealed class AsyncLeadProcess : IAsyncDisposable
             throw new InvalidOperationException($"{binary} is missing: build src/AsyncLead first.");
         }
 
-        port = port == 0 ? FreePort() : port;
+        port = port == 0 ? LoopbackPort.Free() : port;
         var start = new ProcessStartInfo("dotnet", [binary])
         {
             RedirectStandardOutput = true,
@@ -131,15 +131,6 @@ public sealed class AsyncLeadProcess : IAsyncDisposable
         {
             return string.Join('\n', _output);
         }
-    }
-
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private void Keep(string? line)
