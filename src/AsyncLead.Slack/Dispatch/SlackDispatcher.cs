@@ -187,11 +187,14 @@ internal sealed partial class SlackDispatcher(
     /// </summary>
     private static SlackAck NotSaved(SlackView view)
     {
+        // Blocks are read back as Slack sent them: anything malformed is skipped, never a reason for a 500.
         var firstInput = view.Blocks.ValueKind == JsonValueKind.Array
             ? view.Blocks.EnumerateArray()
-                .Where(block => block.TryGetProperty("type", out var type) && type.ValueEquals("input"))
-                .Select(block => block.TryGetProperty("block_id", out var id) ? id.GetString() : null)
-                .FirstOrDefault(id => id is not null)
+                .Where(block => block.ValueKind == JsonValueKind.Object
+                    && block.TryGetProperty("type", out var type) && type.ValueEquals("input")
+                    && block.TryGetProperty("block_id", out var id) && id.ValueKind == JsonValueKind.String)
+                .Select(block => block.GetProperty("block_id").GetString())
+                .FirstOrDefault()
             : null;
         firstInput ??= view.State.Values.Keys.FirstOrDefault();
         return firstInput is null ? SlackAck.Empty : SlackAck.ViewErrors(new Dictionary<string, string> { [firstInput] = SubmissionNotSaved });

@@ -107,7 +107,7 @@ public sealed class AsyncLeadProcess : IAsyncDisposable
                 // Not listening yet.
             }
 
-            await Task.Delay(25);
+            await Task.Delay(10);
         }
 
         throw new TimeoutException($"AsyncLead (pid {_process.Id}) was not ready within {timeout.TotalSeconds} s:\n{RecentOutput()}");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
+using AsyncLead.Platform;
 using AsyncLead.Slack.WebApi;
 
 namespace AsyncLead.Features.WeeklyUpdates;
@@ -9,9 +10,8 @@ namespace AsyncLead.Features.WeeklyUpdates;
 /// <summary>
 /// The prompt DM (number 0) or a reminder. Decided when it runs, not when it was planned: nobody who has written
 /// meanwhile or is away hears from us, and a reminder that now falls in a focus block (settings changed since) moves
-/// to the member's next allowed minute, as long as that is before the next week's prompt. Each DM carries our id in
-/// its metadata; a run that is not the first (its worker may have died between Slack's answer and finishing the job)
-/// first looks for that DM in the conversation and posts nothing when it is there.
+/// to the member's next allowed minute, as long as that is before the next week's prompt. Posted once even when the
+/// job runs again after its worker died (<see cref="DirectMessageOnce"/>).
 /// </summary>
 public sealed class NudgeJob(UpdateStore updates, TeamStore teams, MemberDirectory directory, ISlackClient slack, TimeProvider clock) : IJobHandler
 {
@@ -49,31 +49,16 @@ public sealed class NudgeJob(UpdateStore updates, TeamStore teams, MemberDirecto
             return;
         }
 
-        var api = slack.ForWorkspace(team.WorkspaceId);
         var metadata = new MessageMetadata(NudgeEvent, new JsonObject
         {
             ["week_id"] = week.Id.ToString(CultureInfo.InvariantCulture),
             ["number"] = payload.Number.ToString(CultureInfo.InvariantCulture),
         });
-        // Only a repeated run can find one: the first run of every nudge costs no extra Slack calls.
-        if (job.Attempt > 1 && await AlreadySentAsync(api, payload.UserId, metadata, week.WeekStart, cancellationToken))
-        {
-            return;
-        }
-
         var message = NudgeMessage.Render(team.ChannelName, teamWeek, team.Id, payload.Number);
-        await api.Chat.PostMessageAsync(
-            new PostMessageRequest(payload.UserId, message.Text) { Blocks = message.Blocks, Metadata = metadata }, cancellationToken);
-    }
-
-    private static async Task<bool> AlreadySentAsync(ISlackApi api, string userId, MessageMetadata metadata, DateOnly weekStart, CancellationToken ct)
-    {
-        var directMessage = await api.Conversations.OpenDirectMessageAsync(userId, ct);
         // The Monday a week earlier: no nudge of this week is older, whatever the clocks of Slack and this host say.
-        var oldest = new DateTimeOffset(weekStart.AddDays(-7), TimeOnly.MinValue, TimeSpan.Zero).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return await api.Conversations.HistoryAsync(directMessage, oldest, includeAllMetadata: true, ct)
-            .AnyAsync(m => m.Metadata?.EventType == metadata.EventType
-                && metadata.EventPayload.All(pair => m.Metadata.EventPayload?[pair.Key]?.ToString() == pair.Value?.ToString()), ct);
+        var notBefore = new DateTimeOffset(week.WeekStart.AddDays(-7), TimeOnly.MinValue, TimeSpan.Zero);
+        await slack.ForWorkspace(team.WorkspaceId).PostOnceAsync(job,
+            new PostMessageRequest(payload.UserId, message.Text) { Blocks = message.Blocks, Metadata = metadata }, notBefore, cancellationToken);
     }
 
     public sealed record Payload(long WeekId, string UserId, int Number);
