@@ -40,8 +40,11 @@ public sealed class KilledHostTests(TestDatabase database, ITestOutputHelper out
         await WaitUntilAsync(() => Task.FromResult(PromptCalls(team) >= PostsInFlightAtKill), TimeSpan.FromSeconds(60),
             () => $"only {PromptCalls(team)} prompts reached Slack.\n{team.HostOutput()}");
         await first.KillAsync();
+        var killedAt = team.Slack.Clock.GetUtcNow();
         var (unfinishedAtKill, _) = await team.UnfinishedAsync("weekly.nudge");
         var postedAtKill = team.Slack.Calls("chat.postMessage").Count;
+        // Posts Slack had taken but not yet answered when the process died: the window this test is about.
+        var unansweredAtKill = team.Slack.Calls("chat.postMessage").Count(c => c.At > killedAt - SlackAnswersAfter);
         team.Slack.Faults.Clear();
 
         var clock = Stopwatch.StartNew();
@@ -49,8 +52,10 @@ public sealed class KilledHostTests(TestDatabase database, ITestOutputHelper out
         await WaitUntilAsync(async () => (await team.UnfinishedAsync("weekly.nudge")).Unfinished == 0
                 && (await team.UnfinishedAsync("weekly.thread")).Unfinished == 0,
             TimeSpan.FromMinutes(2), () => $"{team.PromptsPerPerson().Values.Sum()} of {People} prompts sent after the restart.\n{team.HostOutput()}");
-        output.WriteLine($"killed with {postedAtKill} posts made ({unfinishedAtKill} prompts unfinished); recovered in {clock.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"killed with {postedAtKill} posts made, {unansweredAtKill} of them unanswered, {unfinishedAtKill} prompts unfinished; " +
+            $"recovered in {clock.Elapsed.TotalSeconds:F1} s");
 
+        Assert.True(unansweredAtKill > 0, "the kill came when no post was waiting for Slack's answer");
         Assert.True(unfinishedAtKill > 0, "the kill came after every prompt was already done");
         // Everyone gets the week's prompt once; a writer whose update already counts for that week is not asked.
         Assert.All(team.PromptsPerPerson(), pair => Assert.True(pair.Value == 1 || (pair.Value == 0 && writers.Contains(pair.Key)),
