@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using AsyncLead.Testing;
+using AsyncLead.Testing.Hosting;
 using AsyncLead.Testing.Postgres;
 
 namespace AsyncLead.LoadBench;
@@ -49,72 +48,27 @@ public static class FootprintBench
 
     private static async Task<(TimeSpan Ready, long? IdleRssKb)> StartOnceAsync(string binary, string connectionString, TimeSpan? measureIdle)
     {
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [binary])
+        var environment = new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ConnectionStrings__Postgres"] = connectionString,
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-                ["DOTNET_ENVIRONMENT"] = "Production",
-                ["Slack__SigningSecret"] = "bench-signing-secret",
-                ["Slack__BotToken"] = "xoxb-bench-token",
-                ["Slack__ApiBaseUrl"] = "http://127.0.0.1:9/api/",
-            },
+            ["ConnectionStrings__Postgres"] = connectionString,
+            ["Slack__SigningSecret"] = "bench-signing-secret",
+            ["Slack__BotToken"] = "xoxb-bench-token",
+            ["Slack__ApiBaseUrl"] = "http://127.0.0.1:9/api/",
         };
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
+        await using var host = await AsyncLeadProcess.StartAsync(binary, environment, readyTimeout: TimeSpan.FromSeconds(60));
+        var ready = clock.Elapsed;
+        long? rss = null;
+        if (measureIdle is { } idle)
         {
-            while (clock.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                try
-                {
-                    using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/readyz"));
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        var ready = clock.Elapsed;
-                        long? rss = null;
-                        if (measureIdle is { } idle)
-                        {
-                            await Task.Delay(idle);
-                            rss = ResidentKb(process.Id);
-                        }
-                        return (ready, rss);
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-                await Task.Delay(10);
-            }
-            throw new TimeoutException("the host did not become ready within 60 s");
+            await Task.Delay(idle);
+            rss = ResidentKb(host.ProcessId);
         }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+
+        return (ready, rss);
     }
 
     private static long ResidentKb(int pid) =>
         File.ReadLines($"/proc/{pid}/status").Where(line => line.StartsWith("VmRSS:", StringComparison.Ordinal))
             .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture)).Single();
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AsyncLead.Slack.Payloads;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,8 @@ internal sealed partial class SlackDispatcher(
     private static readonly MessageAck Apology =
         SlackAck.Ephemeral("Something went wrong while handling that command. Please try again in a moment.");
 
+    private const string SubmissionNotSaved = "Something went wrong on our side and this wasn't saved. Please submit again in a moment.";
+
     public Task<SlackAck> DispatchCommandAsync(SlashCommand command)
     {
         var context = SlackContext.For(command);
@@ -35,7 +38,7 @@ internal sealed partial class SlackDispatcher(
         {
             BlockActionsPayload actions => DispatchActionsAsync(actions, context),
             ViewSubmissionPayload submission => Route<IViewSubmissionHandler>(
-                context, routes.ViewSubmissions, "view_submission", submission.View.CallbackId, null, SlackAck.Empty,
+                context, routes.ViewSubmissions, "view_submission", submission.View.CallbackId, null, NotSaved(submission.View),
                 (handler, ct) => handler.HandleAsync(submission, context, ct)),
             ViewClosedPayload closed => Route<IViewClosedHandler>(
                 context, routes.ViewClosings, "view_closed", closed.View.CallbackId, null, SlackAck.Empty,
@@ -192,6 +195,25 @@ internal sealed partial class SlackDispatcher(
         {
             LogLateAckDropped(logger, route, ack.GetType().Name);
         }
+    }
+
+    /// <summary>
+    /// A failed submission keeps the modal open, with what the person typed and the reason under its first input: an
+    /// empty ack would close it as if it had been saved. A modal without inputs can only be closed.
+    /// </summary>
+    private static SlackAck NotSaved(SlackView view)
+    {
+        // Blocks are read back as Slack sent them: anything malformed is skipped, never a reason for a 500.
+        var firstInput = view.Blocks.ValueKind == JsonValueKind.Array
+            ? view.Blocks.EnumerateArray()
+                .Where(block => block.ValueKind == JsonValueKind.Object
+                    && block.TryGetProperty("type", out var type) && type.ValueEquals("input")
+                    && block.TryGetProperty("block_id", out var id) && id.ValueKind == JsonValueKind.String)
+                .Select(block => block.GetProperty("block_id").GetString())
+                .FirstOrDefault()
+            : null;
+        firstInput ??= view.State.Values.Keys.FirstOrDefault();
+        return firstInput is null ? SlackAck.Empty : SlackAck.ViewErrors(new Dictionary<string, string> { [firstInput] = SubmissionNotSaved });
     }
 
     private Task<SlackAck> Unrouted(string kind, string? key)

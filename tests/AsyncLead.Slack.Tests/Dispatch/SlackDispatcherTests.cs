@@ -64,11 +64,16 @@ public sealed class SlackDispatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task Failing_view_submission_is_acked_empty()
+    public async Task Failing_view_submission_keeps_the_modal_open_with_the_reason_under_its_first_input()
     {
         var ack = await Dispatcher.DispatchInteractionAsync(Interaction("view_submission_all_values.json"));
 
-        Assert.Same(SlackAck.Empty, ack);
+        // An empty ack would close the modal as if it had been saved.
+        var errors = Assert.IsType<ViewResponseAck>(ack);
+        Assert.Equal("errors", errors.ResponseAction);
+        var (blockId, message) = Assert.Single(errors.Errors!);
+        Assert.Equal("title", blockId);
+        Assert.StartsWith("Something went wrong on our side and this wasn't saved", message, StringComparison.Ordinal);
         Assert.Single(Calls.To("view_submission decision.submit"));
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace AsyncLead.Slack.Tests.Harness;
@@ -97,6 +98,25 @@ public sealed class FakeSlackFaultTests : FakeSlackScene
 
         await Assert.ThrowsAsync<TaskCanceledException>(() => impatient.PostAsync("chat.postMessage", new StringContent("{}")));
         Assert.Equal(HttpStatusCode.OK, unaffected.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_slow_answer_posts_and_records_the_message_before_a_client_that_gives_up_hears_back()
+    {
+        Slack.Faults.SlowAnswer(TimeSpan.FromSeconds(30), "chat.postMessage");
+        using var impatient = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = TimeSpan.FromMilliseconds(300) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "chat.postMessage")
+        {
+            Content = new StringContent(Hello().ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", BotToken);
+
+        await Assert.ThrowsAsync<TaskCanceledException>(() => impatient.SendAsync(request));
+        var unaffected = await CallAsync("auth.test", []);
+
+        Assert.Equal("hello", Assert.Single(Slack.Messages("C_PAY")).Text);
+        Assert.True(Assert.Single(Slack.Calls("chat.postMessage")).Ok);
+        Assert.True(unaffected.Ok);
     }
 
     [Fact]

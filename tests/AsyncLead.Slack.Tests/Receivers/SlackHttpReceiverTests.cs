@@ -298,11 +298,14 @@ public sealed class SlackHttpReceiverTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Failing_view_submission_handler_is_acked_200()
+    public async Task Failing_view_submission_handler_is_acked_200_with_an_error_that_keeps_the_modal_open()
     {
         var response = await _host.PostFormAsync("/slack/interactions", Fixture.InteractionFormOf(Fixture.Text("view_submission_all_values.json")));
 
-        await AssertEmpty200(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var ack = await JsonOf(response);
+        Assert.Equal("errors", ack.GetProperty("response_action").GetString());
+        Assert.StartsWith("Something went wrong on our side", ack.GetProperty("errors").GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

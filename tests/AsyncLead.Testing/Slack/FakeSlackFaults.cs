@@ -4,7 +4,8 @@ namespace AsyncLead.Testing.Slack;
 
 /// <summary>
 /// Trouble on Slack's side, per Web API method (or for every method when <c>method</c> is null): rate limits
-/// (429 + Retry-After), server errors (500/503), added latency, seeded random failures, and a strict
+/// (429 + Retry-After), server errors (500/503), added latency before or after the call takes effect, seeded random
+/// failures, and a strict
 /// "chat.postMessage: 1 message per second per channel" mode timed on the harness clock.
 /// </summary>
 public sealed class FakeSlackFaults
@@ -13,6 +14,7 @@ public sealed class FakeSlackFaults
     private readonly SlackWorld _world;
     private readonly List<ScriptedFault> _scripted = [];
     private readonly Dictionary<string, TimeSpan> _latency = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TimeSpan> _answerDelay = new(StringComparer.Ordinal);
     private RandomFaults? _random;
 
     internal FakeSlackFaults(SlackWorld world) => _world = world;
@@ -31,6 +33,18 @@ public sealed class FakeSlackFaults
         lock (_gate)
         {
             _latency[method ?? "*"] = delay;
+        }
+    }
+
+    /// <summary>
+    /// Every call takes effect at once (a message is posted, and the call is recorded) but its answer waits this long
+    /// (in real time): a client that dies or gives up meanwhile never learns that the call succeeded.
+    /// </summary>
+    public void SlowAnswer(TimeSpan delay, string? method = null)
+    {
+        lock (_gate)
+        {
+            _answerDelay[method ?? "*"] = delay;
         }
     }
 
@@ -68,6 +82,7 @@ public sealed class FakeSlackFaults
         {
             _scripted.Clear();
             _latency.Clear();
+            _answerDelay.Clear();
             _random = null;
         }
 
@@ -79,6 +94,14 @@ public sealed class FakeSlackFaults
         lock (_gate)
         {
             return _latency.GetValueOrDefault(method, _latency.GetValueOrDefault("*"));
+        }
+    }
+
+    internal TimeSpan AnswerDelayFor(string method)
+    {
+        lock (_gate)
+        {
+            return _answerDelay.GetValueOrDefault(method, _answerDelay.GetValueOrDefault("*"));
         }
     }
 

@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
+using AsyncLead.Platform;
 using AsyncLead.Slack.WebApi;
 
 namespace AsyncLead.Features.Decisions;
@@ -33,9 +36,14 @@ public sealed class PlanRemindersJob(DecisionStore store, MemberDirectory member
     }
 }
 
-/// <summary>DMs a reviewer, after checking at run time that they still haven't answered.</summary>
+/// <summary>
+/// DMs a reviewer, after checking at run time that they still haven't answered; once, even when the job runs again
+/// after its worker died (<see cref="DirectMessageOnce"/>).
+/// </summary>
 public sealed class RemindJob(DecisionStore store, ISlackClient slack, TimeProvider clock) : IJobHandler
 {
+    public const string ReminderEvent = "asynclead_decision_reminder";
+
     public string Kind => DecisionJobs.Remind;
 
     public async Task HandleAsync(JobContext job, CancellationToken cancellationToken)
@@ -50,8 +58,11 @@ public sealed class RemindJob(DecisionStore store, ISlackClient slack, TimeProvi
             return;
         }
 
-        await slack.ForWorkspace(snapshot.Doc.WorkspaceId).Chat.PostMessageAsync(
-            new PostMessageRequest(payload.ReviewerId, DecisionText.Reminder(snapshot.Doc)), cancellationToken);
+        // The reminder's own job id tells its DM apart from the doc's other reminders to the same reviewer.
+        var metadata = new MessageMetadata(ReminderEvent, new JsonObject { ["reminder_job_id"] = job.Id.ToString(CultureInfo.InvariantCulture) });
+        await slack.ForWorkspace(snapshot.Doc.WorkspaceId).PostOnceAsync(job,
+            new PostMessageRequest(payload.ReviewerId, DecisionText.Reminder(snapshot.Doc)) { Metadata = metadata },
+            snapshot.Doc.CreatedAt.AddDays(-1), cancellationToken);
     }
 }
 

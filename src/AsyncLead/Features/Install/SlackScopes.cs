@@ -16,6 +16,6 @@ public static class SlackScopes
         "groups:read",       // the same for private channels
         "channels:history",  // conversations.replies: a retried post finds its own message by metadata
         "groups:history",
-        "im:history",        // conversations.history in a DM: a retried digest finds its own message by metadata
+        "im:history",        // conversations.history of a DM: a retried reminder or digest finds its own message by metadata
     ];
 }

@@ -97,6 +97,12 @@ internal sealed class WebApiEndpoint(SlackWorld world, FakeSlackFaults faults, C
 
         http.Response.ContentType = "application/json; charset=utf-8";
         calls.Add(new SlackCall(method, token, teamId, args, result.StatusCode, result.Body, world.Now));
+        var answerDelay = faults.AnswerDelayFor(method);
+        if (answerDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(answerDelay, http.RequestAborted);
+        }
+
         await http.Response.WriteAsync(result.Body.ToJsonString(), http.RequestAborted);
     }
 

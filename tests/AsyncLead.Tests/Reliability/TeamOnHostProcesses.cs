@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Globalization;
+using AsyncLead.Jobs;
+using AsyncLead.Testing.Hosting;
+using AsyncLead.Testing.Simulation;
+using AsyncLead.Testing.Slack;
+using AsyncLead.Tests.Infrastructure;
+using Dapper;
+
+namespace AsyncLead.Tests.Reliability;
+
+/// <summary>
+/// A team of <c>people</c> in #team-big on a FakeSlack running on the real clock, and AsyncLead host processes
+/// (<c>dotnet AsyncLead.dll</c>, Jobs enabled) on one database: what "several replicas" means in production.
+/// </summary>
+internal sealed class TeamOnHostProcesses : IAsyncDisposable
+{
+    public const string Channel = "C_BIG";
+    public const string Command = "/weekly-update";
+    public const string Lead = "U00001";
+
+    private readonly TestDatabase _database;
+    private readonly List<AsyncLeadProcess> _hosts = [];
+
+    private TeamOnHostProcesses(TestDatabase database, FakeSlack slack, IReadOnlyList<string> people)
+    {
+        _database = database;
+        Slack = slack;
+        People = people;
+    }
+
+    public FakeSlack Slack { get; }
+
+    public IReadOnlyList<string> People { get; }
+
+    public static async Task<TeamOnHostProcesses> StartAsync(TestDatabase database, int people)
+    {
+        var slack = await FakeSlack.StartAsync();
+        slack.AddWorkspace(SlackScenario.TeamId, SlackScenario.BotToken, name: "Acme");
+        var ids = Enumerable.Range(1, people).Select(i => string.Create(CultureInfo.InvariantCulture, $"U{i:D5}")).ToList();
+        foreach (var id in ids)
+        {
+            slack.AddUser(id, id.ToLowerInvariant(), tz: "Europe/Berlin");
+        }
+
+        slack.AddChannel(Channel, "team-big", members: ids, botIsMember: true);
+        return new TeamOnHostProcesses(database, slack, ids);
+    }
+
+    /// <summary>Starts <paramref name="count"/> host processes at once, each running jobs, and waits until all are ready.</summary>
+    public async Task<IReadOnlyList<AsyncLeadProcess>> StartHostsAsync(int count, TimeSpan? leaseDuration = null)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = _database.ConnectionString,
+            ["Slack__SigningSecret"] = SlackScenario.SigningSecret,
+            ["Slack__BotToken"] = SlackScenario.BotToken,
+            ["Slack__ApiBaseUrl"] = Slack.ApiBaseUrl,
+            ["AsyncLead__PublicUrl"] = "https://asynclead.test",
+            ["Jobs__Enabled"] = "true",
+            ["Jobs__PollInterval"] = "00:00:00.250",
+            ["Jobs__LeaseDuration"] = (leaseDuration ?? TimeSpan.FromMinutes(2)).ToString("c", CultureInfo.InvariantCulture),
+            // Thousands of jobs would otherwise mean thousands of console lines on a 2-core machine.
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        var started = await Task.WhenAll(Enumerable.Range(0, count).Select(_ =>
+            AsyncLeadProcess.StartAsync(AsyncLeadProcess.BinaryBesideTests, environment, TimeSpan.FromSeconds(90))));
+        _hosts.AddRange(started);
+        return started;
+    }
+
+    /// <summary>People acting in Slack, their requests going to <paramref name="host"/>.</summary>
+    public SlackUser Person(AsyncLeadProcess host, string userId) =>
+        new SlackSimulator(Slack, host.Http, SlackScenario.SigningSecret, TimeProvider.System).User(userId, Channel);
+
+    /// <summary>
+    /// The lead runs <c>/weekly-update setup</c> and saves the modal as it opens (everyone in the channel is expected).
+    /// A process that just started is cold, and on a loaded 2-core machine it can miss the 3-second trigger window
+    /// (Slack answers <c>expired_trigger_id</c>); the lead then runs the command again, as a person would.
+    /// </summary>
+    public async Task LeadSetsUpWeeklyUpdatesAsync(AsyncLeadProcess host)
+    {
+        var lead = Person(host, Lead);
+        for (var attempt = 1; Slack.OpenModalFor(Lead) is null; attempt++)
+        {
+            var tries = Slack.Calls("views.open").Count;
+            var opened = await lead.RunsCommandAsync(Command, "setup");
+            Assert.True(opened.IsSuccess, opened.ToString());
+            // The dispatcher acks at 2.5 s and lets a slow handler finish: wait for its views.open, whatever Slack answers.
+            await WaitUntilAsync(() => Task.FromResult(Slack.Calls("views.open").Count > tries), TimeSpan.FromSeconds(30),
+                () => $"setup attempt {attempt} opened no modal.\n{HostOutput()}");
+            Assert.True(attempt < 3 || Slack.OpenModalFor(Lead) is not null,
+                $"three setup commands missed the trigger window: {string.Join("; ", Slack.Calls("views.open").Select(c => c.Error))}");
+        }
+
+        var saved = await lead.SubmitsViewAsync();
+        Assert.True(saved.IsSuccess, saved.ToString());
+    }
+
+    /// <summary>The week's prompt time arrives: the prompt job setup scheduled becomes due now, and the workers are told.</summary>
+    public async Task PromptTimeArrivesAsync()
+    {
+        await using var connection = await _database.DataSource.OpenConnectionAsync();
+        var due = await connection.ExecuteAsync(
+            $"UPDATE jobs SET run_at = now() WHERE kind = 'weekly.prompt' AND state = 'available'; SELECT pg_notify('{JobQueue.NotificationChannel}', '')");
+        Assert.True(due == 1, $"expected the one weekly prompt that setup schedules, found {due}");
+    }
+
+    /// <summary>Jobs not finished yet (available or running), and which workers hold running ones, by kind.</summary>
+    public async Task<(long Unfinished, IReadOnlyList<string> Holders)> UnfinishedAsync(string kind)
+    {
+        await using var connection = await _database.DataSource.OpenConnectionAsync();
+        var unfinished = await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM jobs WHERE kind = @kind AND state IN ('available', 'running') AND run_at <= now()", new { kind });
+        var holders = (await connection.QueryAsync<string>(
+            "SELECT DISTINCT locked_by FROM jobs WHERE kind = @kind AND state = 'running'", new { kind })).AsList();
+        return (unfinished, holders);
+    }
+
+    /// <summary>Jobs that failed for good, with their last error: none may exist after a run that should have healed.</summary>
+    public async Task<IReadOnlyList<string>> DeadJobsAsync()
+    {
+        await using var connection = await _database.DataSource.OpenConnectionAsync();
+        return (await connection.QueryAsync<string>("SELECT kind || ': ' || coalesce(last_error, '') FROM jobs WHERE state = 'failed'")).AsList();
+    }
+
+    /// <summary>The prompts (📝) each person got in their DM with AsyncLead.</summary>
+    public IReadOnlyDictionary<string, int> PromptsPerPerson() =>
+        People.ToDictionary(person => person, person => Slack.Messages(person).Count(m => m.Text.StartsWith("📝", StringComparison.Ordinal)));
+
+    /// <summary>Polls <paramref name="done"/> until it holds; fails with <paramref name="describe"/> after <paramref name="timeout"/>.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> done, TimeSpan timeout, Func<string> describe)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await done())
+        {
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"Not done within {timeout.TotalSeconds} s: {describe()}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public string HostOutput() => string.Join("\n---\n", _hosts.Select(h => $"pid {h.ProcessId}:\n{h.RecentOutput()}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            await host.DisposeAsync();
+        }
+
+        await Slack.DisposeAsync();
+    }
+}
