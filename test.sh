@@ -34,7 +34,7 @@ trap 'rm -rf "$results"' EXIT
 dotnet build AsyncLead.sln -c Release -nologo -clp:ErrorsOnly
 status=0
 dotnet test AsyncLead.sln -c Release --no-build -nologo --results-directory "$results" \
-  --blame-hang-timeout 5m --logger "trx" --logger "console;verbosity=minimal" "$@" || status=$?
+  --blame-hang-timeout 10m --logger "trx" --logger "console;verbosity=minimal" "$@" || status=$?
 
 # Totals from the TRX files: one per test project that ran.
 passed=0; failed=0
