@@ -35,5 +35,17 @@ public static class HomeRefresh
         }
     }
 
+    /// <summary>
+    /// The same, each in a short transaction of its own: for a job that has just made a change visible to people other
+    /// than the one who made it (an update posted, seen by the team's lead).
+    /// </summary>
+    public static async Task EnqueueAsync(JobQueue queue, string workspaceId, IEnumerable<string?> userIds, CancellationToken ct)
+    {
+        foreach (var userId in userIds.OfType<string>().Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            await queue.EnqueueAsync(Request(workspaceId, userId), ct);
+        }
+    }
+
     public sealed record Payload(string WorkspaceId, string UserId);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using AsyncLead.Features.Home;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
 using AsyncLead.Platform;
@@ -15,7 +16,7 @@ namespace AsyncLead.Features.WeeklyUpdates;
 /// an edited update edits its reply instead of posting another.
 /// </summary>
 public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDirectory directory, WeekAttendance attendance, BotChannelMembership membership,
-    ISlackClient slack, TimeProvider clock) : IJobHandler
+    JobQueue queue, ISlackClient slack, TimeProvider clock) : IJobHandler
 {
     public const string JobKind = "weekly.thread";
     public const string RootEvent = "asynclead_week_root";
@@ -129,6 +130,9 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
         }
 
         await updates.MarkPostedAsync(update.Id, update.Version, ct);
+        // The lead's tab counts every writer: refreshed from here, where a week's posts run one at a time, rather than in
+        // each submission's transaction, where concurrent writers would queue behind the lead's one pending refresh.
+        await HomeRefresh.EnqueueAsync(queue, team.WorkspaceId, [team.LeadUserId], ct);
     }
 
     private async Task PostSummaryAsync(ISlackApi api, TeamChannel team, UpdateWeek week, string rootTs, CancellationToken ct)

@@ -83,10 +83,17 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource)
         var items = sections.BlockerItems.DistinctBy(BlockerKey).ToArray();
         return connection.QuerySingleAsync<SavedUpdate>(new CommandDefinition(
             """
-            WITH week AS (
-                INSERT INTO update_weeks (team_channel_id, week_start) VALUES (@teamChannelId, @weekStart)
+            WITH existing AS (
+                SELECT id FROM update_weeks WHERE team_channel_id = @teamChannelId AND week_start = @weekStart
+            ), created AS (
+                -- Only the week's first writers upsert (and lock) its row: every later update would otherwise wait
+                -- for the one before it to commit.
+                INSERT INTO update_weeks (team_channel_id, week_start)
+                SELECT @teamChannelId, @weekStart WHERE NOT EXISTS (SELECT 1 FROM existing)
                 ON CONFLICT (team_channel_id, week_start) DO UPDATE SET week_start = EXCLUDED.week_start
                 RETURNING id
+            ), week AS (
+                SELECT id FROM existing UNION ALL SELECT id FROM created
             ), saved AS (
                 INSERT INTO weekly_updates (week_id, user_id, completed, in_progress, blockers, next_week, notes, is_late, submitted_at, updated_at)
                 SELECT week.id, @userId, @Completed, @InProgress, @Blockers, @NextWeek, @Notes, @isLate, @now, @now FROM week

@@ -25,7 +25,8 @@ public sealed class UpdateSubmissions(NpgsqlDataSource dataSource, JobQueue queu
         var saved = await UpdateStore.SaveUpdateAsync(connection, transaction, team.Id, week.Monday, userId, sections, keepNotes, late, now, ct);
         await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Thread(team.WorkspaceId, team.Id, saved.WeekId, ThreadPostJob.What.Update, saved.UpdateId), ct);
         await queue.EnqueueAsync(connection, transaction, WeeklyJobs.QueuedCheck(team.WorkspaceId, team.Id, saved.UpdateId, now + QueuedCheckJob.Delay), ct);
-        await HomeRefresh.EnqueueAsync(queue, connection, transaction, team.WorkspaceId, [userId, team.LeadUserId], ct);
+        // The author's tab here; the lead's when the post lands (ThreadPostJob), as every writer of the team shares it.
+        await HomeRefresh.EnqueueAsync(queue, connection, transaction, team.WorkspaceId, [userId], ct);
         await transaction.CommitAsync(ct);
         return new SubmitResult(saved.Replaced, late);
     }
