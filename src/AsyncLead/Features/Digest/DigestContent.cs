@@ -46,8 +46,8 @@ public static class DigestBlockers
     /// New: open and opened since the last digest. Aged: open longer than a week and not new. Resolved: resolved
     /// since the last digest. Each oldest first.
     /// </returns>
-    public static (IReadOnlyList<DigestBlocker> New, IReadOnlyList<DigestBlocker> Aged, IReadOnlyList<DigestBlocker> Resolved) Classify(
-        IEnumerable<DigestBlocker> blockers, DateTimeOffset since, DateTimeOffset now)
+    public static (IReadOnlyList<StoredBlocker> New, IReadOnlyList<StoredBlocker> Aged, IReadOnlyList<StoredBlocker> Resolved) Classify(
+        IEnumerable<StoredBlocker> blockers, DateTimeOffset since, DateTimeOffset now)
     {
         var ordered = blockers.OrderBy(b => b.OpenedAt).ThenBy(b => b.Id).ToList();
         var open = ordered.Where(b => b.ResolvedAt is null).ToList();

@@ -1,4 +1,5 @@
 using AsyncLead.Features.Members;
+using AsyncLead.Features.WeeklyUpdates;
 using Dapper;
 using Npgsql;
 
@@ -6,10 +7,6 @@ namespace AsyncLead.Features.Digest;
 
 /// <summary>One digest DM as recorded: <see cref="MessageTs"/> is null until Slack has answered the post.</summary>
 public sealed record DigestSend(long Id, DateTimeOffset Since, DateTimeOffset CreatedAt, string? DmChannel, string? MessageTs, bool IsNew);
-
-/// <summary>A team blocker with what the digest needs: when it opened and closed, and the reply that last listed it.</summary>
-public sealed record DigestBlocker(long Id, string UserId, string Text, DateTimeOffset OpenedAt, DateTimeOffset? ResolvedAt,
-    string? ResolvedBy, string? MessageTs);
 
 /// <summary>An update written after its week closed.</summary>
 public sealed record LateUpdate(string UserId, DateOnly WeekStart, DateTimeOffset SubmittedAt, string? MessageTs);
@@ -98,11 +95,11 @@ public sealed class DigestStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The team's open blockers and those resolved since <paramref name="since"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<DigestBlocker>> BlockersAsync(long teamChannelId, DateTimeOffset since, CancellationToken ct)
+    public async Task<IReadOnlyList<StoredBlocker>> BlockersAsync(long teamChannelId, DateTimeOffset since, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<BlockerRow>(new CommandDefinition(BlockersSql, new { teamChannelId, since }, cancellationToken: ct));
-        return [.. rows.Select(r => new DigestBlocker(r.Id, r.UserId, r.Text, r.OpenedAt, r.ResolvedAt, r.ResolvedBy, r.MessageTs))];
+        var rows = await connection.QueryAsync<UpdateStore.BlockerRow>(new CommandDefinition(BlockersSql, new { teamChannelId, since }, cancellationToken: ct));
+        return [.. rows.Select(r => r.ToBlocker())];
     }
 
     /// <summary>Updates first written after their week closed, at or after <paramref name="since"/>.</summary>
@@ -121,17 +118,6 @@ public sealed class DigestStore(NpgsqlDataSource dataSource)
         public string? DmChannel { get; init; }
         public string? MessageTs { get; init; }
         public bool IsNew { get; init; }
-    }
-
-    private sealed class BlockerRow
-    {
-        public long Id { get; init; }
-        public string UserId { get; init; } = "";
-        public string Text { get; init; } = "";
-        public DateTimeOffset OpenedAt { get; init; }
-        public DateTimeOffset? ResolvedAt { get; init; }
-        public string? ResolvedBy { get; init; }
-        public string? MessageTs { get; init; }
     }
 
     private sealed class LateRow

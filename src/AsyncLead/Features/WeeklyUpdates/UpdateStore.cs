@@ -212,7 +212,7 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource)
             WHERE b.team_channel_id = @teamChannelId AND (b.resolved_at IS NULL OR u.week_id = @weekId)
             ORDER BY b.opened_at, b.id
             """, new { teamChannelId, weekId }, cancellationToken: ct));
-        return [.. rows.Select(r => new StoredBlocker(r.Id, r.UserId, r.Text, r.OpenedAt, r.ResolvedAt, r.ResolvedBy, r.MessageTs))];
+        return [.. rows.Select(r => r.ToBlocker())];
     }
 
     /// <summary>A person's open blockers in every team of the workspace, oldest first.</summary>
@@ -300,7 +300,8 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource)
         public DateTimeOffset? AuthorToldAt { get; init; }
     }
 
-    private sealed class BlockerRow
+    /// <summary>How a <see cref="StoredBlocker"/> comes out of a query (the digest reads blockers too).</summary>
+    internal sealed class BlockerRow
     {
         public long Id { get; init; }
         public string UserId { get; init; } = "";
@@ -309,6 +310,8 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource)
         public DateTimeOffset? ResolvedAt { get; init; }
         public string? ResolvedBy { get; init; }
         public string? MessageTs { get; init; }
+
+        public StoredBlocker ToBlocker() => new(Id, UserId, Text, OpenedAt, ResolvedAt, ResolvedBy, MessageTs);
     }
 
     private sealed class OpenBlockerRow

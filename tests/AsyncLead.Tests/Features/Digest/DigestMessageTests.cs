@@ -74,7 +74,7 @@ public sealed class DigestMessageTests
     public void Blockers_are_new_since_the_last_digest_aged_after_a_week_open_or_resolved_since_the_last_digest()
     {
         var since = Now.AddDays(-7);
-        DigestBlocker Blocker(long id, double openedDaysAgo, double? resolvedDaysAgo = null) =>
+        StoredBlocker Blocker(long id, double openedDaysAgo, double? resolvedDaysAgo = null) =>
             new(id, "U_ALICE", $"b{id}", Now.AddDays(-openedDaysAgo), resolvedDaysAgo is { } r ? Now.AddDays(-r) : null, null, null);
 
         var (fresh, aged, resolved) = DigestBlockers.Classify(
