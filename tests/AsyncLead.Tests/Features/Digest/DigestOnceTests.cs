@@ -2,7 +2,6 @@ using AsyncLead.Jobs;
 using AsyncLead.Tests.Infrastructure;
 using AsyncLead.Testing.Simulation;
 using Dapper;
-using Npgsql;
 using static AsyncLead.Tests.Features.Digest.DigestWorld;
 using static AsyncLead.Tests.Features.WeeklyUpdates.WeeklyWorld;
 
@@ -30,9 +29,9 @@ public sealed class DigestOnceTests(TestDatabase database) : IClassFixture<TestD
             s.User("U_LUIS", Channel).RunsCommandAsync(Command, "digest monday 08:00"),
             viaReplica.User("U_LUIS", Channel).RunsCommandAsync(Command, "digest monday 08:00"));
 
-        await BothRunUntilAsync(s, workers, FirstPrompt.AddHours(1));
+        await s.RunUntilOnAllAsync(workers, FirstPrompt.AddHours(1));
         await s.Alice().RunsCommandAsync(Command, "Done: payouts");
-        await BothRunUntilAsync(s, workers, FirstClose.AddDays(8));
+        await s.RunUntilOnAllAsync(workers, FirstClose.AddDays(8));
 
         Assert.Equal([FirstClose, FirstClose.AddDays(7)], s.DigestTimes("U_LENA"));
         // Mon 08:00 in LA (UTC-8).
@@ -87,31 +86,5 @@ public sealed class DigestOnceTests(TestDatabase database) : IClassFixture<TestD
 
         Assert.Single(s.Digests("U_LENA"));
         Assert.DoesNotContain(s.Slack.Calls().Skip(callsBefore), c => c.Method is "chat.postMessage" or "conversations.history");
-    }
-
-    private static async Task BothRunUntilAsync(SlackScenario s, JobWorker[] workers, DateTimeOffset until)
-    {
-        var dataSource = s.Host.Services.GetRequiredService<NpgsqlDataSource>();
-        while (true)
-        {
-            int ran;
-            do
-            {
-                ran = (await Task.WhenAll(workers.Select(w => w.RunDueJobsAsync(CancellationToken.None)))).Sum();
-            }
-            while (ran > 0);
-
-            await using var connection = await dataSource.OpenConnectionAsync();
-            var due = await connection.ExecuteScalarAsync<DateTime?>(
-                "SELECT min(run_at) FROM jobs WHERE state = 'available' AND run_at > @now", new { now = s.Clock.GetUtcNow() });
-            if (due is not { } next || new DateTimeOffset(next, TimeSpan.Zero) > until)
-            {
-                s.Clock.SetUtcNow(until);
-                await Task.WhenAll(workers.Select(w => w.RunDueJobsAsync(CancellationToken.None)));
-                return;
-            }
-
-            s.Clock.SetUtcNow(new DateTimeOffset(next, TimeSpan.Zero));
-        }
     }
 }

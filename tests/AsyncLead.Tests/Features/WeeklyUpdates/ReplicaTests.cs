@@ -2,7 +2,6 @@ using AsyncLead.Jobs;
 using AsyncLead.Tests.Infrastructure;
 using AsyncLead.Testing.Simulation;
 using Dapper;
-using Npgsql;
 using static AsyncLead.Tests.Features.WeeklyUpdates.WeeklyWorld;
 
 namespace AsyncLead.Tests.Features.WeeklyUpdates;
@@ -25,13 +24,13 @@ public sealed class ReplicaTests(TestDatabase database) : IClassFixture<TestData
         var workers = new[] { s.Host.Services.GetRequiredService<JobWorker>(), replica.Services.GetRequiredService<JobWorker>() };
         await s.SetsUpWeeklyUpdatesAsync(s.Lena());
 
-        await BothRunUntilAsync(s, workers, FirstPrompt.AddHours(1));
+        await s.RunUntilOnAllAsync(workers, FirstPrompt.AddHours(1));
         await Task.WhenAll(
             s.Alice().RunsCommandAsync(Command, "Done: payouts"),
             viaReplica.User("U_BOB", Channel).RunsCommandAsync(Command, "Done: refunds"));
-        await BothRunUntilAsync(s, workers, FirstPrompt.AddHours(2));
+        await s.RunUntilOnAllAsync(workers, FirstPrompt.AddHours(2));
         await viaReplica.User("U_BOB", Channel).RunsCommandAsync(Command, "Done: refunds and chargebacks");
-        await BothRunUntilAsync(s, workers, FirstClose.AddDays(2));
+        await s.RunUntilOnAllAsync(workers, FirstClose.AddDays(2));
 
         var root = Assert.Single(s.Roots());
         var replies = s.Slack.ThreadReplies(Channel, root.Ts);
@@ -69,31 +68,5 @@ public sealed class ReplicaTests(TestDatabase database) : IClassFixture<TestData
         var reply = Assert.Single(s.Slack.ThreadReplies(Channel, root.Ts));
         Assert.True(reply.Edited);
         Assert.Contains("payouts and refunds", reply.VisibleText, StringComparison.Ordinal);
-    }
-
-    private static async Task BothRunUntilAsync(SlackScenario s, JobWorker[] workers, DateTimeOffset until)
-    {
-        var dataSource = s.Host.Services.GetRequiredService<NpgsqlDataSource>();
-        while (true)
-        {
-            int ran;
-            do
-            {
-                ran = (await Task.WhenAll(workers.Select(w => w.RunDueJobsAsync(CancellationToken.None)))).Sum();
-            }
-            while (ran > 0);
-
-            await using var connection = await dataSource.OpenConnectionAsync();
-            var due = await connection.ExecuteScalarAsync<DateTime?>(
-                "SELECT min(run_at) FROM jobs WHERE state = 'available' AND run_at > @now", new { now = s.Clock.GetUtcNow() });
-            if (due is not { } next || new DateTimeOffset(next, TimeSpan.Zero) > until)
-            {
-                s.Clock.SetUtcNow(until);
-                await Task.WhenAll(workers.Select(w => w.RunDueJobsAsync(CancellationToken.None)));
-                return;
-            }
-
-            s.Clock.SetUtcNow(new DateTimeOffset(next, TimeSpan.Zero));
-        }
     }
 }
