@@ -6,23 +6,40 @@ using AsyncLead.Slack.WebApi;
 namespace AsyncLead.Features.Decisions;
 
 /// <summary>Extend, Withdraw and Decide belong to the doc's author; anyone else is told so privately.</summary>
+internal static class AuthorsDoc
+{
+    /// <summary>The clicked doc when it is in the click's workspace and the clicker wrote it; null otherwise (and told why).</summary>
+    public static async Task<DecisionDoc?> FindAsync(DecisionStore store, DecisionNotices notices, BlockActionsPayload payload,
+        BlockAction action, SlackContext context, string verb, CancellationToken ct)
+    {
+        var doc = await store.FindAsync(DecisionMessage.IdFrom(action.Value), ct);
+        if (doc is null || doc.WorkspaceId != context.TeamId)
+        {
+            return null;
+        }
+
+        if (doc.AuthorId != payload.User.Id)
+        {
+            await notices.TellAsync(context, DecisionText.OnlyAuthor(doc, verb), ct);
+            return null;
+        }
+
+        return doc;
+    }
+}
+
 public sealed class ExtendAction(DecisionStore store, DecisionNotices notices, ISlackClient slack) : IBlockActionHandler
 {
     public string ActionId => DecisionMessage.Extend;
 
     public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
     {
-        var doc = await store.FindAsync(DecisionMessage.IdFrom(action.Value), ct);
-        if (doc is null || doc.WorkspaceId != context.TeamId)
+        if (await AuthorsDoc.FindAsync(store, notices, payload, action, context, "extend", ct) is not { } doc)
         {
             return;
         }
 
-        if (doc.AuthorId != payload.User.Id)
-        {
-            await notices.TellAsync(context, DecisionText.OnlyAuthor(doc, "extend"), ct);
-        }
-        else if (doc.State != DecisionStatus.Open)
+        if (doc.State != DecisionStatus.Open)
         {
             await notices.TellAsync(context, $"Responses on {DecisionText.Name(doc)} are already closed.", ct);
         }
@@ -39,17 +56,12 @@ public sealed class WithdrawAction(DecisionStore store, DecisionNotices notices)
 
     public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
     {
-        var doc = await store.FindAsync(DecisionMessage.IdFrom(action.Value), ct);
-        if (doc is null || doc.WorkspaceId != context.TeamId)
+        if (await AuthorsDoc.FindAsync(store, notices, payload, action, context, "withdraw", ct) is not { } doc)
         {
             return;
         }
 
-        if (doc.AuthorId != payload.User.Id)
-        {
-            await notices.TellAsync(context, DecisionText.OnlyAuthor(doc, "withdraw"), ct);
-        }
-        else if (!await store.WithdrawAsync(doc.Id, DecisionText.Withdrawal(doc), ct))
+        if (!await store.WithdrawAsync(doc.Id, DecisionText.Withdrawal(doc), ct))
         {
             await notices.TellAsync(context, $"{DecisionText.Name(doc)} is no longer open, so it can't be withdrawn.", ct);
         }
@@ -62,17 +74,12 @@ public sealed class DecideAction(DecisionStore store, DecisionNotices notices, I
 
     public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
     {
-        var doc = await store.FindAsync(DecisionMessage.IdFrom(action.Value), ct);
-        if (doc is null || doc.WorkspaceId != context.TeamId)
+        if (await AuthorsDoc.FindAsync(store, notices, payload, action, context, "record the decision on", ct) is not { } doc)
         {
             return;
         }
 
-        if (doc.AuthorId != payload.User.Id)
-        {
-            await notices.TellAsync(context, DecisionText.OnlyAuthor(doc, "record the decision on"), ct);
-        }
-        else if (doc.State != DecisionStatus.Closed)
+        if (doc.State != DecisionStatus.Closed)
         {
             await notices.TellAsync(context, $"{DecisionText.Name(doc)} is {DecisionText.StatusWord(doc)}, so there is nothing to decide now.", ct);
         }
