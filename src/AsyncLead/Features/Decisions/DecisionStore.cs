@@ -265,10 +265,17 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         ListInChannelAsync(DecidedInChannelSql, workspaceId, channelId, from, until, ct);
 
     /// <summary>Stores the doc message's ts the moment Slack returns it (the first stored ts wins).</summary>
-    public async Task SetMessageTsAsync(long id, string ts, CancellationToken ct)
+    /// <summary>Stores where the doc was posted; the Home tabs it is on are refreshed, as their link to it exists only now.</summary>
+    public async Task SetMessageTsAsync(DecisionDoc doc, string ts, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(SetMessageTsSql, new { Id = id, Ts = ts }, cancellationToken: ct));
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (await connection.ExecuteAsync(new CommandDefinition(SetMessageTsSql, new { doc.Id, Ts = ts }, transaction, cancellationToken: ct)) == 1)
+        {
+            await RefreshHomesAsync(connection, transaction, doc, ct);
+        }
+
+        await transaction.CommitAsync(ct);
     }
 
     public async Task SetConcernTsAsync(long concernId, string ts, CancellationToken ct)

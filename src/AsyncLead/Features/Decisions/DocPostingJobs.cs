@@ -34,7 +34,7 @@ public sealed class PostDocJob(DecisionStore store, ISlackClient slack, BotChann
                 Metadata = new MessageMetadata(DecisionMessage.MetadataType, new JsonObject { ["decision_id"] = doc.Id }),
                 UnfurlLinks = false,
             }, cancellationToken)).Ts;
-            await store.SetMessageTsAsync(doc.Id, ts, cancellationToken);
+            await store.SetMessageTsAsync(doc, ts, cancellationToken);
         }
         catch (SlackApiException ex) when (ex.Error is "not_in_channel" or "channel_not_found" or "is_archived")
         {

@@ -81,4 +81,21 @@ public sealed class WaitingOnYouTests(TestDatabase database) : IClassFixture<Tes
         await using var connection = await s.Host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
         Assert.Equal("withdrawn", await connection.ExecuteScalarAsync<string>("SELECT status FROM decisions WHERE number = 1"));
     }
+
+    [Fact]
+    public async Task A_doc_whose_post_is_held_back_is_on_the_reviewers_home_at_once_and_gains_its_link_when_it_lands()
+    {
+        await using var s = (await HomeWorld.StartAsync(database)).WithPaymentsTeam();
+        s.Slack.Faults.RateLimit("chat.postMessage", times: 1, retryAfterSeconds: 30);
+
+        await s.PostsDocAsync(s.Alice(), "Adopt Postgres queues", "U_BOB");
+
+        Assert.Contains("Waiting on you (1)", s.Home("U_BOB").VisibleText, StringComparison.Ordinal);
+        Assert.DoesNotContain("|Open the doc>", s.Home("U_BOB").VisibleText, StringComparison.Ordinal);
+
+        await s.AdvanceAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Single(s.Slack.Messages(Channel));
+        Assert.Contains("|Open the doc>", s.Home("U_BOB").VisibleText, StringComparison.Ordinal);
+    }
 }
