@@ -1,6 +1,7 @@
 using AsyncLead.Features.Digest;
 using AsyncLead.Features.Members;
 using AsyncLead.Platform;
+using AsyncLead.Slack.Posting;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Mrkdwn;
 using AsyncLead.Slack.Payloads;
