@@ -8,6 +8,7 @@ using AsyncLead.Jobs;
 using AsyncLead.Platform;
 using AsyncLead.Slack;
 using AsyncLead.Slack.Dispatch;
+using AsyncLead.Slack.Posting;
 using AsyncLead.Slack.Receivers;
 using AsyncLead.Slack.WebApi;
 using AsyncLead.Storage;
@@ -36,7 +37,7 @@ public static class AsyncLeadHost
         builder.Services.AddSlackWebApi();
         builder.Services.AddJobs();
         builder.Services.AddSingleton<IRetryLaterPolicy, SlackRateLimitRetry>();
-        builder.Services.AddSingleton<BotChannelMembership>();
+        builder.Services.AddSlackPosting<SlackPostLedger>();
         builder.Services.AddObservability();
 
         builder.Services.AddWebPages();

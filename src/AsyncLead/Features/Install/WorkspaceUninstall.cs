@@ -1,6 +1,5 @@
 using AsyncLead.Jobs;
 using AsyncLead.Platform;
-using Dapper;
 using Npgsql;
 
 namespace AsyncLead.Features.Install;
@@ -10,18 +9,8 @@ namespace AsyncLead.Features.Install;
 /// had pending, in one transaction. Its data stays until an admin runs <c>purge-workspace</c>.
 /// </summary>
 public sealed partial class WorkspaceUninstall(NpgsqlDataSource dataSource, JobQueue jobs, InstallationTokenSource tokens,
-    TimeProvider clock, ILogger<WorkspaceUninstall> logger)
+    ILogger<WorkspaceUninstall> logger)
 {
-    // The jobs of narrower scopes (workspace:T123/decision:42); the exact workspace scope goes through JobQueue.
-    private const string CancelNarrowerScopesSql =
-        """
-        UPDATE jobs SET
-            state = CASE state WHEN 'available' THEN 'cancelled' ELSE state END,
-            finished_at = CASE state WHEN 'available' THEN @now ELSE finished_at END,
-            cancelled_at = @now
-        WHERE state IN ('available', 'running') AND cancelled_at IS NULL AND starts_with(scope, @prefix)
-        """;
-
     /// <returns>How many pending jobs were cancelled.</returns>
     public async Task<int> RemoveAsync(string workspaceId, string reason, CancellationToken ct)
     {
@@ -30,7 +19,7 @@ public sealed partial class WorkspaceUninstall(NpgsqlDataSource dataSource, JobQ
         await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
             await InstallationStore.DeleteAsync(connection, transaction, workspaceId, ct);
-            cancelled = await CancelJobsAsync(connection, transaction, jobs, workspaceId, clock.GetUtcNow(), ct);
+            cancelled = await jobs.CancelWithinScopeAsync(connection, transaction, WorkspaceScope.For(workspaceId), ct);
             await transaction.CommitAsync(ct);
         }
 
@@ -38,12 +27,6 @@ public sealed partial class WorkspaceUninstall(NpgsqlDataSource dataSource, JobQ
         LogRemoved(logger, workspaceId, reason, cancelled);
         return cancelled;
     }
-
-    internal static async Task<int> CancelJobsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, JobQueue jobs,
-        string workspaceId, DateTimeOffset now, CancellationToken ct) =>
-        await jobs.CancelScopeAsync(connection, transaction, WorkspaceScope.For(workspaceId), ct)
-        + await connection.ExecuteAsync(new CommandDefinition(
-            CancelNarrowerScopesSql, new { prefix = WorkspaceScope.PrefixOf(workspaceId), now }, transaction, cancellationToken: ct));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "AsyncLead removed from workspace {WorkspaceId} ({Reason}): token deleted, {Cancelled} pending jobs cancelled; data kept until purge-workspace")]
     private static partial void LogRemoved(ILogger logger, string workspaceId, string reason, int cancelled);

@@ -4,6 +4,7 @@ using AsyncLead.Features.Home;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
 using AsyncLead.Platform;
+using AsyncLead.Slack.Posting;
 using AsyncLead.Slack.BlockKit;
 using AsyncLead.Slack.WebApi;
 
@@ -186,7 +187,7 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
     }
 
     private static async Task<string?> FindReplyAsync(ISlackApi api, string channel, string rootTs, MessageMetadata metadata, CancellationToken ct) =>
-        (await api.Conversations.RepliesAsync(channel, rootTs, includeAllMetadata: true, ct).FirstOrDefaultAsync(m => IsOurs(m, metadata), ct))?.Ts;
+        (await api.Conversations.RepliesAsync(channel, rootTs, includeAllMetadata: true, cancellationToken: ct).FirstOrDefaultAsync(m => IsOurs(m, metadata), ct))?.Ts;
 
     private static MessageMetadata Metadata(string eventType, string idName, long id) =>
         new(eventType, new JsonObject { [idName] = id.ToString(CultureInfo.InvariantCulture) });
