@@ -33,7 +33,7 @@ public static class AsyncLeadHost
 
         builder.AddStorage();
         builder.Services.AddSlackReceivers();
-        builder.Services.AddSingleton<ISlackEventDeduplicator, SlackEventReceipts>();
+        builder.Services.AddSingleton<ISlackEventReceipts, SlackEventReceipts>();
         builder.Services.AddSlackWebApi();
         builder.Services.AddJobs();
         builder.Services.AddSingleton<IRetryLaterPolicy, SlackRateLimitRetry>();
