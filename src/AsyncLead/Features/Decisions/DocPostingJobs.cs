@@ -1,7 +1,7 @@
+using AsyncLead.Platform;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AsyncLead.Jobs;
-using AsyncLead.Platform;
 using AsyncLead.Slack.WebApi;
 
 namespace AsyncLead.Features.Decisions;

@@ -1,9 +1,9 @@
+using AsyncLead.Platform;
+using AsyncLead.Outbox;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using AsyncLead.Features.Home;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
-using AsyncLead.Platform;
 using AsyncLead.Slack.BlockKit;
 using AsyncLead.Slack.WebApi;
 

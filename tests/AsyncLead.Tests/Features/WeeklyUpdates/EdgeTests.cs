@@ -1,3 +1,4 @@
+using AsyncLead.Platform;
 using AsyncLead.Tests.Infrastructure;
 using static AsyncLead.Tests.Features.WeeklyUpdates.WeeklyWorld;
 

@@ -1,4 +1,4 @@
-namespace AsyncLead.Platform;
+namespace AsyncLead.Outbox;
 
 /// <summary>
 /// The job <c>Scope</c> convention that lets an uninstall cancel everything a workspace has pending: a workspace-wide

@@ -2,7 +2,7 @@ using AsyncLead.Slack.Dispatch;
 using Dapper;
 using Npgsql;
 
-namespace AsyncLead.Platform;
+namespace AsyncLead.Storage;
 
 /// <summary>
 /// Slack redelivers an event it thinks we missed (same <c>event_id</c>); the first insert of an id wins, across
