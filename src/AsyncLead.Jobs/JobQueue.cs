@@ -4,13 +4,17 @@ using Npgsql;
 namespace AsyncLead.Jobs;
 
 /// <summary>
-/// Enqueues and cancels jobs. The overloads taking a connection and transaction write inside the caller's transaction
-/// (outbox): the state change and the job it implies commit together or not at all, and workers are woken only on commit.
+/// Enqueues, cancels and reads jobs: the only way in to the <c>jobs</c> table for the code that hosts the queue. The
+/// overloads taking a connection and transaction write inside the caller's transaction (outbox): the state change and
+/// the job it implies commit together or not at all, and workers are woken only on commit.
 /// </summary>
 public sealed class JobQueue(NpgsqlDataSource dataSource, TimeProvider clock)
 {
     /// <summary>The LISTEN/NOTIFY channel workers wake on.</summary>
     public const string NotificationChannel = "asynclead_jobs";
+
+    /// <summary>Scopes nest with this separator: <c>workspace:T1/decision:7</c> lies within <c>workspace:T1</c>.</summary>
+    public const string ScopeSeparator = "/";
 
     // NOTIFY is transactional: delivered on commit, dropped on rollback, and folded into one per transaction.
     private const string NotifyIfDue = $"SELECT pg_notify('{NotificationChannel}', '') WHERE @RunAt <= @Now;";
@@ -51,6 +55,20 @@ public sealed class JobQueue(NpgsqlDataSource dataSource, TimeProvider clock)
 
     private const string CancelByKeySql = CancelColumns + " AND job_key = @Key";
     private const string CancelByScopeSql = CancelColumns + " AND scope = @Key";
+    private const string CancelWithinScopeSql = CancelColumns + " AND (scope = @Key OR starts_with(scope, @Key || '" + ScopeSeparator + "'))";
+
+    private const string NextRunAtSql =
+        "SELECT min(run_at) FROM jobs WHERE job_key = ANY(@Keys) AND state = 'available' AND cancelled_at IS NULL";
+
+    // Cheap from every replica: the due and dead jobs are the few rows outside completed history.
+    private const string StatisticsSql =
+        """
+        SELECT count(*) FILTER (WHERE state = 'available' AND run_at <= @Now) AS Depth,
+               coalesce(extract(epoch FROM @Now - min(run_at) FILTER (WHERE state = 'available' AND run_at <= @Now)), 0)::float8 AS LagSeconds,
+               count(*) FILTER (WHERE state = 'failed') AS Failed
+        FROM jobs
+        WHERE state IN ('available', 'failed')
+        """;
 
     /// <summary>Enqueues on a connection of its own (when there is no state change to commit with it).</summary>
     public async Task<long?> EnqueueAsync(JobRequest request, CancellationToken cancellationToken)
@@ -98,6 +116,34 @@ public sealed class JobQueue(NpgsqlDataSource dataSource, TimeProvider clock)
 
     public Task<int> CancelScopeAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string scope, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(CancelByScopeSql, new { Key = scope, Now = clock.GetUtcNow() }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// Cancels every unfinished job in <paramref name="scope"/> or in a scope nested within it (<c>scope/…</c>), e.g.
+    /// everything a workspace has pending when it uninstalls.
+    /// </summary>
+    public Task<int> CancelWithinScopeAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string scope, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(scope);
+        return connection.ExecuteAsync(new CommandDefinition(CancelWithinScopeSql, new { Key = scope, Now = clock.GetUtcNow() }, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>When the earliest pending job holding one of <paramref name="jobKeys"/> is due; null when none is pending.</summary>
+    public async Task<DateTimeOffset?> NextRunAtAsync(IReadOnlyCollection<string> jobKeys, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var next = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(NextRunAtSql, new { Keys = jobKeys.ToArray() }, cancellationToken: cancellationToken));
+        return next is { } utc ? new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null;
+    }
+
+    /// <summary>
+    /// Due jobs, how long the oldest has waited and the dead ones, at the queue's now. Synchronous, for observable gauges
+    /// (read on the exporter's thread); callers cache it.
+    /// </summary>
+    public JobQueueStatistics ReadStatistics()
+    {
+        using var connection = dataSource.OpenConnection();
+        return connection.QuerySingle<JobQueueStatistics>(StatisticsSql, new { Now = clock.GetUtcNow() });
+    }
 
     private static async Task<long> ReplaceAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, JobRow row, CancellationToken cancellationToken)
     {

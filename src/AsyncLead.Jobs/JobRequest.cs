@@ -19,7 +19,11 @@ public sealed record JobRequest(string Kind, object? Payload = null)
     /// <summary>Jobs sharing a queue name run one at a time, in the order they were enqueued (e.g. posts to one Slack thread).</summary>
     public string? QueueName { get; init; }
 
-    /// <summary>A group to cancel together with <see cref="JobQueue.CancelScopeAsync(string, CancellationToken)"/> (e.g. a workspace).</summary>
+    /// <summary>
+    /// A group to cancel together with <see cref="JobQueue.CancelScopeAsync(string, CancellationToken)"/> (e.g. a decision
+    /// doc). Scopes nest with <see cref="JobQueue.ScopeSeparator"/>, and
+    /// <see cref="JobQueue.CancelWithinScopeAsync"/> cancels a scope with every scope within it (e.g. a workspace).
+    /// </summary>
     public string? Scope { get; init; }
 
     /// <summary>Failed runs allowed before the job is dead (state <c>failed</c>).</summary>

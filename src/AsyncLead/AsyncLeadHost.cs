@@ -10,6 +10,7 @@ using AsyncLead.Features.WeeklyUpdates;
 using AsyncLead.Jobs;
 using AsyncLead.Slack;
 using AsyncLead.Slack.Dispatch;
+using AsyncLead.Slack.Posting;
 using AsyncLead.Slack.Receivers;
 using AsyncLead.Slack.WebApi;
 using AsyncLead.Storage;
@@ -34,11 +35,11 @@ public static class AsyncLeadHost
 
         builder.AddStorage();
         builder.Services.AddSlackReceivers();
-        builder.Services.AddSingleton<ISlackEventDeduplicator, SlackEventReceipts>();
+        builder.Services.AddSingleton<ISlackEventReceipts, SlackEventReceipts>();
         builder.Services.AddSlackWebApi();
         builder.Services.AddJobs();
         builder.Services.AddSingleton<IRetryLaterPolicy, SlackRateLimitRetry>();
-        builder.Services.AddSingleton<BotChannelMembership>();
+        builder.Services.AddSlackPosting<SlackPostLedger>();
         builder.Services.AddObservability();
 
         builder.Services.AddOutbox();

@@ -29,12 +29,20 @@ public abstract record SlackAck
     /// <summary>view_submission: close every modal in the stack.</summary>
     public static ViewResponseAck ClearViews() => new("clear", null, null);
 
+    /// <summary>
+    /// Events only: Slack should deliver this again later (its handler failed, overran, or runs elsewhere right now).
+    /// Over HTTP a 503, which Slack retries (reason <c>http_error</c>); over Socket Mode no ack, which Slack retries too.
+    /// </summary>
+    public static SlackAck RetryLater { get; } = new RetryLaterAck();
+
     /// <summary>The JSON body, or null for an empty 200.</summary>
     internal byte[]? ToJsonBody() =>
-        this is EmptyAck ? null : JsonSerializer.SerializeToUtf8Bytes(this, GetType(), SlackJson.Options);
+        this is EmptyAck or RetryLaterAck ? null : JsonSerializer.SerializeToUtf8Bytes(this, GetType(), SlackJson.Options);
 }
 
 public sealed record EmptyAck : SlackAck;
+
+public sealed record RetryLaterAck : SlackAck;
 
 /// <summary>A slash command response: <c>{"response_type","text","blocks"}</c>. Also what a late result posts to the response_url.</summary>
 public sealed record MessageAck(string ResponseType, string Text, JsonElement? Blocks) : SlackAck

@@ -61,17 +61,54 @@ internal sealed partial class SlackDispatcher(
         var tenant = callback.TeamId ?? callback.EnterpriseId ?? callback.Authorizations.FirstOrDefault()?.TeamId ?? "";
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var deduplicator = scope.ServiceProvider.GetRequiredService<ISlackEventDeduplicator>();
-            if (!await deduplicator.IsFirstDeliveryAsync(callback.EventId, tenant, ct))
+            switch (await scope.ServiceProvider.GetRequiredService<ISlackEventReceipts>().ClaimAsync(callback.EventId, tenant, ct))
             {
-                LogDuplicateEvent(logger, callback.EventId, type, retryNum, retryReason);
-                return SlackAck.Empty;
+                case EventClaim.AlreadyHandled:
+                    LogDuplicateEvent(logger, callback.EventId, type, retryNum, retryReason);
+                    return SlackAck.Empty;
+                case EventClaim.InProgress:
+                    LogEventInProgress(logger, callback.EventId, type, retryNum);
+                    return SlackAck.RetryLater;
             }
         }
 
+        // Failed, cancelled or overrunning, the event is delivered again by Slack: a failure releases the claim, a
+        // success marks it handled, whenever either happens.
         var context = SlackContext.For(callback, retryNum, retryReason);
-        return await Route<ISlackEventHandler>(context, routes.Events, "event", type, null, SlackAck.Empty,
-            (handler, handlerCt) => EmptyAfter(handler.HandleAsync(callback, context, handlerCt)));
+        return await Route<ISlackEventHandler>(context, routes.Events, "event", type, null, SlackAck.RetryLater,
+            async (handler, handlerCt) =>
+            {
+                var receipts = scopes.CreateAsyncScope();
+                await using (receipts)
+                {
+                    var store = receipts.ServiceProvider.GetRequiredService<ISlackEventReceipts>();
+                    try
+                    {
+                        await handler.HandleAsync(callback, context, handlerCt);
+                    }
+                    catch
+                    {
+                        await ReleaseAsync(store, callback.EventId);
+                        throw;
+                    }
+
+                    await store.CompleteAsync(callback.EventId, CancellationToken.None);
+                    return SlackAck.Empty;
+                }
+            }, onOverrun: SlackAck.RetryLater);
+    }
+
+    private async Task ReleaseAsync(ISlackEventReceipts store, string eventId)
+    {
+        try
+        {
+            await store.ReleaseAsync(eventId, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // The claim then lapses with its lease, and a later delivery takes it over.
+            LogReleaseFailed(logger, exception, eventId);
+        }
     }
 
     private Task<SlackAck> DispatchActionsAsync(BlockActionsPayload payload, SlackContext context)
@@ -116,7 +153,7 @@ internal sealed partial class SlackDispatcher(
 
     private Task<SlackAck> Route<THandler>(
         SlackContext context, Dictionary<string, Type> table, string kind, string? key, string? responseUrl, SlackAck onError,
-        Func<THandler, CancellationToken, Task<SlackAck>> handle)
+        Func<THandler, CancellationToken, Task<SlackAck>> handle, SlackAck? onOverrun = null)
     {
         if (key is null || !table.TryGetValue(key, out var handlerType))
         {
@@ -124,11 +161,12 @@ internal sealed partial class SlackDispatcher(
         }
 
         return RunAsync($"{kind} {key}", context, responseUrl, onError,
-            (services, ct) => handle((THandler)services.GetRequiredService(handlerType), ct));
+            (services, ct) => handle((THandler)services.GetRequiredService(handlerType), ct), onOverrun);
     }
 
     private async Task<SlackAck> RunAsync(
-        string route, SlackContext context, string? responseUrl, SlackAck onError, Func<IServiceProvider, CancellationToken, Task<SlackAck>> handle)
+        string route, SlackContext context, string? responseUrl, SlackAck onError, Func<IServiceProvider, CancellationToken, Task<SlackAck>> handle,
+        SlackAck? onOverrun = null)
     {
         var work = inFlight.Run(async ct =>
         {
@@ -157,7 +195,7 @@ internal sealed partial class SlackDispatcher(
             // Slack stops waiting at 3 s: ack now, let the handler finish, and deliver its message late if Slack gave us a way.
             LogOverran(logger, route, budget.TotalMilliseconds);
             _ = inFlight.Run(ct => DeliverLateAsync(work, route, responseUrl, ct));
-            return SlackAck.Empty;
+            return onOverrun ?? SlackAck.Empty;
         }
     }
 
@@ -191,7 +229,7 @@ internal sealed partial class SlackDispatcher(
                 LogLateDeliveryFailed(logger, exception, route);
             }
         }
-        else if (ack is not EmptyAck)
+        else if (ack is not (EmptyAck or RetryLaterAck))
         {
             LogLateAckDropped(logger, route, ack.GetType().Name);
         }
@@ -258,4 +296,10 @@ internal sealed partial class SlackDispatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack event {EventId} ({EventType}) already seen; retry {RetryNum} ({RetryReason}) acknowledged without dispatch")]
     private static partial void LogDuplicateEvent(ILogger logger, string eventId, string eventType, int? retryNum, string? retryReason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack event {EventId} ({EventType}) is being handled by another delivery; retry {RetryNum} asked to come again later")]
+    private static partial void LogEventInProgress(ILogger logger, string eventId, string eventType, int? retryNum);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the claim on Slack event {EventId} after its handler failed did not work; the claim lapses with its lease")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, string eventId);
 }

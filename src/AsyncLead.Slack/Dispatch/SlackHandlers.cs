@@ -49,7 +49,10 @@ public interface IShortcutHandler
     Task HandleAsync(ShortcutPayload shortcut, SlackContext context, CancellationToken ct);
 }
 
-/// <summary>Handles one Events API event type, e.g. <c>app_home_opened</c>. Runs at most once per event_id.</summary>
+/// <summary>
+/// Handles one Events API event type, e.g. <c>app_home_opened</c>. Succeeds at most once per event_id; one that throws
+/// runs again on Slack's redelivery (see <see cref="ISlackEventReceipts"/>).
+/// </summary>
 public interface ISlackEventHandler
 {
     string EventType { get; }
@@ -58,12 +61,33 @@ public interface ISlackEventHandler
 }
 
 /// <summary>
-/// Remembers which event deliveries were seen, so Slack's retries (same event_id) are acked without acting twice.
-/// The app implements it durably (Postgres); the adapter calls it before dispatching every event_callback.
+/// Durable receipts of event deliveries, shared by every replica, so each event is acted on once and a failed one is
+/// acted on again when Slack redelivers it. A delivery claims its event_id before the handler runs; the receipt is
+/// marked handled only after the handler succeeded, and a failed handler releases its claim, so Slack's redelivery
+/// (it retries a non-2xx or a late answer, with the same event_id) is the retry. A claim left by a process that died
+/// mid-handler lapses after a lease far longer than any handler runs. The app implements it in Postgres.
 /// </summary>
-public interface ISlackEventDeduplicator
+public interface ISlackEventReceipts
 {
     /// <param name="teamId">The workspace id, or the enterprise id when an org-level event carries no team.</param>
-    /// <returns>True the first time this event is seen; false for a repeat.</returns>
-    ValueTask<bool> IsFirstDeliveryAsync(string eventId, string teamId, CancellationToken ct);
+    ValueTask<EventClaim> ClaimAsync(string eventId, string teamId, CancellationToken ct);
+
+    /// <summary>The handler succeeded: every later delivery of this event is a duplicate.</summary>
+    ValueTask CompleteAsync(string eventId, CancellationToken ct);
+
+    /// <summary>The handler failed: the next delivery of this event may claim it again.</summary>
+    ValueTask ReleaseAsync(string eventId, CancellationToken ct);
+}
+
+/// <summary>What a delivery found when it claimed its event.</summary>
+public enum EventClaim
+{
+    /// <summary>This delivery handles the event.</summary>
+    Claimed,
+
+    /// <summary>An earlier delivery handled it: ack and do nothing.</summary>
+    AlreadyHandled,
+
+    /// <summary>Another delivery is handling it right now: ask Slack to deliver again later, in case that one fails.</summary>
+    InProgress,
 }

@@ -57,10 +57,10 @@ internal sealed class SlackRouteTable
             }
         }
 
-        if (table.Events.Count > 0 && services.GetService<IServiceProviderIsService>()?.IsService(typeof(ISlackEventDeduplicator)) != true)
+        if (table.Events.Count > 0 && services.GetService<IServiceProviderIsService>()?.IsService(typeof(ISlackEventReceipts)) != true)
         {
             throw new InvalidOperationException(
-                $"Slack event handlers are registered but no {nameof(ISlackEventDeduplicator)} is. Register one so Slack's retries of an event are not acted on twice.");
+                $"Slack event handlers are registered but no {nameof(ISlackEventReceipts)} is. Register one so Slack's retries of an event are not acted on twice.");
         }
 
         return table;

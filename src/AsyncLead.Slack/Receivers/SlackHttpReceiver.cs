@@ -150,7 +150,7 @@ internal sealed partial class SlackHttpReceiver(
 
     private static async Task WriteAckAsync(HttpContext http, SlackAck ack)
     {
-        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.StatusCode = ack is RetryLaterAck ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
         if (ack.ToJsonBody() is { } json)
         {
             http.Response.ContentType = "application/json; charset=utf-8";

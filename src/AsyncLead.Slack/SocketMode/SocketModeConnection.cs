@@ -157,6 +157,11 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
             try
             {
                 var ack = await Task.Run(() => _envelopes.HandleAsync(envelopeId, document.RootElement, _lifetime.Token));
+                if (ack is null)
+                {
+                    return; // left unacked on purpose: Slack delivers it again
+                }
+
                 await _sendLock.WaitAsync(_lifetime.Token);
                 try
                 {

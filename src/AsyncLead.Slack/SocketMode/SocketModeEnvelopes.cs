@@ -12,12 +12,20 @@ namespace AsyncLead.Slack.SocketMode;
 /// </summary>
 internal sealed partial class SocketModeEnvelopes(SlackDispatcher dispatcher, ILogger<SocketModeEnvelopes> logger)
 {
-    /// <returns>The ack frame: <c>{"envelope_id"}</c>, plus <c>payload</c> when Slack accepts one and the handler gave one.</returns>
-    public async Task<byte[]> HandleAsync(string envelopeId, JsonElement envelope, CancellationToken ct)
+    /// <returns>
+    /// The ack frame: <c>{"envelope_id"}</c>, plus <c>payload</c> when Slack accepts one and the handler gave one; null
+    /// when the envelope must stay unacked so that Slack delivers it again (<see cref="SlackAck.RetryLater"/>).
+    /// </returns>
+    public async Task<byte[]?> HandleAsync(string envelopeId, JsonElement envelope, CancellationToken ct)
     {
         var type = SlackPayloadParser.ReadType(envelope) ?? "";
         envelope.TryGetProperty("payload", out var payload);
         var ack = await DispatchAsync(type, payload, envelope, ct);
+        if (ack is RetryLaterAck)
+        {
+            return null;
+        }
+
         var acceptsPayload = envelope.TryGetProperty("accepts_response_payload", out var accepts) && accepts.ValueKind == JsonValueKind.True;
         return AckFrame(envelopeId, acceptsPayload ? ack.ToJsonBody() : null);
     }

@@ -11,8 +11,12 @@ public interface IConversationsApi
 
     IAsyncEnumerable<string> MembersAsync(string channel, CancellationToken cancellationToken = default);
 
-    /// <summary>The thread's parent then its replies. With <paramref name="includeAllMetadata"/>, messages carry their metadata.</summary>
-    IAsyncEnumerable<SlackMessage> RepliesAsync(string channel, string threadTs, bool includeAllMetadata = false, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The thread's parent then its replies, from <paramref name="oldest"/> (a message ts) when given. With
+    /// <paramref name="includeAllMetadata"/>, messages carry their metadata.
+    /// </summary>
+    IAsyncEnumerable<SlackMessage> RepliesAsync(string channel, string threadTs, string? oldest = null, bool includeAllMetadata = false,
+        CancellationToken cancellationToken = default);
 
     Task<SlackConversation> InfoAsync(string channel, CancellationToken cancellationToken = default);
 
@@ -71,6 +75,10 @@ internal sealed class ConversationsApi(SlackCaller slack) : IConversationsApi
     // Slack suggests no more than 200 per page.
     private const string PageSize = "200";
 
+    // Since 2025 Slack serves apps outside its Marketplace at most 15 messages a page (and a page a minute) from
+    // conversations.history and .replies; asking for more gets 15 anyway, so the cursor is followed from the start.
+    private const string MessagePageSize = "15";
+
     public async Task<string> OpenDirectMessageAsync(string userId, CancellationToken cancellationToken = default) =>
         (await slack.JsonAsync<ChannelAnswer>("conversations.open", new { users = userId }, cancellationToken)).Channel.Id;
 
@@ -91,17 +99,17 @@ internal sealed class ConversationsApi(SlackCaller slack) : IConversationsApi
         while (!string.IsNullOrEmpty(cursor));
     }
 
-    public IAsyncEnumerable<SlackMessage> RepliesAsync(
-        string channel, string threadTs, bool includeAllMetadata = false, CancellationToken cancellationToken = default) =>
-        MessagesAsync("conversations.replies", ("ts", threadTs), channel, includeAllMetadata, cancellationToken);
+    public IAsyncEnumerable<SlackMessage> RepliesAsync(string channel, string threadTs, string? oldest = null, bool includeAllMetadata = false,
+        CancellationToken cancellationToken = default) =>
+        MessagesAsync("conversations.replies", threadTs, channel, oldest, includeAllMetadata, cancellationToken);
 
     public IAsyncEnumerable<SlackMessage> HistoryAsync(
         string channel, string? oldest = null, bool includeAllMetadata = false, CancellationToken cancellationToken = default) =>
-        MessagesAsync("conversations.history", ("oldest", oldest), channel, includeAllMetadata, cancellationToken);
+        MessagesAsync("conversations.history", null, channel, oldest, includeAllMetadata, cancellationToken);
 
-    /// <summary>replies and history page the same way; they differ only in the field that picks the messages.</summary>
-    private async IAsyncEnumerable<SlackMessage> MessagesAsync(string method, (string Name, string? Value) selector, string channel,
-        bool includeAllMetadata, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>replies and history page the same way; replies also names its thread.</summary>
+    private async IAsyncEnumerable<SlackMessage> MessagesAsync(string method, string? threadTs, string channel,
+        string? oldest, bool includeAllMetadata, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? cursor = null;
         do
@@ -110,8 +118,9 @@ internal sealed class ConversationsApi(SlackCaller slack) : IConversationsApi
                 method,
                 cancellationToken,
                 ("channel", channel),
-                selector,
-                ("limit", PageSize),
+                ("ts", threadTs),
+                ("oldest", oldest),
+                ("limit", MessagePageSize),
                 ("include_all_metadata", includeAllMetadata ? "true" : null),
                 ("cursor", cursor));
             foreach (var message in page.Messages)

@@ -12,7 +12,10 @@ namespace AsyncLead.Slack.WebApi;
 /// <summary>
 /// One Web API call on the wire: POST to <c>{ApiBaseUrl}{method}</c>, retried through a Polly pipeline on 429 (waiting
 /// <c>Retry-After</c> when short), 5xx, connection failures and timeouts; then <c>ok:false</c> becomes a
-/// <see cref="SlackApiException"/>. Logs method, status, error code and duration only: never tokens or bodies.
+/// <see cref="SlackApiException"/>. Methods that act once per call (<see cref="IsNotIdempotent"/>) are retried on 429
+/// only: after a timeout, a 5xx or a dropped connection Slack may have posted, and another attempt would post again
+/// (the caller decides, knowing what it posted: <c>SlackPoster</c>). Logs method, status, error code and duration
+/// only: never tokens or bodies.
 /// </summary>
 internal sealed partial class SlackApiTransport
 {
@@ -39,7 +42,8 @@ internal sealed partial class SlackApiTransport
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = settings.RetryBaseDelay,
-                ShouldHandle = args => ValueTask.FromResult(IsWorthRetrying(args.Outcome, settings.MaxRetryAfterWait)),
+                ShouldHandle = args => ValueTask.FromResult(
+                    IsWorthRetrying(args.Outcome, args.Context.Properties.GetValue(MethodKey, ""), settings.MaxRetryAfterWait)),
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } limited ? RetryAfter(limited) : null),
                 OnRetry = args =>
                 {
@@ -123,10 +127,21 @@ internal sealed partial class SlackApiTransport
         }
     }
 
-    private static bool IsWorthRetrying(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfterWait) => outcome switch
+    /// <summary>
+    /// Calls that do something new each time they are made: a message, an ephemeral, a scheduled message, a shared file.
+    /// Everything else the app calls reads, or writes a state that a second identical call leaves as it is.
+    /// </summary>
+    public static bool IsNotIdempotent(string method) =>
+        method is "chat.postMessage" or "chat.postEphemeral" or "chat.scheduleMessage" or "chat.meMessage"
+            or "files.upload" or "files.getUploadURLExternal" or "files.completeUploadExternal" or "files.remote.add" or "files.remote.share";
+
+    // A 429 means Slack did nothing, so any call may wait and go again; a timeout, a dropped connection or a 5xx leaves
+    // it open whether Slack acted.
+    private static bool IsWorthRetrying(Outcome<HttpResponseMessage> outcome, string method, TimeSpan maxRetryAfterWait) => outcome switch
     {
-        { Exception: HttpRequestException or TimeoutRejectedException } => true,
         { Result.StatusCode: HttpStatusCode.TooManyRequests } => RetryAfter(outcome.Result) is not { } wait || wait <= maxRetryAfterWait,
+        _ when IsNotIdempotent(method) => false,
+        { Exception: HttpRequestException or TimeoutRejectedException } => true,
         { Result.StatusCode: >= HttpStatusCode.InternalServerError } => true,
         _ => false,
     };

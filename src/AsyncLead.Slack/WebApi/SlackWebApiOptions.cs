@@ -5,7 +5,10 @@ namespace AsyncLead.Slack.WebApi;
 /// <summary>How patiently the Web API client deals with a busy or failing Slack.</summary>
 public sealed class SlackWebApiOptions
 {
-    /// <summary>Retries after the first attempt, for 429s within <see cref="MaxRetryAfterWait"/>, 5xx, connection failures and timeouts.</summary>
+    /// <summary>
+    /// Retries after the first attempt, for 429s within <see cref="MaxRetryAfterWait"/>, 5xx, connection failures and
+    /// timeouts; calls that post are retried on 429 only.
+    /// </summary>
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>First backoff delay; it doubles per retry, with jitter.</summary>

@@ -1,23 +1,21 @@
-using Dapper;
+using AsyncLead.Jobs;
 using Npgsql;
 
 namespace AsyncLead.Platform;
 
 /// <summary>
-/// Queue depth, lag and failures for the observable gauges, read from the jobs table at most every 15 s however often
-/// a metrics exporter asks (and from every replica, so the query must stay cheap: it uses the partial due indexes).
+/// Queue depth, lag and failures for the observable gauges, read from the queue at most every 15 s however often a
+/// metrics exporter asks (and from every replica, so the read must stay cheap).
 /// </summary>
-public sealed partial class JobQueueStats(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<JobQueueStats> logger)
+public sealed partial class JobQueueStats(JobQueue queue, TimeProvider clock, ILogger<JobQueueStats> logger)
 {
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(15);
 
     private readonly Lock _gate = new();
-    private Snapshot _last = new(0, 0, 0);
+    private JobQueueStatistics _last = new(0, 0, 0);
     private DateTimeOffset _readAt = DateTimeOffset.MinValue;
 
-    public sealed record Snapshot(long Depth, double LagSeconds, long Failed);
-
-    public Snapshot Current()
+    public JobQueueStatistics Current()
     {
         lock (_gate)
         {
@@ -31,16 +29,7 @@ public sealed partial class JobQueueStats(NpgsqlDataSource dataSource, TimeProvi
             try
             {
                 // Observable instruments are read synchronously by the exporter's thread.
-                using var connection = dataSource.OpenConnection();
-                _last = connection.QuerySingle<Snapshot>(
-                    """
-                    SELECT count(*) FILTER (WHERE state = 'available' AND run_at <= @now) AS Depth,
-                           coalesce(extract(epoch FROM @now - min(run_at) FILTER (WHERE state = 'available' AND run_at <= @now)), 0)::float8 AS LagSeconds,
-                           count(*) FILTER (WHERE state = 'failed') AS Failed
-                    FROM jobs
-                    WHERE state IN ('available', 'failed')
-                    """,
-                    new { now });
+                _last = queue.ReadStatistics();
             }
             catch (NpgsqlException ex)
             {

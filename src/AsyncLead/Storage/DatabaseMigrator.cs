@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using AsyncLead.Jobs.Schema;
 using Dapper;
 using Npgsql;
 
@@ -9,20 +10,32 @@ namespace AsyncLead.Storage;
 /// <summary>
 /// Applies the numbered <c>Storage/Migrations/NNNN_name.sql</c> files embedded in this assembly, each in its own
 /// transaction, journaled in <c>schema_migrations</c>. A session-level advisory lock serialises concurrent starts,
-/// so several replicas booting against one empty database end with one schema.
+/// so several replicas booting against one empty database end with one schema. The job queue's tables are the
+/// queue's own (<see cref="JobSchema"/>, its own journal); they are migrated first, as the app's tables were created
+/// after them before the queue owned them.
 /// </summary>
 public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger)
 {
     // Arbitrary but fixed: every AsyncLead process contends for this one key.
     private const long MigrationLockKey = 0x4173_796E_634C_6561;
 
+    /// <summary>
+    /// Versions that once held a migration since moved elsewhere; databases migrated before the move have them in their
+    /// journal, so a new migration with one of these numbers would silently never run there. 2 was 0002_jobs.sql, now the
+    /// job queue's own first migration (which adopts the table it created).
+    /// </summary>
+    public static IReadOnlyList<int> RetiredVersions { get; } = [2];
+
     public static IReadOnlyList<Migration> Migrations { get; } = LoadEmbedded();
 
     public static int LatestVersion => Migrations.Count == 0 ? 0 : Migrations[^1].Version;
 
-    /// <summary>Applies pending migrations; returns how many were applied.</summary>
+    public JobSchema Jobs { get; } = new(dataSource, logger);
+
+    /// <summary>Applies pending migrations, the job queue's first; returns how many were applied.</summary>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
+        var count = await Jobs.MigrateAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", new { key = MigrationLockKey }, cancellationToken: cancellationToken));
         try
@@ -41,7 +54,6 @@ public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, ILogge
                 "SELECT version, checksum FROM schema_migrations", cancellationToken: cancellationToken)))
                 .ToDictionary(row => row.Version, row => row.Checksum);
 
-            var count = 0;
             foreach (var migration in Migrations)
             {
                 if (applied.TryGetValue(migration.Version, out var checksum))
@@ -96,6 +108,10 @@ public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, ILogge
         if (duplicate is not null)
         {
             throw new InvalidOperationException($"Two migrations share version {duplicate.Key}: {string.Join(", ", duplicate.Select(m => m.FileName))}.");
+        }
+        if (migrations.FirstOrDefault(m => RetiredVersions.Contains(m.Version)) is { } retired)
+        {
+            throw new InvalidOperationException($"Migration {retired.FileName} takes retired version {retired.Version}; give it the next free number.");
         }
         return migrations;
     }

@@ -1,3 +1,4 @@
+using AsyncLead.Jobs.Schema;
 using Npgsql;
 
 namespace AsyncLead.Storage;
@@ -12,11 +13,14 @@ public sealed class DatabaseReadiness(DatabaseMigrator migrator)
         try
         {
             var applied = await migrator.AppliedVersionAsync(timeoutSource.Token);
+            var jobs = await migrator.Jobs.AppliedVersionAsync(timeoutSource.Token);
             return applied switch
             {
                 null => new ReadinessState(false, null, "database not migrated yet"),
                 var version when version < DatabaseMigrator.LatestVersion =>
                     new ReadinessState(false, version, $"schema version {version}, this build needs {DatabaseMigrator.LatestVersion}"),
+                var version when (jobs ?? 0) < JobSchema.LatestVersion =>
+                    new ReadinessState(false, version, $"job queue schema version {jobs ?? 0}, this build needs {JobSchema.LatestVersion}"),
                 var version => new ReadinessState(true, version, null),
             };
         }

@@ -35,6 +35,14 @@ public static class MarkdownHtml
             link.IsImage = false;
         }
 
+        // An autolink (<javascript:…>) is a link too; an unsafe one keeps its text and loses its target.
+        foreach (var autolink in document.Descendants<AutolinkInline>().Where(a => !a.IsEmail && !IsSafe(a.Url)).ToList())
+        {
+            var neutral = new LinkInline("#", string.Empty);
+            neutral.AppendChild(new LiteralInline(autolink.Url));
+            autolink.ReplaceBy(neutral);
+        }
+
         using var writer = new StringWriter();
         var renderer = new Markdig.Renderers.HtmlRenderer(writer);
         Pipeline.Setup(renderer);
@@ -42,6 +50,10 @@ public static class MarkdownHtml
         return writer.ToString();
     }
 
+    /// <summary>
+    /// Safe unless it names a scheme other than http, https or mailto. An allow-list, so case, entities (already decoded
+    /// by Markdig), tabs or control characters inside a scheme make it unknown, hence unsafe.
+    /// </summary>
     private static bool IsSafe(string? url)
     {
         if (string.IsNullOrWhiteSpace(url))

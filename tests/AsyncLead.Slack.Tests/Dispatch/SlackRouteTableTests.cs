@@ -48,7 +48,7 @@ public sealed class SlackRouteTableTests
     public void Two_handlers_for_one_event_type_fail_the_start_naming_it()
     {
         var error = StartFails(services => services
-            .AddSingleton<ISlackEventDeduplicator, InMemoryEventDeduplicator>()
+            .AddSingleton<ISlackEventReceipts, InMemoryEventReceipts>()
             .AddSlackHandler<MessageHandler>()
             .AddSlackHandler<SecondMessageHandler>());
 
@@ -68,7 +68,7 @@ public sealed class SlackRouteTableTests
     {
         var error = StartFails(services => services.AddSlackHandler<MessageHandler>());
 
-        Assert.Contains(nameof(ISlackEventDeduplicator), error.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(ISlackEventReceipts), error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ internal static class SlackTestServices
 
     /// <summary>Every test handler that does not conflict with another, plus the in-memory deduplicator.</summary>
     public static void AddAllHandlers(IServiceCollection services) => services
-        .AddSingleton<ISlackEventDeduplicator, InMemoryEventDeduplicator>()
+        .AddSingleton<ISlackEventReceipts, InMemoryEventReceipts>()
         .AddSlackHandler<WeeklyUpdateCommand>()
         .AddSlackHandler<DecisionCommand>()
         .AddSlackHandler<ExplodingCommand>()

@@ -202,10 +202,24 @@ internal sealed class SecondApproveAction : IBlockActionHandler
 internal sealed class NotAHandler;
 
 /// <summary>In-memory stand-in for the app's Postgres deduplicator: first delivery per (event_id, team) wins.</summary>
-internal sealed class InMemoryEventDeduplicator : ISlackEventDeduplicator
+/// <summary>The app's receipts, for adapter tests: claimed, then handled or released.</summary>
+internal sealed class InMemoryEventReceipts : ISlackEventReceipts
 {
-    private readonly ConcurrentDictionary<(string EventId, string TeamId), byte> _seen = new();
+    private readonly ConcurrentDictionary<string, bool> _handled = new();
 
-    public ValueTask<bool> IsFirstDeliveryAsync(string eventId, string teamId, CancellationToken ct) =>
-        ValueTask.FromResult(_seen.TryAdd((eventId, teamId), 0));
+    public ValueTask<EventClaim> ClaimAsync(string eventId, string teamId, CancellationToken ct) =>
+        ValueTask.FromResult(_handled.TryAdd(eventId, false) ? EventClaim.Claimed
+            : _handled[eventId] ? EventClaim.AlreadyHandled : EventClaim.InProgress);
+
+    public ValueTask CompleteAsync(string eventId, CancellationToken ct)
+    {
+        _handled[eventId] = true;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ReleaseAsync(string eventId, CancellationToken ct)
+    {
+        _handled.TryRemove(new KeyValuePair<string, bool>(eventId, false));
+        return ValueTask.CompletedTask;
+    }
 }

@@ -63,10 +63,16 @@ public sealed class MarkdownToMrkdwnTests
         { "- [x] done", "• [x] done" },
         { "-", "•" },
 
-        // Slack tokens survive, everything else is escaped
+        // Mentions of one person, channel links and dates survive; everything else is escaped
         { "<@U123> please review", "<@U123> please review" },
         { "<@U123|alice>, <#C123> and <#C123|general>", "<@U123|alice>, <#C123> and <#C123|general>" },
-        { "<!here> <!channel> <!subteam^S123> <!subteam^S123|@devs>", "<!here> <!channel> <!subteam^S123> <!subteam^S123|@devs>" },
+
+        // Broadcasts are shown as typed, never sent as broadcasts
+        { "<!here> <!channel> <!subteam^S123> <!subteam^S123|@devs>", "&lt;!here&gt; &lt;!channel&gt; &lt;!subteam^S123&gt; &lt;!subteam^S123|@devs&gt;" },
+        { "<!everyone> <!group> <!here|here> <!channel|all>", "&lt;!everyone&gt; &lt;!group&gt; &lt;!here|here&gt; &lt;!channel|all&gt;" },
+        { "**<!channel>** [<!here>](https://x.example) `<!everyone>`", "*&lt;!channel&gt;* <https://x.example|&lt;!here&gt;> `&lt;!everyone&gt;`" },
+        { "<@U123|<!here>>", "&lt;@U123|&lt;!here&gt;&gt;" },
+
         { "due <!date^1392734382^{date_short_pretty} at {time}|Feb 18, 2014>", "due <!date^1392734382^{date_short_pretty} at {time}|Feb 18, 2014>" },
         { "**<@U123>** owns this", "*<@U123>* owns this" },
         { "<@U_ALICE> in <#C_PAY>", "<@U_ALICE> in <#C_PAY>" },
@@ -143,7 +149,7 @@ public sealed class MarkdownToMrkdwnTests
 
             *Blockers*
 
-            > Waiting on <!subteam^S0789IJKL|@sre> for the staging DB &amp; its &lt;credentials&gt;.
+            > Waiting on &lt;!subteam^S0789IJKL|@sre&gt; for the staging DB &amp; its &lt;credentials&gt;.
 
             *Next Week*
 
@@ -154,7 +160,7 @@ public sealed class MarkdownToMrkdwnTests
             psql "$DATABASE_URL" -c 'select * from jobs where attempts &gt; 3;'
             ```
 
-            Thanks <!here>!
+            Thanks &lt;!here&gt;!
             """;
 
         Assert.Equal(expected.ReplaceLineEndings("\n"), MarkdownToMrkdwn.Convert(markdown.ReplaceLineEndings("\n")));

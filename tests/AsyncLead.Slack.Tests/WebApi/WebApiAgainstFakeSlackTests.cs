@@ -161,26 +161,54 @@ public sealed class WebApiAgainstFakeSlackTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Server_errors_are_retried_until_slack_recovers_and_the_message_is_posted_once()
+    public async Task Server_errors_on_a_read_are_retried_until_slack_recovers()
     {
-        _slack.Faults.ServerError("chat.postMessage", times: 2, statusCode: 503);
+        _slack.Faults.ServerError("users.info", times: 2, statusCode: 503);
 
-        await T1.Chat.PostMessageAsync(new PostMessageRequest("C_PAY", "hello"));
+        var alice = await T1.Users.InfoAsync("U_ALICE");
 
-        Assert.Equal([503, 503, 200], _slack.Calls("chat.postMessage").Select(c => c.StatusCode));
-        Assert.Single(_slack.Messages("C_PAY"));
+        Assert.Equal("U_ALICE", alice.Id);
+        Assert.Equal([503, 503, 200], _slack.Calls("users.info").Select(c => c.StatusCode));
     }
 
     [Fact]
     public async Task Server_errors_that_persist_surface_as_an_http_error_after_the_retries()
     {
-        _slack.Faults.ServerError("chat.postMessage", times: 10, statusCode: 500);
+        _slack.Faults.ServerError("users.info", times: 10, statusCode: 500);
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => T1.Chat.PostMessageAsync(new PostMessageRequest("C_PAY", "hello")));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => T1.Users.InfoAsync("U_ALICE"));
 
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
-        Assert.Equal(1 + 3, _slack.Calls("chat.postMessage").Count);
-        Assert.Empty(_slack.Messages("C_PAY"));
+        Assert.Equal(1 + 3, _slack.Calls("users.info").Count);
+    }
+
+    [Fact]
+    public async Task A_server_error_on_a_post_is_not_retried_in_the_call_as_slack_may_have_posted()
+    {
+        _slack.Faults.ServerError("chat.postMessage", times: 1, statusCode: 503);
+        _slack.Faults.ServerError("chat.postEphemeral", times: 1, statusCode: 500);
+
+        var post = await Assert.ThrowsAsync<HttpRequestException>(() => T1.Chat.PostMessageAsync(new PostMessageRequest("C_PAY", "hello")));
+        var ephemeral = await Assert.ThrowsAsync<HttpRequestException>(() =>
+            T1.Chat.PostEphemeralAsync(new EphemeralMessageRequest("C_PAY", "U_ALICE", "only you")));
+
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, HttpStatusCode.InternalServerError), (post.StatusCode, ephemeral.StatusCode));
+        Assert.Equal([503], _slack.Calls("chat.postMessage").Select(c => c.StatusCode));
+        Assert.Equal([500], _slack.Calls("chat.postEphemeral").Select(c => c.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_post_slack_accepted_but_answered_after_the_timeout_is_not_sent_again()
+    {
+        using var host = SlackClientHost.Create(_slack.ApiBaseUrl, options => options.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        host.Tokens.Add("T1", TokenT1);
+        _slack.Faults.SlowAnswer(TimeSpan.FromSeconds(2), "chat.postMessage");
+
+        await Assert.ThrowsAsync<Polly.Timeout.TimeoutRejectedException>(() =>
+            host.Slack.ForWorkspace("T1").Chat.PostMessageAsync(new PostMessageRequest("C_PAY", "Week of 17 November")));
+
+        Assert.Single(_slack.Calls("chat.postMessage"));
+        Assert.Single(_slack.Messages("C_PAY"));
     }
 
     [Fact]

@@ -182,7 +182,7 @@ public sealed class WebApiMethodsTests : IAsyncLifetime
         Assert.Equal("upd-42", messages[1].Metadata!.EventPayload!["update_id"]!.GetValue<string>());
         Assert.Equal(("bot_message", "B0BOT"), (messages[1].Subtype, messages[1].BotId));
         Assert.Null(messages[2].Metadata!.EventPayload);
-        Assert.Equal("channel=C0CHAN001&ts=1.0&limit=200&include_all_metadata=true", Assert.Single(_server.Requests).Body);
+        Assert.Equal("channel=C0CHAN001&ts=1.0&limit=15&include_all_metadata=true", Assert.Single(_server.Requests).Body);
     }
 
     [Fact]

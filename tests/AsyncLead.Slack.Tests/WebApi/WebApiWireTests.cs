@@ -83,6 +83,16 @@ public sealed class WebApiWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_dropped_connection_on_a_post_is_not_retried_as_slack_may_have_posted()
+    {
+        _server.Script(Reply.Dropped(), Reply.Ok(new JsonObject { ["channel"] = "C0CHAN001", ["ts"] = "1741000000.000100" }));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => A.Chat.PostMessageAsync(new PostMessageRequest("C0CHAN001", "hello")));
+
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
     public async Task A_slow_attempt_is_abandoned_and_retried()
     {
         using var host = SlackClientHost.Create(_server.ApiBaseUrl, options => options.AttemptTimeout = TimeSpan.FromSeconds(1));

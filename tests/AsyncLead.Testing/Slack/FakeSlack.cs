@@ -325,6 +325,16 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public IReadOnlyList<ResponseUrlPost> ResponseUrlPosts() => _responseUrlPosts.Snapshot();
 
+    /// <summary>
+    /// Every broadcast Slack would have sent for what the app posted so far (messages, updates, ephemerals, views,
+    /// response_url posts), each as "method: token"; see <see cref="SlackBroadcasts"/>.
+    /// </summary>
+    public IReadOnlyList<string> Broadcasts() =>
+        [
+            .. _calls.Snapshot().SelectMany(c => SlackBroadcasts.In(c.Args).Select(token => $"{c.Method}: {token}")),
+            .. _responseUrlPosts.Snapshot().SelectMany(p => SlackBroadcasts.In(p.Body).Select(token => $"response_url: {token}")),
+        ];
+
     public Task<ResponseUrlPost> WaitForResponseUrlPostAsync(Func<ResponseUrlPost, bool>? predicate = null, TimeSpan? timeout = null) =>
         _responseUrlPosts.WaitAsync(p => predicate?.Invoke(p) ?? true, timeout ?? DefaultWaitTimeout, () => "No matching response_url post.");
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AsyncLead.Jobs.Schema;
 using AsyncLead.Storage;
 using AsyncLead.Testing.Network;
 using AsyncLead.Tests.Infrastructure;
@@ -60,6 +61,26 @@ public sealed class HealthTests(TestDatabase database) : IClassFixture<TestDatab
         finally
         {
             await connection.ExecuteAsync("INSERT INTO schema_migrations (version, name, checksum) VALUES (@version, @name, @checksum)",
+                new { version = removed.Version, name = removed.Name, checksum = removed.Checksum });
+        }
+    }
+
+    [Fact]
+    public async Task Readyz_is_not_ready_when_the_job_queue_schema_is_behind_this_build()
+    {
+        await using var host = await AppHost.StartAsync(database.ConnectionString);
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        var removed = await connection.QuerySingleAsync<(int Version, string Name, string Checksum)>(
+            "DELETE FROM job_schema_migrations WHERE version = @latest RETURNING version, name, checksum", new { latest = JobSchema.LatestVersion });
+        try
+        {
+            var response = await host.Http.GetAsync("/readyz");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Contains($"job queue schema version {JobSchema.LatestVersion - 1}, this build needs {JobSchema.LatestVersion}", await response.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            await connection.ExecuteAsync("INSERT INTO job_schema_migrations (version, name, checksum) VALUES (@version, @name, @checksum)",
                 new { version = removed.Version, name = removed.Name, checksum = removed.Checksum });
         }
     }

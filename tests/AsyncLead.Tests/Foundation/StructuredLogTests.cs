@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using AsyncLead.Testing.Postgres;
 using AsyncLead.Tests.Infrastructure;
 
 namespace AsyncLead.Tests.Foundation;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AsyncLead.Web;
 
 namespace AsyncLead.Tests.Web;
@@ -10,12 +11,24 @@ public sealed class MarkdownHtmlTests
     [InlineData("[click](javascript:alert(1))", "<a href=\"#\">click</a>")]
     [InlineData("[click](JaVaScRiPt:alert(1))", "<a href=\"#\">click</a>")]
     [InlineData("[data](data:text/html;base64,PHNjcmlwdD4=)", "<a href=\"#\">data</a>")]
+    [InlineData("<javascript:alert(1)>", "<a href=\"#\">javascript:alert(1)</a>")]
+    [InlineData("see <JaVaScRiPt:alert(document.cookie)> now", "<a href=\"#\">JaVaScRiPt:alert(document.cookie)</a>")]
+    [InlineData("<data:text/html;base64,PHNjcmlwdD4=>", "<a href=\"#\">data:text/html;base64,PHNjcmlwdD4=</a>")]
+    [InlineData("<vbscript:msgbox(1)>", "<a href=\"#\">vbscript:msgbox(1)</a>")]
+    [InlineData("**<javascript:alert(1)>**", "<strong><a href=\"#\">javascript:alert(1)</a></strong>")]
+    [InlineData("[x](&#106;avascript:alert(1))", "<a href=\"#\">x</a>")]
+    [InlineData("[x](java&#x09;script:alert(1))", "<a href=\"#\">x</a>")]
+    [InlineData("[x](  javascript:alert(1))", "<a href=\"#\">x</a>")]
+    [InlineData("[x](<javascript:alert(1)>)", "<a href=\"#\">x</a>")]
+    [InlineData("[x](\u0001javascript:alert(1))", "<p>[x](\u0001javascript:alert(1))</p>")]
+    [InlineData("<&#106;avascript:alert(1)>", "&lt;javascript:alert(1)&gt;")]
     public void Hostile_text_is_shown_not_run(string markdown, string expected)
     {
         var html = MarkdownHtml.Render(markdown);
         Assert.Contains(expected, html);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        // What was typed may be shown; no link may lead anywhere but our safe schemes.
+        Assert.DoesNotMatch(new Regex(@"href=""(?!#""|https?:|mailto:|/)", RegexOptions.IgnoreCase), html);
     }
 
     [Fact]
@@ -38,6 +51,15 @@ public sealed class MarkdownHtmlTests
         Assert.Contains("<a href=\"https://tracker.example.com/pixel.png\">chart</a>", html);
         Assert.Contains("<a href=\"#\">x</a>", html);
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Safe_autolinks_still_link()
+    {
+        var html = MarkdownHtml.Render("<https://wiki.example.com/a> and <ops@example.com>");
+
+        Assert.Contains("<a href=\"https://wiki.example.com/a\">https://wiki.example.com/a</a>", html);
+        Assert.Contains("<a href=\"mailto:ops@example.com\">ops@example.com</a>", html);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
-using AsyncLead.Platform;
 using AsyncLead.Features.Members;
+using AsyncLead.Slack.Posting;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Mrkdwn;
 using AsyncLead.Slack.Payloads;

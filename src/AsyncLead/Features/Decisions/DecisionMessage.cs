@@ -95,7 +95,7 @@ public static class DecisionMessage
             });
         }
 
-        var text = $"{doc.ShortId}: {doc.Title} — {Status(snapshot, now)}";
+        var text = $"{doc.ShortId}: {MrkdwnEscaping.Escape(doc.Title)} — {Status(snapshot, now)}";
         return new RenderedMessage(text, blocks);
     }
 

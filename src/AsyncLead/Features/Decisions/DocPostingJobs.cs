@@ -1,7 +1,7 @@
-using AsyncLead.Platform;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AsyncLead.Jobs;
+using AsyncLead.Slack.Posting;
 using AsyncLead.Slack.WebApi;
 
 namespace AsyncLead.Features.Decisions;
@@ -144,7 +144,7 @@ internal static class ThreadReplies
 
     public static async Task<string?> FindAsync(ISlackApi api, DecisionDoc doc, string key, CancellationToken ct)
     {
-        await foreach (var reply in api.Conversations.RepliesAsync(doc.ChannelId, doc.MessageTs!, includeAllMetadata: true, ct))
+        await foreach (var reply in api.Conversations.RepliesAsync(doc.ChannelId, doc.MessageTs!, includeAllMetadata: true, cancellationToken: ct))
         {
             if (reply.Metadata is { EventType: DecisionMessage.MetadataType, EventPayload: { } payload }
                 && payload["key"]?.GetValue<string>() == key)

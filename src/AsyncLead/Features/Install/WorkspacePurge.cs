@@ -1,3 +1,4 @@
+using AsyncLead.Outbox;
 using AsyncLead.Jobs;
 using Dapper;
 using Npgsql;
@@ -8,7 +9,7 @@ namespace AsyncLead.Features.Install;
 /// <c>dotnet AsyncLead.dll purge-workspace T123 --yes</c>: deletes everything AsyncLead keeps about one workspace (after
 /// an uninstall its data stays until an admin decides). Without <c>--yes</c> it only counts what would go.
 /// </summary>
-public sealed class WorkspacePurge(NpgsqlDataSource dataSource, JobQueue jobs, InstallationTokenSource tokens, TimeProvider clock)
+public sealed class WorkspacePurge(NpgsqlDataSource dataSource, JobQueue jobs, InstallationTokenSource tokens)
 {
     public const string CommandName = "purge-workspace";
 
@@ -45,7 +46,7 @@ public sealed class WorkspacePurge(NpgsqlDataSource dataSource, JobQueue jobs, I
 
         if (confirmed)
         {
-            counts.Add(("jobs (cancelled)", await WorkspaceUninstall.CancelJobsAsync(connection, transaction, jobs, workspaceId, clock.GetUtcNow(), ct)));
+            counts.Add(("jobs (cancelled)", await jobs.CancelWithinScopeAsync(connection, transaction, WorkspaceScope.For(workspaceId), ct)));
             await transaction.CommitAsync(ct);
             tokens.Forget(workspaceId);
         }

@@ -1,9 +1,9 @@
-using AsyncLead.Platform;
 using AsyncLead.Outbox;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
+using AsyncLead.Slack.Posting;
 using AsyncLead.Slack.BlockKit;
 using AsyncLead.Slack.WebApi;
 
@@ -186,7 +186,7 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
     }
 
     private static async Task<string?> FindReplyAsync(ISlackApi api, string channel, string rootTs, MessageMetadata metadata, CancellationToken ct) =>
-        (await api.Conversations.RepliesAsync(channel, rootTs, includeAllMetadata: true, ct).FirstOrDefaultAsync(m => IsOurs(m, metadata), ct))?.Ts;
+        (await api.Conversations.RepliesAsync(channel, rootTs, includeAllMetadata: true, cancellationToken: ct).FirstOrDefaultAsync(m => IsOurs(m, metadata), ct))?.Ts;
 
     private static MessageMetadata Metadata(string eventType, string idName, long id) =>
         new(eventType, new JsonObject { [idName] = id.ToString(CultureInfo.InvariantCulture) });

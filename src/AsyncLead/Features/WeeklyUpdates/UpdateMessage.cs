@@ -37,7 +37,7 @@ public static class UpdateMessage
         }
 
         blocks.Add(Blocks.Context(ClosingLine));
-        return new MessageContent($"{authorName}'s weekly update" + (isLate ? " (late)" : ""), blocks);
+        return new MessageContent($"{author}'s weekly update" + (isLate ? " (late)" : ""), blocks);
     }
 
     private static SectionBlock BlockerLine(ReplyBlocker blocker) =>
@@ -46,7 +46,7 @@ public static class UpdateMessage
             : Blocks.Section($"🚧 {Mrkdwn(blocker.Text)}",
                 new ButtonElement(WeekSummary.ResolveActionId, new PlainText("Resolve")) { Value = blocker.Id.ToString(CultureInfo.InvariantCulture) });
 
-    private static string Mrkdwn(string markdown) => MarkdownToMrkdwn.Convert(WithoutBroadcasts(markdown));
+    private static string Mrkdwn(string markdown) => MarkdownToMrkdwn.Convert(markdown);
 
     private static IEnumerable<(string Label, string Markdown)> Sections(WeeklyUpdateSections update) =>
         new[]
@@ -57,8 +57,4 @@ public static class UpdateMessage
             ("Next Week", update.NextWeek),
             ("Notes", update.Notes),
         }.Where(section => !string.IsNullOrWhiteSpace(section.Item2));
-
-    // An update may mention people (<@U…>), but never ping the whole channel: <!here>, <!channel> and <!everyone>
-    // lose their token form, so the converter escapes them as plain text.
-    private static string WithoutBroadcasts(string markdown) => markdown.Replace("<!", "<\u200B!", StringComparison.Ordinal);
 }

@@ -1,3 +1,4 @@
+using AsyncLead.Jobs;
 using Dapper;
 using Npgsql;
 
@@ -22,7 +23,7 @@ public sealed record StoredBlocker(long Id, string UserId, string Text, DateTime
 public sealed record OpenBlocker(long Id, long TeamChannelId, string ChannelId, string UserId, string Text, DateTimeOffset OpenedAt);
 
 /// <summary>Weeks, updates and blockers (update_weeks, weekly_updates, blockers).</summary>
-public sealed class UpdateStore(NpgsqlDataSource dataSource)
+public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
 {
     private const string SelectWeek =
         """
@@ -228,14 +229,8 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource)
     /// When the member's next reminder for the week is planned: the earliest of their pending reminder jobs (numbers 1 to
     /// <paramref name="reminders"/>, found by key); null when none is pending.
     /// </summary>
-    public async Task<DateTimeOffset?> NextReminderAsync(long weekId, string userId, int reminders, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var next = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
-            "SELECT min(run_at) FROM jobs WHERE job_key = ANY(@keys) AND state = 'available' AND cancelled_at IS NULL",
-            new { keys = Enumerable.Range(1, reminders).Select(number => WeeklyJobs.NudgeKey(weekId, userId, number)).ToArray() }, cancellationToken: ct));
-        return next is { } utc ? new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null;
-    }
+    public Task<DateTimeOffset?> NextReminderAsync(long weekId, string userId, int reminders, CancellationToken ct) =>
+        jobs.NextRunAtAsync([.. Enumerable.Range(1, reminders).Select(number => WeeklyJobs.NudgeKey(weekId, userId, number))], ct);
 
     private async Task<IReadOnlyList<OpenBlocker>> QueryOpenBlockersAsync(string sql, object parameters, CancellationToken ct)
     {

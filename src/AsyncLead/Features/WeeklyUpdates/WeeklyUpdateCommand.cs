@@ -1,6 +1,7 @@
-using AsyncLead.Platform;
 using AsyncLead.Features.Members;
+using AsyncLead.Slack.Posting;
 using AsyncLead.Slack.Dispatch;
+using AsyncLead.Slack.Mrkdwn;
 using AsyncLead.Slack.Payloads;
 using AsyncLead.Slack.WebApi;
 using AsyncLead.Web;
@@ -144,14 +145,16 @@ public sealed class WeeklyUpdateCommand(
             return SlackAck.Ephemeral(WeeklyTexts.CurrentSettings(schedule.TimeZoneId, MemberSettingsParser.Describe(schedule)));
         }
 
+        // The parser's messages quote what was typed and are plain text (the Home modal shows them as field errors),
+        // so they are escaped on their way into mrkdwn here.
         if (!MemberSettingsParser.TryParse(setting, schedule.LocalDateAt(clock.GetUtcNow()), out var change, out var error))
         {
-            return SlackAck.Ephemeral(error);
+            return SlackAck.Ephemeral(MrkdwnEscaping.Escape(error));
         }
 
         if (!change.TryApply(schedule, out var updated, out var errors))
         {
-            return SlackAck.Ephemeral(string.Join("\n", errors));
+            return SlackAck.Ephemeral(MrkdwnEscaping.Escape(string.Join("\n", errors)));
         }
 
         await directory.SaveScheduleAsync(command.TeamId, command.UserId, updated, ct);

@@ -1,4 +1,3 @@
-using AsyncLead.Platform;
 using AsyncLead.Tests.Infrastructure;
 using static AsyncLead.Tests.Features.WeeklyUpdates.WeeklyWorld;
 
@@ -128,7 +127,7 @@ public sealed class EdgeTests(TestDatabase database) : IClassFixture<TestDatabas
         await s.Alice().RunsCommandAsync(Command);
         Assert.Equal(asked + 1, s.Slack.Calls("conversations.info").Count);
 
-        await s.AdvanceAsync(AsyncLead.Platform.BotChannelMembership.RememberYesFor);
+        await s.AdvanceAsync(AsyncLead.Slack.Posting.BotChannelMembership.RememberYesFor);
         await s.Alice().RunsCommandAsync(Command);
         Assert.Equal(asked + 2, s.Slack.Calls("conversations.info").Count);
 

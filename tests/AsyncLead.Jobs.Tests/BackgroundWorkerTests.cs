@@ -1,10 +1,9 @@
 using AsyncLead.Jobs;
-using AsyncLead.Tests.Infrastructure;
 
-namespace AsyncLead.Tests.Jobs;
+namespace AsyncLead.Jobs.Tests;
 
 /// <summary>The worker as the app runs it: a hosted service woken by NOTIFY.</summary>
-public sealed class BackgroundWorkerTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+public sealed class BackgroundWorkerTests(JobsDatabase database) : IClassFixture<JobsDatabase>, IAsyncLifetime
 {
     private readonly ManualClock clock = new();
 

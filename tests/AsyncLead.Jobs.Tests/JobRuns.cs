@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 
-namespace AsyncLead.Tests.Jobs;
+namespace AsyncLead.Jobs.Tests;
 
 /// <summary>The jobs and recorded runs of a test's database, read back for assertions.</summary>
 public static class JobRuns

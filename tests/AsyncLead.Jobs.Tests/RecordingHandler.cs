@@ -2,7 +2,7 @@ using AsyncLead.Jobs;
 using Dapper;
 using Npgsql;
 
-namespace AsyncLead.Tests.Jobs;
+namespace AsyncLead.Jobs.Tests;
 
 /// <summary>What a test job does; the handler reads it from the payload.</summary>
 public sealed record TestJob(string Label)

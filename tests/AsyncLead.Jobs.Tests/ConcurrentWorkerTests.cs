@@ -1,11 +1,10 @@
 using AsyncLead.Jobs;
-using AsyncLead.Tests.Infrastructure;
 using Dapper;
 
-namespace AsyncLead.Tests.Jobs;
+namespace AsyncLead.Jobs.Tests;
 
 /// <summary>Several hosts (each its own connection pool) draining one database at once.</summary>
-public sealed class ConcurrentWorkerTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+public sealed class ConcurrentWorkerTests(JobsDatabase database) : IClassFixture<JobsDatabase>, IAsyncLifetime
 {
     private static readonly Dictionary<string, string?> EightSlots = new() { ["Jobs:Concurrency"] = "8", ["Jobs:BatchSize"] = "8" };
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using AsyncLead.Slack.WebApi;
 
-namespace AsyncLead.Platform;
+namespace AsyncLead.Slack.Posting;
 
 /// <summary>
 /// Whether the bot is in a channel, asked before a form opens so nobody writes into a channel the bot can't post in.
@@ -15,7 +15,7 @@ public sealed class BotChannelMembership(ISlackClient slack, TimeProvider clock)
 
     private readonly ConcurrentDictionary<(string Workspace, string Channel), DateTimeOffset> knownYesUntil = new();
 
-    /// <summary>True when the bot is in the channel (or it is a DM with the bot); Slack's own errors other than "no such channel" propagate.</summary>
+    /// <summary>True when the bot is in the channel and it is not archived (or it is a DM with the bot); Slack's errors other than "channel gone" propagate.</summary>
     public async Task<bool> IsMemberAsync(string workspaceId, string channelId, CancellationToken ct)
     {
         var key = (workspaceId, channelId);
@@ -27,13 +27,13 @@ public sealed class BotChannelMembership(ISlackClient slack, TimeProvider clock)
         try
         {
             var channel = await slack.ForWorkspace(workspaceId).Conversations.InfoAsync(channelId, ct);
-            if (channel.IsMember || channel.IsIm)
+            if ((channel.IsMember && !channel.IsArchived) || channel.IsIm)
             {
                 knownYesUntil[key] = clock.GetUtcNow() + RememberYesFor;
                 return true;
             }
         }
-        catch (SlackApiException ex) when (ex.Error is "channel_not_found" or "not_in_channel")
+        catch (SlackApiException ex) when (ex.IsChannelGone())
         {
             // A private channel the bot isn't in looks like no channel at all.
         }

@@ -1,9 +1,8 @@
 using AsyncLead.Jobs;
-using AsyncLead.Tests.Infrastructure;
 using Dapper;
 using Npgsql;
 
-namespace AsyncLead.Tests.Jobs;
+namespace AsyncLead.Jobs.Tests;
 
 /// <summary>The claim's query plans with a production-sized table: a million rows, almost all finished or in the future.</summary>
 public sealed class ClaimPlanTests(ClaimPlanTests.MillionJobs jobs) : IClassFixture<ClaimPlanTests.MillionJobs>
@@ -47,7 +46,7 @@ public sealed class ClaimPlanTests(ClaimPlanTests.MillionJobs jobs) : IClassFixt
     /// <summary>A database of its own, filled once for the class and analysed, as the planner sees production.</summary>
     public sealed class MillionJobs : IAsyncLifetime
     {
-        public TestDatabase Database { get; } = new();
+        public JobsDatabase Database { get; } = new();
 
         public async Task InitializeAsync()
         {

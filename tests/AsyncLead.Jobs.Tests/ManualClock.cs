@@ -1,4 +1,4 @@
-namespace AsyncLead.Tests.Jobs;
+namespace AsyncLead.Jobs.Tests;
 
 /// <summary>
 /// A clock the test moves by hand. Only "now" is controlled: timers (heartbeats, poll delays) still tick in real time,

@@ -2,7 +2,7 @@ using AsyncLead.Jobs;
 using AsyncLead.Testing.Logging;
 using Npgsql;
 
-namespace AsyncLead.Tests.Jobs;
+namespace AsyncLead.Jobs.Tests;
 
 /// <summary>
 /// One process's worth of the job queue, composed with <c>AddJobs</c> as the app composes it: its own

@@ -1,10 +1,9 @@
 using AsyncLead.Jobs;
-using AsyncLead.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
-namespace AsyncLead.Tests.Jobs;
+namespace AsyncLead.Jobs.Tests;
 
-public sealed class JobsCompositionTests(TestDatabase database) : IClassFixture<TestDatabase>
+public sealed class JobsCompositionTests(JobsDatabase database) : IClassFixture<JobsDatabase>
 {
     [Fact]
     public async Task Two_handlers_for_one_kind_stop_the_worker_from_being_built_naming_both()

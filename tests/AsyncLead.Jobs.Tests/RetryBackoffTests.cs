@@ -1,6 +1,6 @@
 using AsyncLead.Jobs;
 
-namespace AsyncLead.Tests.Jobs;
+namespace AsyncLead.Jobs.Tests;
 
 public sealed class RetryBackoffTests
 {

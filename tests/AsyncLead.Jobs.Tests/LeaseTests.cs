@@ -1,10 +1,9 @@
 using AsyncLead.Jobs;
-using AsyncLead.Tests.Infrastructure;
 using Dapper;
 
-namespace AsyncLead.Tests.Jobs;
+namespace AsyncLead.Jobs.Tests;
 
-public sealed class LeaseTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+public sealed class LeaseTests(JobsDatabase database) : IClassFixture<JobsDatabase>, IAsyncLifetime
 {
     private readonly ManualClock clock = new();
 

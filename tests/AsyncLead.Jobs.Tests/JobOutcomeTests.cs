@@ -1,9 +1,8 @@
 using AsyncLead.Jobs;
-using AsyncLead.Tests.Infrastructure;
 
-namespace AsyncLead.Tests.Jobs;
+namespace AsyncLead.Jobs.Tests;
 
-public sealed class JobOutcomeTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+public sealed class JobOutcomeTests(JobsDatabase database) : IClassFixture<JobsDatabase>, IAsyncLifetime
 {
     private readonly ManualClock clock = new();
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace AsyncLead.Tests.Jobs;
+namespace AsyncLead.Jobs.Tests;
 
 /// <summary>Named gates a <see cref="RecordingHandler"/> waits at, so a test can hold a job in the running state.</summary>
 public sealed class HandlerGates
