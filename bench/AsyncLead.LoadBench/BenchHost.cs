@@ -1,6 +1,6 @@
+using AsyncLead.Sandbox.Slack;
 using AsyncLead.Storage;
 using AsyncLead.Testing.Postgres;
-using AsyncLead.Testing.Slack;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Npgsql;
