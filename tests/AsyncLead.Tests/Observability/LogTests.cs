@@ -31,8 +31,12 @@ public sealed partial class LogTests(TestDatabase database) : IClassFixture<Test
 
         var globex = s.Host.Services.GetRequiredService<ISlackClient>().ForWorkspace("T_GLOBEX");
         s.Slack.Faults.RateLimit("chat.postMessage", times: 1, retryAfterSeconds: 1);
-        s.Slack.Faults.ServerError("chat.postMessage", times: 1);
         await globex.Chat.PostMessageAsync(new PostMessageRequest("C_GLOBEX", "hello"));
+        // A 5xx on a post is not retried in the call (Slack may have posted it): it surfaces, and is logged.
+        s.Slack.Faults.ServerError("chat.postMessage", times: 1);
+        await Assert.ThrowsAsync<HttpRequestException>(() => globex.Chat.PostMessageAsync(new PostMessageRequest("C_GLOBEX", "hello again")));
+        s.Slack.Faults.ServerError("conversations.info", times: 1);
+        await globex.Conversations.InfoAsync("C_GLOBEX");
         await Assert.ThrowsAsync<SlackApiException>(() => globex.Chat.PostMessageAsync(new PostMessageRequest("C_NOWHERE", "hello")));
         await s.Simulator.SendEventAsync(s.Simulator.EventCallback(new JsonObject { ["type"] = "app_uninstalled" }, "T_GLOBEX"));
         var bad = await s.Host.Http.PostAsync("/slack/commands", new StringContent("command=%2Fweekly-update"));

@@ -26,6 +26,7 @@ public sealed class WorkspacePurge(NpgsqlDataSource dataSource, JobQueue jobs, I
         ("decision_counters", "workspace_id"),
         ("digest_preferences", "workspace_id"),
         ("installations", "workspace_id"),
+        ("slack_posts", "workspace_id"),
         ("slack_event_receipts", "team_id"),
     ];
 
