@@ -40,7 +40,7 @@ public static class AsyncLeadHost
         builder.Services.AddJobs();
         builder.Services.AddSingleton<IRetryLaterPolicy, SlackRateLimitRetry>();
         builder.Services.AddSlackPosting<SlackPostLedger>();
-        builder.Services.AddObservability();
+        builder.AddObservability();
 
         builder.Services.AddOutbox();
         builder.Services.AddWebPages();

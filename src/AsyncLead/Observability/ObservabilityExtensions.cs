@@ -1,8 +1,7 @@
-using AsyncLead.Platform;
 using System.Diagnostics;
+using AsyncLead.Platform;
 using AsyncLead.Slack.WebApi;
 using OpenTelemetry;
-using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -13,16 +12,26 @@ public static class ObservabilityExtensions
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string OtlpProtocolSetting = "OTEL_EXPORTER_OTLP_PROTOCOL";
 
-    /// <summary>The meter and its instruments, Slack call counting on the Web API client, and the OTLP export.</summary>
-    public static IServiceCollection AddObservability(this IServiceCollection services)
+    /// <summary>
+    /// The meter and its instruments, Slack call counting on the Web API client, and, when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, the OTLP export of the <c>AsyncLead</c> meter (the exporter reads the
+    /// endpoint and <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>, <c>grpc</c> or <c>http/protobuf</c>, from configuration). Without
+    /// an endpoint no OpenTelemetry SDK runs at all, so an idle host collects nothing.
+    /// </summary>
+    public static IHostApplicationBuilder AddObservability(this IHostApplicationBuilder builder)
     {
-        services.AddSingleton<JobQueueStats>();
-        services.AddSingleton<AsyncLeadMetrics>();
-        services.AddTransient<SlackApiCallMetrics>();
-        services.AddHttpClient(SlackWebApiExtensions.HttpClientName).AddHttpMessageHandler<SlackApiCallMetrics>();
-        services.AddSingleton<OtlpMetricsExport>();
-        services.AddHostedService(provider => provider.GetRequiredService<OtlpMetricsExport>());
-        return services;
+        builder.Services.AddSingleton<JobQueueStats>();
+        builder.Services.AddSingleton<AsyncLeadMetrics>();
+        builder.Services.AddTransient<SlackApiCallMetrics>();
+        builder.Services.AddHttpClient(SlackWebApiExtensions.HttpClientName).AddHttpMessageHandler<SlackApiCallMetrics>();
+        if (builder.Configuration[OtlpEndpointSetting] is { Length: > 0 })
+        {
+            builder.Services.AddOpenTelemetry()
+                .ConfigureResource(resource => resource.AddService("asynclead"))
+                .WithMetrics(metrics => metrics.AddMeter(AsyncLeadMetrics.MeterName).AddOtlpExporter());
+        }
+
+        return builder;
     }
 
     /// <summary>
@@ -63,48 +72,4 @@ public static class ObservabilityExtensions
         "/slack/events" => "events",
         _ => null,
     };
-}
-
-/// <summary>
-/// Exports the <c>AsyncLead</c> meter over OTLP while the host runs, when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set
-/// (protocol from <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>: <c>grpc</c>, the default, or <c>http/protobuf</c>).
-/// </summary>
-public sealed class OtlpMetricsExport(IConfiguration configuration) : IHostedService, IDisposable
-{
-    /// <summary>Null when export is not configured.</summary>
-    public MeterProvider? Provider { get; private set; }
-
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (configuration[ObservabilityExtensions.OtlpEndpointSetting] is not { Length: > 0 } endpoint)
-        {
-            return Task.CompletedTask;
-        }
-
-        var protocol = configuration[ObservabilityExtensions.OtlpProtocolSetting] == "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
-        Provider = Sdk.CreateMeterProviderBuilder()
-            .ConfigureResource(resource => resource.AddService("asynclead"))
-            .AddMeter(AsyncLeadMetrics.MeterName)
-            .AddOtlpExporter(exporter =>
-            {
-                exporter.Protocol = protocol;
-                // Set in code, the endpoint is used as given: http/protobuf needs the signal path.
-                exporter.Endpoint = protocol == OtlpExportProtocol.HttpProtobuf ? new Uri(new Uri(endpoint.TrimEnd('/') + "/"), "v1/metrics") : new Uri(endpoint);
-            })
-            .Build();
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        Dispose();
-        return Task.CompletedTask;
-    }
-
-    // Disposing flushes what is left.
-    public void Dispose()
-    {
-        Provider?.Dispose();
-        Provider = null;
-    }
 }

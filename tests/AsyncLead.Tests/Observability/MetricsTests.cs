@@ -1,7 +1,7 @@
-using AsyncLead.Observability;
 using System.Net;
 using System.Text;
 using AsyncLead.Jobs;
+using AsyncLead.Observability;
 using AsyncLead.Slack.WebApi;
 using AsyncLead.Tests.Infrastructure;
 using Dapper;
@@ -106,8 +106,8 @@ public sealed class MetricsTests(TestDatabase database) : IClassFixture<TestData
         s.Host.Services.GetRequiredService<AsyncLeadMetrics>().RemindersSent.Add(1);
         var received = collector.GetContextAsync();
 
-        var export = s.Host.Services.GetRequiredService<OtlpMetricsExport>();
-        var flushed = Task.Run(() => export.Provider!.ForceFlush(10_000));
+        var export = s.Host.Services.GetRequiredService<MeterProvider>();
+        var flushed = Task.Run(() => export.ForceFlush(10_000));
         var request = await received.WaitAsync(TimeSpan.FromSeconds(10));
         using var body = new MemoryStream();
         await request.Request.InputStream.CopyToAsync(body);
@@ -125,7 +125,7 @@ public sealed class MetricsTests(TestDatabase database) : IClassFixture<TestData
     {
         await using var s = await SlackScenario.StartAsync(database);
 
-        Assert.Null(s.Host.Services.GetRequiredService<OtlpMetricsExport>().Provider);
+        Assert.Null(s.Host.Services.GetService<MeterProvider>());
     }
 
     private static int FreePort()
