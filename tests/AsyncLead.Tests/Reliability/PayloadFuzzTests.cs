@@ -63,6 +63,8 @@ public sealed class PayloadFuzzTests(TestDatabase database, ITestOutputHelper ou
         var folder = Path.Combine(AppContext.BaseDirectory, "SlackFixtures");
         string Read(string name) => File.ReadAllText(Path.Combine(folder, name))
             .Replace("https://hooks.slack.com/commands/T0AL5LEAD/7001/xRespUrl01", loopbackResponseUrl, StringComparison.Ordinal)
+            // The fixtures' workspace becomes the scenario's, whose token the bot holds: the payloads are malformed, their tenant is not.
+            .Replace("T0AL5LEAD", SlackScenario.TeamId, StringComparison.Ordinal)
             .Replace("https:\\/\\/hooks.slack.com", "http:\\/\\/127.0.0.1:9", StringComparison.Ordinal)
             .Replace("https://hooks.slack.com", "http://127.0.0.1:9", StringComparison.Ordinal);
 
