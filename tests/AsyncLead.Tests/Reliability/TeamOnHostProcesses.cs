@@ -63,8 +63,8 @@ internal sealed class TeamOnHostProcesses : IAsyncDisposable
             // Thousands of jobs would otherwise mean thousands of console lines on a 2-core machine.
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        var started = await Task.WhenAll(Enumerable.Range(0, count).Select(_ =>
-            AsyncLeadProcess.StartAsync(AsyncLeadProcess.BinaryBesideTests, environment, TimeSpan.FromSeconds(90))));
+        var started = await AsyncLeadProcess.StartAllAsync(AsyncLeadProcess.BinaryBesideTests,
+            [.. Enumerable.Repeat(environment, count)], TimeSpan.FromSeconds(90));
         _hosts.AddRange(started);
         return started;
     }
