@@ -1,7 +1,7 @@
 using AsyncLead.Hosting;
+using AsyncLead.Sandbox.Slack;
 using AsyncLead.Storage;
 using AsyncLead.Testing.Postgres;
-using AsyncLead.Testing.Slack;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Npgsql;

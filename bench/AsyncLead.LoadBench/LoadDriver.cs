@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
-using AsyncLead.Testing.Simulation;
+using AsyncLead.Sandbox.Simulation;
 
 namespace AsyncLead.LoadBench;
 

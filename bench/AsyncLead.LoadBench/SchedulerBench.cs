@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using AsyncLead.Jobs;
+using AsyncLead.Sandbox.Slack;
 using AsyncLead.Storage;
 using AsyncLead.Testing.Postgres;
-using AsyncLead.Testing.Slack;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+
 namespace AsyncLead.Slack.WebApi;
 
 /// <summary>auth.test: which workspace, bot and user a token belongs to (and whether it still works).</summary>
@@ -25,4 +27,23 @@ internal sealed class AuthApi(SlackCaller slack) : IAuthApi
 {
     public Task<AuthIdentity> TestAsync(CancellationToken cancellationToken = default) =>
         slack.FormAsync<AuthIdentity>("auth.test", cancellationToken);
+}
+
+/// <summary>
+/// auth.test for a bot token the app holds itself, outside <see cref="ISlackTokenSource"/> (which may be what asks):
+/// e.g. to learn which workspace <c>Slack__BotToken</c> belongs to.
+/// </summary>
+public interface ISlackTokenAuth
+{
+    Task<AuthIdentity> TestAsync(string botToken, CancellationToken cancellationToken);
+}
+
+internal sealed class SlackTokenAuth(SlackApiTransport transport) : ISlackTokenAuth
+{
+    public Task<AuthIdentity> TestAsync(string botToken, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(botToken);
+        var bearer = new AuthenticationHeaderValue("Bearer", botToken);
+        return new AuthApi(new SlackCaller(transport, _ => ValueTask.FromResult(bearer))).TestAsync(cancellationToken);
+    }
 }

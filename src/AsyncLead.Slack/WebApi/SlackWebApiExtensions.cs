@@ -33,6 +33,7 @@ public static class SlackWebApiExtensions
             .RemoveAllLoggers();
         services.TryAddSingleton<SlackApiTransport>();
         services.TryAddSingleton<ISlackClient, SlackClient>();
+        services.TryAddSingleton<ISlackTokenAuth, SlackTokenAuth>();
         return services;
     }
 }

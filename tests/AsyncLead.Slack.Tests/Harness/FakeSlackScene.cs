@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using AsyncLead.Sandbox.Slack;
 using AsyncLead.Testing;
-using AsyncLead.Testing.Slack;
 
 namespace AsyncLead.Slack.Tests.Harness;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using AsyncLead.Testing.Slack;
+using AsyncLead.Sandbox.Slack;
 
 namespace AsyncLead.Slack.Tests.Harness;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using AsyncLead.Testing.Simulation;
+using AsyncLead.Sandbox.Simulation;
 
 namespace AsyncLead.Slack.Tests.Harness;
 

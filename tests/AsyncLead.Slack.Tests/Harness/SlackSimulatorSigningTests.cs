@@ -1,6 +1,6 @@
 using System.Globalization;
+using AsyncLead.Sandbox.Simulation;
 using AsyncLead.Testing;
-using AsyncLead.Testing.Simulation;
 
 namespace AsyncLead.Slack.Tests.Harness;
 

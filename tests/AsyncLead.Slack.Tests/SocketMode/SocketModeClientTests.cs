@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AsyncLead.Sandbox.Slack;
 using AsyncLead.Slack.Payloads;
 using AsyncLead.Slack.Receivers;
 using AsyncLead.Slack.SocketMode;
@@ -6,7 +7,6 @@ using AsyncLead.Slack.Tests.Dispatch;
 using AsyncLead.Slack.Tests.Fixtures;
 using AsyncLead.Slack.Tests.WebApi;
 using AsyncLead.Slack.WebApi;
-using AsyncLead.Testing.Slack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using AsyncLead.Sandbox.Slack;
 using AsyncLead.Slack.BlockKit;
 using AsyncLead.Slack.WebApi;
-using AsyncLead.Testing.Slack;
 
 namespace AsyncLead.Slack.Tests.WebApi;
 

@@ -1,7 +1,7 @@
 using AsyncLead.Jobs;
+using AsyncLead.Sandbox.Simulation;
+using AsyncLead.Sandbox.Slack;
 using AsyncLead.Testing;
-using AsyncLead.Testing.Simulation;
-using AsyncLead.Testing.Slack;
 
 namespace AsyncLead.Tests.Infrastructure;
 

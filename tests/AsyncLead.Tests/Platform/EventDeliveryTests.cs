@@ -21,7 +21,7 @@ public sealed class EventDeliveryTests(TestDatabase database) : IClassFixture<Te
             ["Slack:BotToken"] = SlackScenario.BotToken,
             ["Slack:ApiBaseUrl"] = first.Slack.ApiBaseUrl,
         }, first.Clock, s => s.AddSingleton(seen).AddSlackHandler<MessageRecorder>());
-        var toSecondReplica = new Testing.Simulation.SlackSimulator(first.Slack, second.Http, SlackScenario.SigningSecret, first.Clock);
+        var toSecondReplica = new Sandbox.Simulation.SlackSimulator(first.Slack, second.Http, SlackScenario.SigningSecret, first.Clock);
 
         var callback = first.Simulator.EventCallback(Message("U_ALICE"));
         var original = await first.Simulator.SendEventAsync(callback);

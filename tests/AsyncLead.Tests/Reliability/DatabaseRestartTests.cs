@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using AsyncLead.Sandbox.Simulation;
+using AsyncLead.Sandbox.Slack;
 using AsyncLead.Testing.Postgres;
-using AsyncLead.Testing.Simulation;
-using AsyncLead.Testing.Slack;
 using AsyncLead.Tests.Infrastructure;
 using Dapper;
 using Npgsql;

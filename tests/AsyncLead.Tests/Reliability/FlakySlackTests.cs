@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using AsyncLead.Testing.Simulation;
-using AsyncLead.Testing.Slack;
+using AsyncLead.Sandbox.Simulation;
+using AsyncLead.Sandbox.Slack;
 using AsyncLead.Tests.Infrastructure;
 using Dapper;
 using Xunit.Abstractions;

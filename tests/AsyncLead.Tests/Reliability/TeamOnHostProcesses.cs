@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using AsyncLead.Jobs;
+using AsyncLead.Sandbox.Simulation;
+using AsyncLead.Sandbox.Slack;
 using AsyncLead.Testing.Hosting;
-using AsyncLead.Testing.Simulation;
-using AsyncLead.Testing.Slack;
 using AsyncLead.Tests.Infrastructure;
 using Dapper;
 

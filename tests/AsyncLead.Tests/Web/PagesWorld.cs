@@ -1,8 +1,8 @@
 using AsyncLead.Features.WeeklyUpdates;
+using AsyncLead.Sandbox.Simulation;
+using AsyncLead.Sandbox.Slack;
 using AsyncLead.Tests.Features.WeeklyUpdates;
 using AsyncLead.Tests.Infrastructure;
-using AsyncLead.Testing.Simulation;
-using AsyncLead.Testing.Slack;
 using AsyncLead.Web;
 using Dapper;
 

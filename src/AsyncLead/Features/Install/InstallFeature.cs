@@ -20,6 +20,8 @@ public static class InstallFeature
             .Configure<PostgresXmlRepository>((options, repository) => options.XmlRepository = repository);
 
         services.AddSingleton<InstallationStore>();
+        services.AddSingleton<ConfiguredBotWorkspace>();
+        services.AddHostedService(provider => provider.GetRequiredService<ConfiguredBotWorkspace>());
         services.AddSingleton<InstallationTokenSource>();
         services.AddSingleton<ISlackTokenSource>(provider => provider.GetRequiredService<InstallationTokenSource>());
         services.AddSingleton<ISlackRequestObserver, OrgWideTeamLinks>();

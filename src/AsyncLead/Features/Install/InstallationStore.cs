@@ -82,6 +82,20 @@ public sealed class InstallationStore(NpgsqlDataSource dataSource, IDataProtecti
                 row.InstalledBy, new DateTimeOffset(row.InstalledAt, TimeSpan.Zero));
     }
 
+    /// <summary>
+    /// The workspaces linked to the org-wide install <paramref name="installationId"/> that have no install of their own,
+    /// so act only with the organisation's token.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> TeamsActingThroughAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        string installationId, CancellationToken ct) =>
+        (await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT t.team_id FROM installation_teams t
+            WHERE t.installation_id = @installationId
+              AND NOT EXISTS (SELECT 1 FROM installations own WHERE own.workspace_id = t.team_id)
+            ORDER BY t.team_id
+            """, new { installationId }, transaction, cancellationToken: ct))).AsList();
+
     public static Task<int> DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string workspaceId, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM installations WHERE workspace_id = @workspaceId", new { workspaceId }, transaction, cancellationToken: ct));

@@ -1,16 +1,15 @@
 using System.Collections.Concurrent;
-using AsyncLead.Slack;
 using AsyncLead.Slack.WebApi;
-using Microsoft.Extensions.Options;
 
 namespace AsyncLead.Features.Install;
 
 /// <summary>
-/// Each workspace's own bot token from its stored install, falling back to <c>Slack__BotToken</c> (single-workspace
-/// mode). Looked up once a minute per workspace at most: every Web API call asks, and a revoked token only makes a
-/// call fail, which the uninstall event then cleans up.
+/// Each workspace's own bot token from its stored install (or its organisation's), falling back to
+/// <c>Slack__BotToken</c> (single-workspace mode) only for the workspace that token belongs to. Looked up once a minute
+/// per workspace at most: every Web API call asks, and a revoked token only makes a call fail, which the uninstall event
+/// then cleans up.
 /// </summary>
-public sealed class InstallationTokenSource(InstallationStore installations, IOptions<SlackOptions> slack, TimeProvider clock) : ISlackTokenSource
+public sealed class InstallationTokenSource(InstallationStore installations, ConfiguredBotWorkspace configured, TimeProvider clock) : ISlackTokenSource
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
 
@@ -25,11 +24,16 @@ public sealed class InstallationTokenSource(InstallationStore installations, IOp
             _cache[teamId] = cached;
         }
 
-        return cached.Token
-            ?? (slack.Value.BotToken is { Length: > 0 } configured
-                ? configured
-                : throw new InvalidOperationException(
-                    $"No bot token for workspace {teamId}: install the app there through /slack/install, or set Slack__BotToken."));
+        if (cached.Token is { } installed)
+        {
+            return installed;
+        }
+
+        return configured.Token is { } token && await configured.ServesAsync(teamId, cancellationToken)
+            ? token
+            : throw new InvalidOperationException(configured.Token is null
+                ? $"No bot token for workspace {teamId}: install the app there through /slack/install, or set Slack__BotToken."
+                : $"No bot token for workspace {teamId}: install the app there through /slack/install (Slack__BotToken belongs to another workspace and serves only that one).");
     }
 
     /// <summary>Drops this replica's cached token at once (after an install or uninstall).</summary>

@@ -189,18 +189,18 @@ public sealed class CreatingDocsTests(TestDatabase database) : IClassFixture<Tes
         Assert.Contains("DEC-2 · Second", team.Doc("Second").VisibleText);
     }
 
-    internal static long? Initial(Testing.Slack.FakeView view, string blockId, string property) =>
+    internal static long? Initial(Sandbox.Slack.FakeView view, string blockId, string property) =>
         Block(view, blockId)["element"]?[property]?.GetValue<long>();
 
-    internal static string? InitialText(Testing.Slack.FakeView view, string blockId) =>
+    internal static string? InitialText(Sandbox.Slack.FakeView view, string blockId) =>
         Block(view, blockId)["element"]?["initial_value"]?.GetValue<string>();
 
-    internal static string[] ActionIds(Testing.Slack.FakeMessage message) =>
+    internal static string[] ActionIds(Sandbox.Slack.FakeMessage message) =>
         [.. message.Blocks.OfType<JsonObject>()
             .Where(b => b["type"]?.GetValue<string>() == "actions")
             .SelectMany(b => b["elements"]!.AsArray().OfType<JsonObject>())
             .Select(e => e["action_id"]!.GetValue<string>())];
 
-    private static JsonObject Block(Testing.Slack.FakeView view, string blockId) =>
+    private static JsonObject Block(Sandbox.Slack.FakeView view, string blockId) =>
         view.Blocks.OfType<JsonObject>().Single(b => b["block_id"]?.GetValue<string>() == blockId);
 }

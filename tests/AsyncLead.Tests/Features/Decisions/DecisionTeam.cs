@@ -1,7 +1,7 @@
 using AsyncLead.Tests.Infrastructure;
 using Dapper;
-using AsyncLead.Testing.Simulation;
-using AsyncLead.Testing.Slack;
+using AsyncLead.Sandbox.Simulation;
+using AsyncLead.Sandbox.Slack;
 
 namespace AsyncLead.Tests.Features.Decisions;
 

@@ -1,5 +1,5 @@
+using AsyncLead.Sandbox.Slack;
 using AsyncLead.Tests.Infrastructure;
-using AsyncLead.Testing.Slack;
 using AsyncLead.Web;
 using static AsyncLead.Tests.Features.Digest.DigestWorld;
 using static AsyncLead.Tests.Features.WeeklyUpdates.WeeklyWorld;

@@ -1,6 +1,6 @@
 using AsyncLead.Jobs;
+using AsyncLead.Sandbox.Simulation;
 using AsyncLead.Tests.Infrastructure;
-using AsyncLead.Testing.Simulation;
 using Dapper;
 using static AsyncLead.Tests.Features.Digest.DigestWorld;
 using static AsyncLead.Tests.Features.WeeklyUpdates.WeeklyWorld;

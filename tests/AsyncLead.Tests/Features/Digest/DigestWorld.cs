@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using AsyncLead.Sandbox.Slack;
 using AsyncLead.Tests.Infrastructure;
-using AsyncLead.Testing.Slack;
 using AsyncLead.Web;
 using Dapper;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using AsyncLead.Sandbox.Simulation;
+using AsyncLead.Sandbox.Slack;
 using AsyncLead.Tests.Infrastructure;
-using AsyncLead.Testing.Simulation;
-using AsyncLead.Testing.Slack;
 using Dapper;
 using Npgsql;
 

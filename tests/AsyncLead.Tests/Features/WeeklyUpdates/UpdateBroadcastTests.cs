@@ -1,8 +1,8 @@
+using AsyncLead.Sandbox.Simulation;
+using AsyncLead.Sandbox.Slack;
 using AsyncLead.Tests.Features.Digest;
 using AsyncLead.Tests.Features.Home;
 using AsyncLead.Tests.Infrastructure;
-using AsyncLead.Testing.Simulation;
-using AsyncLead.Testing.Slack;
 using static AsyncLead.Tests.Features.WeeklyUpdates.WeeklyWorld;
 
 namespace AsyncLead.Tests.Features.WeeklyUpdates;

@@ -1,5 +1,5 @@
+using AsyncLead.Sandbox.Slack;
 using AsyncLead.Tests.Infrastructure;
-using AsyncLead.Testing.Slack;
 using static AsyncLead.Tests.Features.WeeklyUpdates.WeeklyWorld;
 
 namespace AsyncLead.Tests.Features.WeeklyUpdates;

@@ -1,6 +1,6 @@
+using AsyncLead.Sandbox.Simulation;
+using AsyncLead.Sandbox.Slack;
 using AsyncLead.Tests.Infrastructure;
-using AsyncLead.Testing.Simulation;
-using AsyncLead.Testing.Slack;
 using Dapper;
 using Npgsql;
 

@@ -1,0 +1,12 @@
+namespace AsyncLead.Sandbox.Slack.State;
+
+internal sealed class UserRecord
+{
+    public required string Id { get; init; }
+    public required string TeamId { get; init; }
+    public required string Name { get; init; }
+    public required string RealName { get; init; }
+    public required string TimeZone { get; init; }
+    public bool IsBot { get; init; }
+    public bool Deleted { get; init; }
+}
