@@ -40,7 +40,6 @@ public sealed class ProcessOwnershipTests(TestDatabase database) : IClassFixture
         owner.Dispose();
 
         await WaitUntilGoneAsync([host.ProcessId]);
-        Assert.True(host.HasExited);
     }
 
     [Fact]
