@@ -1,4 +1,3 @@
-using AsyncLead.Hosting;
 using AsyncLead.Sandbox.Slack;
 using AsyncLead.Storage;
 using AsyncLead.Testing.Postgres;

@@ -1,4 +1,4 @@
-using AsyncLead.Hosting;
+using AsyncLead;
 
 if (args is ["healthcheck", ..])
 {

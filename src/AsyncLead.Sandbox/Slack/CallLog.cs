@@ -24,6 +24,15 @@ internal sealed class CallLog<T>
         }
     }
 
+    /// <summary>Forgets what was recorded; waiters keep waiting for a new match.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _items.Clear();
+        }
+    }
+
     public IReadOnlyList<T> Snapshot(Func<T, bool>? filter = null)
     {
         lock (_gate)

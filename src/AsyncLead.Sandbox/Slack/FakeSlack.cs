@@ -256,6 +256,19 @@ public sealed class FakeSlack : IAsyncDisposable
         }
     }
 
+    /// <summary>Back to an empty Slack: no workspaces, people, conversations or views, and no recorded calls (the sandbox's reset).</summary>
+    public void Reset()
+    {
+        lock (_world.Gate)
+        {
+            _world.Clear();
+        }
+
+        _calls.Clear();
+        _responseUrlPosts.Clear();
+        _acks.Clear();
+    }
+
     // ---- Looking at what happened --------------------------------------------------------------------------
 
     public FakeWorkspace Workspace(string? teamId = null)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using AsyncLead.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AsyncLead.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;

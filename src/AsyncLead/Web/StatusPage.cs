@@ -1,5 +1,4 @@
 using System.Text;
-using AsyncLead.Hosting;
 using AsyncLead.Slack;
 using AsyncLead.Storage;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using AsyncLead.Hosting;
 using AsyncLead.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 

@@ -1,5 +1,5 @@
+using AsyncLead.Web;
 using System.Reflection;
-using AsyncLead.Hosting;
 using AsyncLead.Jobs;
 using AsyncLead.Slack;
 using AsyncLead.Testing;

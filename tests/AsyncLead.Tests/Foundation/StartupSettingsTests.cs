@@ -1,5 +1,5 @@
+using AsyncLead.Storage;
 using System.Diagnostics;
-using AsyncLead.Hosting;
 using AsyncLead.Tests.Infrastructure;
 
 namespace AsyncLead.Tests.Foundation;

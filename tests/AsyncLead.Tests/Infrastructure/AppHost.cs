@@ -1,4 +1,3 @@
-using AsyncLead.Hosting;
 using AsyncLead.Storage;
 using AsyncLead.Testing.Logging;
 using Microsoft.AspNetCore.Hosting.Server;

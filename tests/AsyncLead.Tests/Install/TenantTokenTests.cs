@@ -1,7 +1,7 @@
+using AsyncLead.Outbox;
 using System.Net;
 using System.Text.Json.Nodes;
 using AsyncLead.Jobs;
-using AsyncLead.Platform;
 using AsyncLead.Slack.WebApi;
 using AsyncLead.Tests.Infrastructure;
 using Dapper;

@@ -1,9 +1,8 @@
+using AsyncLead.Outbox;
 using System.Net;
 using System.Text.Json.Nodes;
 using AsyncLead.Features.Install;
-using AsyncLead.Hosting;
 using AsyncLead.Jobs;
-using AsyncLead.Platform;
 using AsyncLead.Slack.WebApi;
 using AsyncLead.Tests.Infrastructure;
 using Dapper;

@@ -1,8 +1,8 @@
+using AsyncLead.Outbox;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using AsyncLead.Jobs;
-using AsyncLead.Platform;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Payloads;
 using AsyncLead.Slack.WebApi;

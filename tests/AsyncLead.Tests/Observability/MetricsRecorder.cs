@@ -1,6 +1,6 @@
+using AsyncLead.Observability;
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using AsyncLead.Platform;
 
 namespace AsyncLead.Tests.Observability;
 

@@ -1,13 +1,12 @@
+using AsyncLead.Observability;
 using System.Net;
 using System.Text;
-using AsyncLead.Hosting;
 using AsyncLead.Jobs;
-using AsyncLead.Platform;
 using AsyncLead.Slack.WebApi;
 using AsyncLead.Tests.Infrastructure;
 using Dapper;
 using OpenTelemetry.Metrics;
-using Telemetry = AsyncLead.Hosting.Observability;
+using Telemetry = AsyncLead.Observability.ObservabilityExtensions;
 
 namespace AsyncLead.Tests.Observability;
 

@@ -42,6 +42,23 @@ internal sealed class SlackWorld(TimeProvider clock, string appId, string client
 
     public bool OneMessagePerSecondPerChannel { get; set; }
 
+    /// <summary>Forgets every workspace, person, conversation, view and credential handed out; the app tokens stay.</summary>
+    public void Clear()
+    {
+        Workspaces.Clear();
+        Users.Clear();
+        Channels.Clear();
+        Ephemerals.Clear();
+        Views.Clear();
+        ModalStacks.Clear();
+        LastOpenedViewIds.Clear();
+        HomeViewIds.Clear();
+        Triggers.Clear();
+        ResponseUrls.Clear();
+        OAuthCodes.Clear();
+        SocketTickets.Clear();
+    }
+
     public WorkspaceRecord? WorkspaceByToken(string token) =>
         Workspaces.Values.FirstOrDefault(w => w.BotToken == token);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AsyncLead.Outbox;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Payloads;
 using AsyncLead.Slack.WebApi;
@@ -9,7 +10,7 @@ namespace AsyncLead.Features.Decisions;
 internal static class AuthorsDoc
 {
     /// <summary>The clicked doc when it is in the click's workspace and the clicker wrote it; null otherwise (and told why).</summary>
-    public static async Task<DecisionDoc?> FindAsync(DecisionStore store, DecisionNotices notices, BlockActionsPayload payload,
+    public static async Task<DecisionDoc?> FindAsync(DecisionStore store, Notices notices, BlockActionsPayload payload,
         BlockAction action, SlackContext context, string verb, CancellationToken ct)
     {
         var doc = await store.FindAsync(DecisionMessage.IdFrom(action.Value), ct);
@@ -28,7 +29,7 @@ internal static class AuthorsDoc
     }
 }
 
-public sealed class ExtendAction(DecisionStore store, DecisionNotices notices, ISlackClient slack) : IBlockActionHandler
+public sealed class ExtendAction(DecisionStore store, Notices notices, ISlackClient slack) : IBlockActionHandler
 {
     public string ActionId => DecisionMessage.Extend;
 
@@ -50,7 +51,7 @@ public sealed class ExtendAction(DecisionStore store, DecisionNotices notices, I
     }
 }
 
-public sealed class WithdrawAction(DecisionStore store, DecisionNotices notices) : IBlockActionHandler
+public sealed class WithdrawAction(DecisionStore store, Notices notices) : IBlockActionHandler
 {
     public string ActionId => DecisionMessage.Withdraw;
 
@@ -68,7 +69,7 @@ public sealed class WithdrawAction(DecisionStore store, DecisionNotices notices)
     }
 }
 
-public sealed class DecideAction(DecisionStore store, DecisionNotices notices, ISlackClient slack) : IBlockActionHandler
+public sealed class DecideAction(DecisionStore store, Notices notices, ISlackClient slack) : IBlockActionHandler
 {
     public string ActionId => DecisionMessage.Decide;
 
@@ -91,7 +92,7 @@ public sealed class DecideAction(DecisionStore store, DecisionNotices notices, I
 }
 
 /// <summary>A concern is resolved by whoever raised it or by the doc's author.</summary>
-public sealed class ResolveAction(DecisionStore store, DecisionNotices notices) : IBlockActionHandler
+public sealed class ResolveAction(DecisionStore store, Notices notices) : IBlockActionHandler
 {
     public string ActionId => DecisionMessage.Resolve;
 

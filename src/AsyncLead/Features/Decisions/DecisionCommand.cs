@@ -1,5 +1,4 @@
 using AsyncLead.Features.Members;
-using AsyncLead.Platform;
 using AsyncLead.Slack.Posting;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Mrkdwn;

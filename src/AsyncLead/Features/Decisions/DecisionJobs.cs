@@ -1,4 +1,4 @@
-using AsyncLead.Platform;
+using AsyncLead.Outbox;
 using System.Globalization;
 using AsyncLead.Jobs;
 
@@ -15,8 +15,6 @@ public static class DecisionJobs
     public const string RefreshDoc = "decisions.refresh-doc";
     public const string SyncConcern = "decisions.sync-concern";
     public const string ThreadNote = "decisions.thread-note";
-    public const string DirectMessage = "decisions.direct-message";
-    public const string Ephemeral = "decisions.ephemeral";
     public const string PlanReminders = "decisions.plan-reminders";
     public const string Remind = "decisions.remind";
     public const string Deadline = "decisions.deadline";
@@ -55,13 +53,6 @@ public static class DecisionJobs
             QueueName = Queue(decisionId), JobKey = $"decision:{decisionId}:note:{key}", Scope = WorkspaceScope.For(workspaceId),
         };
 
-    public static JobRequest DirectMessageRequest(string workspaceId, string userId, string mrkdwn) =>
-        new(DirectMessage, new DirectMessagePayload(workspaceId, userId, mrkdwn)) { Scope = WorkspaceScope.For(workspaceId) };
-
-    // One queue per person: two quick clicks get their replies in the order they were made.
-    public static JobRequest EphemeralRequest(string workspaceId, string channelId, string userId, string mrkdwn) =>
-        new(Ephemeral, new EphemeralPayload(workspaceId, channelId, userId, mrkdwn)) { MaxAttempts = 3, QueueName = $"notices:{workspaceId}:{userId}", Scope = WorkspaceScope.For(workspaceId) };
-
     public static JobRequest PlanRemindersRequest(string workspaceId, long decisionId) =>
         new(PlanReminders, new DecisionJob(decisionId)) { Scope = Scope(workspaceId, decisionId), JobKey = $"decision:{decisionId}:plan", OnConflict = JobKeyConflict.Replace };
 
@@ -89,9 +80,5 @@ public sealed record DecisionJob(long DecisionId);
 public sealed record ConcernJob(long DecisionId, long ConcernId);
 
 public sealed record ThreadNotePayload(long DecisionId, string Key, string Mrkdwn);
-
-public sealed record DirectMessagePayload(string WorkspaceId, string UserId, string Mrkdwn);
-
-public sealed record EphemeralPayload(string WorkspaceId, string ChannelId, string UserId, string Mrkdwn);
 
 public sealed record ReminderJob(long DecisionId, string ReviewerId);

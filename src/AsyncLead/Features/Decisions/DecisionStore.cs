@@ -1,5 +1,5 @@
 using System.Data;
-using AsyncLead.Features.Home;
+using AsyncLead.Outbox;
 using AsyncLead.Jobs;
 using Dapper;
 using Npgsql;
@@ -378,7 +378,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         var (note, authorMessage) = announce(snapshot);
         await connection.ExecuteAsync(new CommandDefinition(SetStatusSql, new { Id = id, Status = "closed", Outcome = outcome, Now = now }, transaction, cancellationToken: ct));
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, "outcome", note), ct);
-        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.DirectMessageRequest(doc.WorkspaceId, doc.AuthorId, authorMessage), ct);
+        await jobs.EnqueueAsync(connection, transaction, new Notice(doc.WorkspaceId, doc.AuthorId, authorMessage).Request(), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(doc.WorkspaceId, id), ct);
         await RefreshHomesAsync(connection, transaction, doc, ct);
         await transaction.CommitAsync(ct);

@@ -9,7 +9,6 @@ public static class DecisionsFeature
     public static IServiceCollection AddDecisions(this IServiceCollection services)
     {
         services.AddSingleton<DecisionStore>();
-        services.AddSingleton<DecisionNotices>();
 
         services.AddSlackHandler<DecisionCommand>();
         services.AddSlackHandler<DocSubmission>();
@@ -29,8 +28,6 @@ public static class DecisionsFeature
         services.AddJobHandler<RefreshDocJob>();
         services.AddJobHandler<SyncConcernJob>();
         services.AddJobHandler<ThreadNoteJob>();
-        services.AddJobHandler<DirectMessageJob>();
-        services.AddJobHandler<EphemeralJob>();
         services.AddJobHandler<PlanRemindersJob>();
         services.AddJobHandler<RemindJob>();
         services.AddJobHandler<DeadlineJob>();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AsyncLead.Jobs;
-using AsyncLead.Platform;
 using AsyncLead.Slack.Posting;
 using AsyncLead.Slack.WebApi;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AsyncLead.Outbox;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Payloads;
 using AsyncLead.Slack.WebApi;
@@ -6,7 +7,7 @@ using AsyncLead.Slack.WebApi;
 namespace AsyncLead.Features.Decisions;
 
 /// <summary>Approve and Abstain record at once; the same answer twice (a double click, a retry) changes nothing.</summary>
-public abstract class ImmediateAnswer(DecisionStore store, DecisionNotices notices) : IBlockActionHandler
+public abstract class ImmediateAnswer(DecisionStore store, Notices notices) : IBlockActionHandler
 {
     public abstract string ActionId { get; }
 
@@ -35,14 +36,14 @@ public abstract class ImmediateAnswer(DecisionStore store, DecisionNotices notic
     }
 }
 
-public sealed class ApproveAction(DecisionStore store, DecisionNotices notices) : ImmediateAnswer(store, notices)
+public sealed class ApproveAction(DecisionStore store, Notices notices) : ImmediateAnswer(store, notices)
 {
     public override string ActionId => DecisionMessage.Approve;
 
     protected override ReviewerAnswer Answer => ReviewerAnswer.Approve;
 }
 
-public sealed class AbstainAction(DecisionStore store, DecisionNotices notices) : ImmediateAnswer(store, notices)
+public sealed class AbstainAction(DecisionStore store, Notices notices) : ImmediateAnswer(store, notices)
 {
     public override string ActionId => DecisionMessage.Abstain;
 
@@ -50,7 +51,7 @@ public sealed class AbstainAction(DecisionStore store, DecisionNotices notices) 
 }
 
 /// <summary>Concern and Question ask for the text in a small modal (opened with the click's trigger_id).</summary>
-public abstract class CommentAnswer(DecisionStore store, DecisionNotices notices, ISlackClient slack) : IBlockActionHandler
+public abstract class CommentAnswer(DecisionStore store, Notices notices, ISlackClient slack) : IBlockActionHandler
 {
     public abstract string ActionId { get; }
 
@@ -74,14 +75,14 @@ public abstract class CommentAnswer(DecisionStore store, DecisionNotices notices
     }
 }
 
-public sealed class ConcernAction(DecisionStore store, DecisionNotices notices, ISlackClient slack) : CommentAnswer(store, notices, slack)
+public sealed class ConcernAction(DecisionStore store, Notices notices, ISlackClient slack) : CommentAnswer(store, notices, slack)
 {
     public override string ActionId => DecisionMessage.Concern;
 
     protected override ReviewerAnswer Kind => ReviewerAnswer.Concern;
 }
 
-public sealed class QuestionAction(DecisionStore store, DecisionNotices notices, ISlackClient slack) : CommentAnswer(store, notices, slack)
+public sealed class QuestionAction(DecisionStore store, Notices notices, ISlackClient slack) : CommentAnswer(store, notices, slack)
 {
     public override string ActionId => DecisionMessage.Question;
 

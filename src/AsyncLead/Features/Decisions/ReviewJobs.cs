@@ -1,8 +1,8 @@
+using AsyncLead.Platform;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
-using AsyncLead.Platform;
 using AsyncLead.Slack.WebApi;
 
 namespace AsyncLead.Features.Decisions;
@@ -76,35 +76,4 @@ public sealed class DeadlineJob(DecisionStore store) : IJobHandler
             job.Payload<DecisionJob>().DecisionId,
             snapshot => (DecisionText.Outcome(snapshot), DecisionText.OutcomeForAuthor(snapshot)),
             cancellationToken);
-}
-
-public sealed class DirectMessageJob(ISlackClient slack) : IJobHandler
-{
-    public string Kind => DecisionJobs.DirectMessage;
-
-    public async Task HandleAsync(JobContext job, CancellationToken cancellationToken)
-    {
-        var message = job.Payload<DirectMessagePayload>();
-        await slack.ForWorkspace(message.WorkspaceId).Chat.PostMessageAsync(new PostMessageRequest(message.UserId, message.Mrkdwn), cancellationToken);
-    }
-}
-
-/// <summary>A private answer in the channel of the click; where Slack refuses (e.g. a DM), a DM instead.</summary>
-public sealed class EphemeralJob(ISlackClient slack) : IJobHandler
-{
-    public string Kind => DecisionJobs.Ephemeral;
-
-    public async Task HandleAsync(JobContext job, CancellationToken cancellationToken)
-    {
-        var message = job.Payload<EphemeralPayload>();
-        var api = slack.ForWorkspace(message.WorkspaceId);
-        try
-        {
-            await api.Chat.PostEphemeralAsync(new EphemeralMessageRequest(message.ChannelId, message.UserId, message.Mrkdwn), cancellationToken);
-        }
-        catch (SlackApiException ex) when (ex.Error is "user_not_in_channel" or "not_in_channel" or "channel_not_found")
-        {
-            await api.Chat.PostMessageAsync(new PostMessageRequest(message.UserId, message.Mrkdwn), cancellationToken);
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using AsyncLead.Outbox;
 using AsyncLead.Features.Members;
 using AsyncLead.Features.WeeklyUpdates;
 using AsyncLead.Jobs;
@@ -8,14 +9,16 @@ using Npgsql;
 namespace AsyncLead.Features.Digest;
 
 /// <summary>
-/// <c>/weekly-update digest [day time | off | on]</c>, parsed by the weekly-update command and handed here. Alone it
+/// <c>/weekly-update digest [day time | off | on]</c>, routed here by the weekly-update command. Alone it
 /// shows the setting; with a time it saves it and, in the same transaction, re-plans the digests of every team the
 /// person receives (the plan job looks up zones, off the ack path).
 /// </summary>
 public sealed class DigestCommand(TeamStore teams, DigestStore store, MemberDirectory directory, JobQueue queue, NpgsqlDataSource dataSource,
-    TimeProvider clock)
+    TimeProvider clock) : IWeeklyUpdateSubcommand
 {
     public const string Subcommand = "digest";
+
+    public string Word => Subcommand;
 
     public async Task<SlackAck> HandleAsync(SlashCommand command, string setting, CancellationToken ct)
     {
@@ -41,7 +44,7 @@ public sealed class DigestCommand(TeamStore teams, DigestStore store, MemberDire
         await DigestStore.SavePreferenceAsync(connection, transaction, command.TeamId, command.UserId, preference, now, ct);
         foreach (var team in received)
         {
-            await queue.EnqueueAsync(connection, transaction, DigestJobs.Plan(team.WorkspaceId, team.Id), ct);
+            await queue.EnqueueAsync(connection, transaction, DigestPlan.Request(team.WorkspaceId, team.Id), ct);
         }
 
         await transaction.CommitAsync(ct);

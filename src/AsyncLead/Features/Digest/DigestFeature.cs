@@ -1,3 +1,4 @@
+using AsyncLead.Features.WeeklyUpdates;
 using AsyncLead.Jobs;
 
 namespace AsyncLead.Features.Digest;
@@ -11,6 +12,7 @@ public static class DigestFeature
         services.AddSingleton<DigestPlanner>();
         services.AddSingleton<DigestReader>();
         services.AddSingleton<DigestCommand>();
+        services.AddSingleton<IWeeklyUpdateSubcommand>(provider => provider.GetRequiredService<DigestCommand>());
 
         services.AddJobHandler<DigestPlanJob>();
         services.AddJobHandler<DigestSendJob>();

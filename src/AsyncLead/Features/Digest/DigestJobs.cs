@@ -1,27 +1,17 @@
+using AsyncLead.Outbox;
 using System.Globalization;
 using AsyncLead.Jobs;
-using AsyncLead.Platform;
 
 namespace AsyncLead.Features.Digest;
 
 /// <summary>
-/// The digest's jobs and how they are keyed. A send is keyed by team, recipient and reported week, so however often
+/// The digest's send jobs and how they are keyed (a plan is asked for through <see cref="AsyncLead.Outbox.DigestPlan"/>). A send is keyed by team, recipient and reported week, so however often
 /// it is planned, by however many replicas, one job per digest exists at a time; the send record does the rest.
 /// Everything sits inside the workspace's scope, so an uninstall cancels it.
 /// </summary>
 public static class DigestJobs
 {
     public const string SendKind = "digest.send";
-    public const string PlanKind = "digest.plan";
-
-    /// <summary>Plans the team's next digests; one pending plan per team is enough (it reads everything when it runs).</summary>
-    public static JobRequest Plan(string workspaceId, long teamChannelId) =>
-        new(PlanKind, new DigestPlanJob.Payload(teamChannelId))
-        {
-            JobKey = $"digest-plan:{teamChannelId}",
-            OnConflict = JobKeyConflict.Replace,
-            Scope = WorkspaceScope.For(workspaceId),
-        };
 
     public static JobRequest Send(string workspaceId, long teamChannelId, string userId, DateOnly weekStart, DateTimeOffset at) =>
         new(SendKind, new DigestSendJob.Payload(teamChannelId, userId, weekStart, at))

@@ -1,4 +1,5 @@
 using AsyncLead.Features.WeeklyUpdates;
+using AsyncLead.Outbox;
 using AsyncLead.Jobs;
 using Npgsql;
 
@@ -12,11 +13,11 @@ namespace AsyncLead.Features.Digest;
 /// </summary>
 public sealed class DigestPlanJob(TeamStore teams, DigestPlanner planner, JobQueue queue, NpgsqlDataSource dataSource, TimeProvider clock) : IJobHandler
 {
-    public string Kind => DigestJobs.PlanKind;
+    public string Kind => DigestPlan.JobKind;
 
     public async Task HandleAsync(JobContext job, CancellationToken cancellationToken)
     {
-        if (await teams.FindAsync(job.Payload<Payload>().TeamChannelId, cancellationToken) is not { } team)
+        if (await teams.FindAsync(job.Payload<DigestPlan.Payload>().TeamChannelId, cancellationToken) is not { } team)
         {
             return;
         }
@@ -40,6 +41,4 @@ public sealed class DigestPlanJob(TeamStore teams, DigestPlanner planner, JobQue
 
         await transaction.CommitAsync(cancellationToken);
     }
-
-    public sealed record Payload(long TeamChannelId);
 }

@@ -1,3 +1,4 @@
+using AsyncLead.Outbox;
 using AsyncLead.Jobs;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Payloads;

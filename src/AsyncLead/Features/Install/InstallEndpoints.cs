@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using AsyncLead.Hosting;
 using AsyncLead.Slack;
 using AsyncLead.Slack.WebApi;
 using AsyncLead.Web;

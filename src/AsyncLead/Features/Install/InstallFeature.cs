@@ -1,4 +1,3 @@
-using AsyncLead.Platform;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.WebApi;
 using Microsoft.AspNetCore.DataProtection;

@@ -1,5 +1,5 @@
+using AsyncLead.Outbox;
 using AsyncLead.Jobs;
-using AsyncLead.Platform;
 using Dapper;
 using Npgsql;
 

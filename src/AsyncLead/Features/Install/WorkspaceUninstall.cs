@@ -1,5 +1,6 @@
+using AsyncLead.Outbox;
 using AsyncLead.Jobs;
-using AsyncLead.Platform;
+using Dapper;
 using Npgsql;
 
 namespace AsyncLead.Features.Install;

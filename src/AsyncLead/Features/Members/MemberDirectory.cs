@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AsyncLead.Features.Home;
+using AsyncLead.Outbox;
 using AsyncLead.Jobs;
 using AsyncLead.Slack.WebApi;
 using Dapper;

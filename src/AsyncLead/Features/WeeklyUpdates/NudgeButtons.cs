@@ -1,5 +1,6 @@
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
+using AsyncLead.Outbox;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Payloads;
 using AsyncLead.Slack.WebApi;
@@ -43,10 +44,10 @@ public sealed class SkipWeekButton(TeamStore teams, MemberDirectory directory, J
         }
 
         // The prompt itself changes to say so, which also takes the buttons away.
-        await queue.EnqueueAsync(WeeklyJobs.Notice(new Notice(team.WorkspaceId, userId, WeeklyTexts.SkippedWeek(week))
+        await queue.EnqueueAsync(new Notice(team.WorkspaceId, userId, WeeklyTexts.SkippedWeek(week))
         {
             Channel = payload.Container?.ChannelId ?? payload.Channel?.Id,
             ReplaceTs = payload.Container?.MessageTs,
-        }), ct);
+        }.Request(), ct);
     }
 }

@@ -1,8 +1,8 @@
+using AsyncLead.Platform;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
-using AsyncLead.Platform;
 using AsyncLead.Slack.WebApi;
 
 namespace AsyncLead.Features.WeeklyUpdates;

@@ -1,5 +1,4 @@
-using AsyncLead.Features.Digest;
-using AsyncLead.Features.Home;
+using AsyncLead.Outbox;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
 using Npgsql;
@@ -52,7 +51,7 @@ public sealed class PromptJob(TeamStore teams, ExpectedMembers expectedMembers, 
             await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Close(team.WorkspaceId, team.Id, week.Monday, calendar.ClosesAt(week)), cancellationToken);
             await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Prompt(team.WorkspaceId, team.Id, week.Next().Monday, nextPromptAt), cancellationToken);
             // Keeps every recipient's digest planned, also for teams set up before digests existed.
-            await queue.EnqueueAsync(connection, transaction, DigestJobs.Plan(team.WorkspaceId, team.Id), cancellationToken);
+            await queue.EnqueueAsync(connection, transaction, DigestPlan.Request(team.WorkspaceId, team.Id), cancellationToken);
             await HomeRefresh.EnqueueAsync(queue, connection, transaction, team.WorkspaceId, [team.LeadUserId, .. expected.Select(m => m.UserId)], cancellationToken);
         }
 

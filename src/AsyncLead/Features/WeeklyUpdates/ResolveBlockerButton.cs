@@ -1,5 +1,5 @@
 using System.Globalization;
-using AsyncLead.Features.Home;
+using AsyncLead.Outbox;
 using AsyncLead.Jobs;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Payloads;

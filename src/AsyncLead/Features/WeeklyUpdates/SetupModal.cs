@@ -1,5 +1,5 @@
 using System.Globalization;
-using AsyncLead.Features.Digest;
+using AsyncLead.Outbox;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
 using AsyncLead.Slack.BlockKit;
@@ -141,9 +141,9 @@ public sealed class SetupModal(JobQueue queue, NpgsqlDataSource dataSource, Time
         var teamId = await TeamStore.SaveAsync(connection, transaction, team, now, ct);
         await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Prompt(team.WorkspaceId, teamId, firstWeek.Monday, calendar.PromptAt(firstWeek)), ct);
         await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Close(team.WorkspaceId, teamId, reportingWeek.Monday, calendar.ClosesAt(reportingWeek)), ct);
-        await queue.EnqueueAsync(connection, transaction, DigestJobs.Plan(team.WorkspaceId, teamId), ct);
-        await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Notice(
-            new Notice(workspaceId, leadUserId, WeeklyTexts.SetupSaved(team, calendar.PromptAt(firstWeek))) { Channel = team.ChannelId }), ct);
+        await queue.EnqueueAsync(connection, transaction, DigestPlan.Request(team.WorkspaceId, teamId), ct);
+        await queue.EnqueueAsync(connection, transaction,
+            new Notice(workspaceId, leadUserId, WeeklyTexts.SetupSaved(team, calendar.PromptAt(firstWeek))) { Channel = team.ChannelId }.Request(), ct);
         await transaction.CommitAsync(ct);
         return SlackAck.Empty;
     }

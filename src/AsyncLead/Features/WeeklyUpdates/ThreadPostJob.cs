@@ -1,9 +1,8 @@
+using AsyncLead.Outbox;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using AsyncLead.Features.Home;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
-using AsyncLead.Platform;
 using AsyncLead.Slack.Posting;
 using AsyncLead.Slack.BlockKit;
 using AsyncLead.Slack.WebApi;

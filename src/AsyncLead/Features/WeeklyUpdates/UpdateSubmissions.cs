@@ -1,4 +1,4 @@
-using AsyncLead.Features.Home;
+using AsyncLead.Outbox;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
 using Npgsql;

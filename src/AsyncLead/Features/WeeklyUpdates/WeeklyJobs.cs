@@ -1,4 +1,4 @@
-using AsyncLead.Platform;
+using AsyncLead.Outbox;
 using System.Globalization;
 using AsyncLead.Jobs;
 
@@ -49,10 +49,6 @@ internal static class WeeklyJobs
 
     public static JobRequest QueuedCheck(string workspaceId, long teamChannelId, long updateId, DateTimeOffset at) =>
         new(QueuedCheckJob.JobKind, new QueuedCheckJob.Payload(updateId)) { RunAt = at, Scope = Scope(workspaceId, teamChannelId) };
-
-    // One queue per person, so their notices arrive in the order their actions happened; inside the workspace scope.
-    public static JobRequest Notice(Notice notice) =>
-        new(NoticeJob.JobKind, notice) { QueueName = $"notices:{notice.WorkspaceId}:{notice.UserId}", Scope = WorkspaceScope.For(notice.WorkspaceId) };
 
     // Inside the workspace's scope, so an uninstall cancels a team's pending prompts, nudges and posts too.
     private static string Scope(string workspaceId, long teamChannelId) => WorkspaceScope.For(workspaceId, $"weekly-team:{teamChannelId}");

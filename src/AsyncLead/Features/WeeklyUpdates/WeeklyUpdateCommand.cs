@@ -1,6 +1,4 @@
-using AsyncLead.Features.Digest;
 using AsyncLead.Features.Members;
-using AsyncLead.Platform;
 using AsyncLead.Slack.Posting;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Mrkdwn;
@@ -22,11 +20,13 @@ public sealed class WeeklyUpdateCommand(
     MemberDirectory directory,
     WeekAttendance attendance,
     BotChannelMembership membership,
-    DigestCommand digest,
+    IEnumerable<IWeeklyUpdateSubcommand> subcommands,
     PageLinks links,
     ISlackClient slack,
     TimeProvider clock) : ISlashCommandHandler
 {
+    private readonly Dictionary<string, IWeeklyUpdateSubcommand> _subcommands = subcommands.ToDictionary(s => s.Word, StringComparer.Ordinal);
+
     public string Command => WeeklyTexts.Command;
 
     public async Task<SlackAck> HandleAsync(SlashCommand command, SlackContext context, CancellationToken ct)
@@ -43,7 +43,7 @@ public sealed class WeeklyUpdateCommand(
             "status" => await StatusAsync(command, ct),
             "settings" => await SettingsAsync(command, rest, ct),
             "away" => await SettingsAsync(command, text, ct),
-            DigestCommand.Subcommand => await digest.HandleAsync(command, rest, ct),
+            _ when _subcommands.TryGetValue(word, out var subcommand) => await subcommand.HandleAsync(command, rest, ct),
             // One word that is no sub-command is most likely a typo ("stauts"), not an update.
             _ when rest.Length == 0 && !text.Contains(':', StringComparison.Ordinal) => SlackAck.Ephemeral(WeeklyTexts.UnknownSubcommand(word)),
             _ => await SubmitInlineAsync(command, text, ct),

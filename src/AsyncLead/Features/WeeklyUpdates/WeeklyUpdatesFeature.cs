@@ -26,7 +26,6 @@ public static class WeeklyUpdatesFeature
         services.AddJobHandler<ThreadPostJob>();
         services.AddJobHandler<CloseWeekJob>();
         services.AddJobHandler<QueuedCheckJob>();
-        services.AddJobHandler<NoticeJob>();
 
         services.AddWebPage<TeamWeekPage>();
         return services;

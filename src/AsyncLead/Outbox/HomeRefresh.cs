@@ -1,8 +1,7 @@
 using AsyncLead.Jobs;
-using AsyncLead.Platform;
 using Npgsql;
 
-namespace AsyncLead.Features.Home;
+namespace AsyncLead.Outbox;
 
 /// <summary>
 /// Asks for a person's Home tab to be published again. Enqueued inside the transaction that changes what the tab shows,

@@ -3,7 +3,7 @@ using Dapper;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Npgsql;
 
-namespace AsyncLead.Platform;
+namespace AsyncLead.Features.Install;
 
 /// <summary>
 /// The ASP.NET Core Data Protection key ring, kept in Postgres so every replica encrypts and decrypts with the same

@@ -1,3 +1,6 @@
+using AsyncLead.Platform;
+using AsyncLead.Observability;
+using AsyncLead.Outbox;
 using AsyncLead.Features.Decisions;
 using AsyncLead.Features.Digest;
 using AsyncLead.Features.Home;
@@ -5,7 +8,6 @@ using AsyncLead.Features.Install;
 using AsyncLead.Features.Members;
 using AsyncLead.Features.WeeklyUpdates;
 using AsyncLead.Jobs;
-using AsyncLead.Platform;
 using AsyncLead.Slack;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Posting;
@@ -17,7 +19,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
-namespace AsyncLead.Hosting;
+namespace AsyncLead;
 
 /// <summary>The composition of the app: what Program.cs and the test host both call, so tests run the real thing.</summary>
 public static class AsyncLeadHost
@@ -40,6 +42,7 @@ public static class AsyncLeadHost
         builder.Services.AddSlackPosting<SlackPostLedger>();
         builder.Services.AddObservability();
 
+        builder.Services.AddOutbox();
         builder.Services.AddWebPages();
         builder.Services.AddInstall();
         builder.Services.AddMembers();
@@ -120,6 +123,3 @@ public static class AsyncLeadHost
         }
     }
 }
-
-/// <summary>A start-up problem the operator must fix; its message says how.</summary>
-public sealed class StartupException(string message, Exception? inner = null) : Exception(message, inner);

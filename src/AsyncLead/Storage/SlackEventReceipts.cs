@@ -2,7 +2,7 @@ using AsyncLead.Slack.Dispatch;
 using Dapper;
 using Npgsql;
 
-namespace AsyncLead.Platform;
+namespace AsyncLead.Storage;
 
 /// <summary>
 /// Keeper of <c>slack_event_receipts</c>. Each delivery claims its event_id; the first claim wins across every

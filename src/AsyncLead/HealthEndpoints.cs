@@ -1,6 +1,6 @@
 using AsyncLead.Storage;
 
-namespace AsyncLead.Hosting;
+namespace AsyncLead;
 
 public static class HealthEndpoints
 {

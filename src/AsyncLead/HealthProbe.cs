@@ -1,4 +1,4 @@
-namespace AsyncLead.Hosting;
+namespace AsyncLead;
 
 /// <summary>
 /// <c>dotnet AsyncLead.dll healthcheck</c>: asks the running host's <c>/healthz</c> and exits 0 or 1, for container

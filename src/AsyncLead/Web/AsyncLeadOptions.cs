@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace AsyncLead.Hosting;
+namespace AsyncLead.Web;
 
 /// <summary>App-wide settings, bound from the <c>AsyncLead</c> section (env: <c>AsyncLead__*</c>).</summary>
 public sealed class AsyncLeadOptions

@@ -1,14 +1,14 @@
-using System.Diagnostics;
 using AsyncLead.Platform;
+using System.Diagnostics;
 using AsyncLead.Slack.WebApi;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
-namespace AsyncLead.Hosting;
+namespace AsyncLead.Observability;
 
-public static class Observability
+public static class ObservabilityExtensions
 {
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string OtlpProtocolSetting = "OTEL_EXPORTER_OTLP_PROTOCOL";
@@ -76,12 +76,12 @@ public sealed class OtlpMetricsExport(IConfiguration configuration) : IHostedSer
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (configuration[Observability.OtlpEndpointSetting] is not { Length: > 0 } endpoint)
+        if (configuration[ObservabilityExtensions.OtlpEndpointSetting] is not { Length: > 0 } endpoint)
         {
             return Task.CompletedTask;
         }
 
-        var protocol = configuration[Observability.OtlpProtocolSetting] == "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+        var protocol = configuration[ObservabilityExtensions.OtlpProtocolSetting] == "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
         Provider = Sdk.CreateMeterProviderBuilder()
             .ConfigureResource(resource => resource.AddService("asynclead"))
             .AddMeter(AsyncLeadMetrics.MeterName)

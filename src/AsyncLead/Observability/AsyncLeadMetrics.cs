@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
+using AsyncLead.Platform;
 
-namespace AsyncLead.Platform;
+namespace AsyncLead.Observability;
 
 /// <summary>
 /// The app's instruments on the meter <c>AsyncLead</c> (exported over OTLP when configured). Features record what only

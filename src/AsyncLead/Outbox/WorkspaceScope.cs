@@ -1,6 +1,6 @@
 using AsyncLead.Jobs;
 
-namespace AsyncLead.Platform;
+namespace AsyncLead.Outbox;
 
 /// <summary>
 /// The job <c>Scope</c> convention that lets an uninstall cancel everything a workspace has pending: a workspace-wide

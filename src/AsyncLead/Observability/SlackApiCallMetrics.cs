@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace AsyncLead.Platform;
+namespace AsyncLead.Observability;
 
 /// <summary>
 /// Counts every Slack Web API attempt by method and outcome (<c>ok</c>, Slack's error code, <c>ratelimited</c>,
