@@ -6,7 +6,7 @@ namespace AsyncLead.Jobs;
 /// <summary>
 /// Group commit for completed jobs: while one UPDATE is in flight, the completions that arrive wait and go together in
 /// the next. An idle worker writes each completion at once; a busy one pays one round trip per batch, not per job.
-/// Each row is still fenced on its own claim.
+/// Each row is still fenced on its own claim (as <see cref="JobLease.Fence"/> fences one).
 /// </summary>
 internal sealed class CompletionWriter(NpgsqlDataSource dataSource, TimeProvider clock, string workerId)
 {

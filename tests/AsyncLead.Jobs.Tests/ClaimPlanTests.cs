@@ -14,14 +14,14 @@ public sealed class ClaimPlanTests(ClaimPlanTests.MillionJobs jobs) : IClassFixt
     {
         await using var connection = await jobs.Database.DataSource.OpenConnectionAsync();
 
-        var plan = await ExplainAsync(connection, JobWorker.ClaimSql);
+        var plan = await ExplainAsync(connection, JobClaimer.ClaimSql);
         Assert.DoesNotContain("Seq Scan on jobs", plan);
         Assert.Contains("jobs_due", plan);
 
         // Control: the table is big enough that, without the index, the planner does scan it.
         await using var transaction = await connection.BeginTransactionAsync();
         await connection.ExecuteAsync("DROP INDEX jobs_due", transaction: transaction);
-        Assert.Contains("Seq Scan on jobs", await ExplainAsync(connection, JobWorker.ClaimSql));
+        Assert.Contains("Seq Scan on jobs", await ExplainAsync(connection, JobClaimer.ClaimSql));
         await transaction.RollbackAsync();
     }
 
@@ -30,7 +30,7 @@ public sealed class ClaimPlanTests(ClaimPlanTests.MillionJobs jobs) : IClassFixt
     {
         await using var connection = await jobs.Database.DataSource.OpenConnectionAsync();
 
-        var plan = await ExplainAsync(connection, JobWorker.ClaimQueueHeadsSql);
+        var plan = await ExplainAsync(connection, JobClaimer.ClaimQueueHeadsSql);
 
         Assert.DoesNotContain("Seq Scan", plan);
         Assert.Contains("jobs_due_queued", plan);

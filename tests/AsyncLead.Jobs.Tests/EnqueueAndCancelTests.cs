@@ -142,6 +142,57 @@ public sealed class EnqueueAndCancelTests(JobsDatabase database) : IClassFixture
     }
 
     [Fact]
+    public async Task Cancelling_within_a_scope_cancels_it_and_every_scope_nested_in_it_but_not_a_scope_that_only_starts_alike()
+    {
+        await using var host = JobHost.Create(database.ConnectionString, clock);
+        var later = clock.GetUtcNow().AddHours(1);
+        var whole = (await host.Queue.EnqueueAsync(Job("whole") with { Scope = "workspace:T1", RunAt = later }, CancellationToken.None))!.Value;
+        var nested = (await host.Queue.EnqueueAsync(Job("nested") with { Scope = "workspace:T1/decision:7", RunAt = later }, CancellationToken.None))!.Value;
+        var alike = (await host.Queue.EnqueueAsync(Job("alike") with { Scope = "workspace:T10", RunAt = later }, CancellationToken.None))!.Value;
+        var unscoped = (await host.Queue.EnqueueAsync(Job("unscoped") with { RunAt = later }, CancellationToken.None))!.Value;
+
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        {
+            Assert.Equal(2, await host.Queue.CancelWithinScopeAsync(connection, null, "workspace:T1", CancellationToken.None));
+        }
+
+        Assert.Equal(["cancelled", "cancelled", "available", "available"],
+            (await Task.WhenAll(new[] { whole, nested, alike, unscoped }.Select(id => JobRuns.JobAsync(database.DataSource, id)))).Select(job => job.State));
+    }
+
+    [Fact]
+    public async Task The_next_run_of_some_keys_is_their_earliest_pending_job_and_null_once_none_is_pending()
+    {
+        await using var host = JobHost.Create(database.ConnectionString, clock);
+        var first = clock.GetUtcNow().AddHours(2);
+        await host.Queue.EnqueueAsync(Job("second") with { JobKey = "nudge:2", RunAt = first.AddHours(1) }, CancellationToken.None);
+        await host.Queue.EnqueueAsync(Job("first") with { JobKey = "nudge:1", RunAt = first }, CancellationToken.None);
+        await host.Queue.EnqueueAsync(Job("unasked") with { JobKey = "other", RunAt = first.AddHours(-1) }, CancellationToken.None);
+
+        Assert.Equal(first, await host.Queue.NextRunAtAsync(["nudge:1", "nudge:2"], CancellationToken.None));
+        await host.Queue.CancelAsync("nudge:1", CancellationToken.None);
+        Assert.Equal(first.AddHours(1), await host.Queue.NextRunAtAsync(["nudge:1", "nudge:2"], CancellationToken.None));
+        await host.Queue.CancelAsync("nudge:2", CancellationToken.None);
+        Assert.Null(await host.Queue.NextRunAtAsync(["nudge:1", "nudge:2"], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Statistics_count_due_jobs_the_oldest_ones_wait_and_dead_jobs()
+    {
+        await using var host = JobHost.Create(database.ConnectionString, clock);
+        await host.Queue.EnqueueAsync(Job("due") with { RunAt = clock.GetUtcNow().AddMinutes(-5) }, CancellationToken.None);
+        await host.Queue.EnqueueAsync(Job("due too"), CancellationToken.None);
+        await host.Queue.EnqueueAsync(Job("later") with { RunAt = clock.GetUtcNow().AddMinutes(5) }, CancellationToken.None);
+        await host.Queue.EnqueueAsync(Job(new TestJob("dies") { FailTimes = 1 }) with { MaxAttempts = 1 }, CancellationToken.None);
+        Assert.Equal(new JobQueueStatistics(3, 300, 0), host.Queue.ReadStatistics());
+
+        // Runs the three due jobs; one of them dies.
+        await host.Worker.RunDueJobsAsync(CancellationToken.None);
+
+        Assert.Equal(new JobQueueStatistics(0, 0, 1), host.Queue.ReadStatistics());
+    }
+
+    [Fact]
     public async Task A_cancelled_running_job_that_succeeds_is_completed()
     {
         await using var host = JobHost.Create(database.ConnectionString, clock);

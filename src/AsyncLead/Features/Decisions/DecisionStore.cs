@@ -1,3 +1,4 @@
+using AsyncLead.Features.WeeklyUpdates;
 using System.Data;
 using AsyncLead.Outbox;
 using AsyncLead.Jobs;
@@ -148,12 +149,11 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         ORDER BY deadline, number
         """;
 
-    // Whose Home tab shows a doc: its reviewers (waiting on them), its author, and the lead of its channel's team.
+    // Whose Home tab shows a doc: its reviewers (waiting on them) and its author; the lead of its channel's team is the team store's to say.
     private const string PeopleOfDocSql =
         """
         SELECT user_id FROM decision_reviewers WHERE decision_id = @Id
         UNION SELECT author_id FROM decisions WHERE id = @Id
-        UNION SELECT t.lead_user_id FROM team_channels t JOIN decisions d ON d.workspace_id = t.workspace_id AND d.channel_id = t.channel_id WHERE d.id = @Id
         """;
 
     private const string DueInChannelSql = "SELECT " + DocColumns +
@@ -409,9 +409,14 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     private async Task RefreshHomesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DecisionDoc doc, CancellationToken ct,
         params string[] only)
     {
-        IEnumerable<string> people = only.Length > 0
-            ? only
-            : await connection.QueryAsync<string>(new CommandDefinition(PeopleOfDocSql, new { doc.Id }, transaction, cancellationToken: ct));
+        IEnumerable<string?> people = only;
+        if (only.Length == 0)
+        {
+            var lead = await TeamStore.LeadOfChannelAsync(connection, transaction, doc.WorkspaceId, doc.ChannelId, ct);
+            people = (await connection.QueryAsync<string?>(new CommandDefinition(PeopleOfDocSql, new { doc.Id }, transaction, cancellationToken: ct)))
+                .Append(lead);
+        }
+
         await HomeRefresh.EnqueueAsync(jobs, connection, transaction, doc.WorkspaceId, people, ct);
     }
 

@@ -11,7 +11,7 @@ namespace AsyncLead.Features.Digest;
 /// the late updates, with names and Slack permalinks resolved. It runs in the send job, never on an ack path; links
 /// are fetched only for the items the message shows.
 /// </summary>
-public sealed class DigestReader(WeekAttendance attendance, DigestStore store, DecisionStore decisions, MemberDirectory directory, PageLinks links)
+public sealed class DigestReader(WeekAttendance attendance, UpdateStore updates, DecisionStore decisions, MemberDirectory directory, PageLinks links)
 {
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
 
@@ -27,10 +27,10 @@ public sealed class DigestReader(WeekAttendance attendance, DigestStore store, D
             wrote.Add(new DigestWriter(await names.OfAsync(update.UserId, ct), reply));
         }
 
-        var (fresh, aged, resolved) = DigestBlockers.Classify(await store.BlockersAsync(team.Id, since, ct), since, now);
+        var (fresh, aged, resolved) = DigestBlockers.Classify(await updates.BlockersSinceAsync(team.Id, since, ct), since, now);
         var due = await decisions.DueInChannelAsync(team.WorkspaceId, team.ChannelId, now, now + Week, ct);
         var decided = await decisions.DecidedInChannelAsync(team.WorkspaceId, team.ChannelId, now - Week, now, ct);
-        var late = await store.LateUpdatesAsync(team.Id, since, ct);
+        var late = await updates.LateUpdatesSinceAsync(team.Id, since, ct);
 
         return new DigestContent(
             team.ChannelId,

@@ -1,5 +1,4 @@
 using AsyncLead.Features.Members;
-using AsyncLead.Features.WeeklyUpdates;
 using Dapper;
 using Npgsql;
 
@@ -8,10 +7,7 @@ namespace AsyncLead.Features.Digest;
 /// <summary>One digest DM as recorded: <see cref="MessageTs"/> is null until Slack has answered the post.</summary>
 public sealed record DigestSend(long Id, DateTimeOffset Since, DateTimeOffset CreatedAt, string? DmChannel, string? MessageTs, bool IsNew);
 
-/// <summary>An update written after its week closed.</summary>
-public sealed record LateUpdate(string UserId, DateOnly WeekStart, DateTimeOffset SubmittedAt, string? MessageTs);
-
-/// <summary>Digest preferences and sends (digest_preferences, digest_sends), and the reads of team blockers and updates the digest makes.</summary>
+/// <summary>Digest preferences and sends: the keeper of digest_preferences and digest_sends.</summary>
 public sealed class DigestStore(NpgsqlDataSource dataSource)
 {
     private const string UpsertPreferenceSql =
@@ -37,23 +33,6 @@ public sealed class DigestStore(NpgsqlDataSource dataSource)
         UNION ALL
         SELECT id, since, created_at, dm_channel, message_ts, false FROM digest_sends
         WHERE team_channel_id = @teamChannelId AND user_id = @userId AND week_start = @weekStart
-        """;
-
-    private const string BlockersSql =
-        """
-        SELECT b.id AS Id, b.user_id AS UserId, b.text AS Text, b.opened_at AS OpenedAt, b.resolved_at AS ResolvedAt,
-               b.resolved_by AS ResolvedBy, u.message_ts AS MessageTs
-        FROM blockers b JOIN weekly_updates u ON u.id = b.last_update_id
-        WHERE b.team_channel_id = @teamChannelId AND (b.resolved_at IS NULL OR b.resolved_at >= @since)
-        ORDER BY b.opened_at, b.id
-        """;
-
-    private const string LateUpdatesSql =
-        """
-        SELECT u.user_id AS UserId, w.week_start AS WeekStart, u.submitted_at AS SubmittedAt, u.message_ts AS MessageTs
-        FROM weekly_updates u JOIN update_weeks w ON w.id = u.week_id
-        WHERE w.team_channel_id = @teamChannelId AND u.is_late AND u.submitted_at >= @since
-        ORDER BY u.submitted_at, u.id
         """;
 
     public async Task<DigestPreference> PreferenceAsync(string workspaceId, string userId, CancellationToken ct)
@@ -94,22 +73,6 @@ public sealed class DigestStore(NpgsqlDataSource dataSource)
             new { sendId, dmChannel, ts, now }, cancellationToken: ct));
     }
 
-    /// <summary>The team's open blockers and those resolved since <paramref name="since"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<StoredBlocker>> BlockersAsync(long teamChannelId, DateTimeOffset since, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<UpdateStore.BlockerRow>(new CommandDefinition(BlockersSql, new { teamChannelId, since }, cancellationToken: ct));
-        return [.. rows.Select(r => r.ToBlocker())];
-    }
-
-    /// <summary>Updates first written after their week closed, at or after <paramref name="since"/>.</summary>
-    public async Task<IReadOnlyList<LateUpdate>> LateUpdatesAsync(long teamChannelId, DateTimeOffset since, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<LateRow>(new CommandDefinition(LateUpdatesSql, new { teamChannelId, since }, cancellationToken: ct));
-        return [.. rows.Select(r => new LateUpdate(r.UserId, r.WeekStart, r.SubmittedAt, r.MessageTs))];
-    }
-
     private sealed class SendRow
     {
         public long Id { get; init; }
@@ -118,13 +81,5 @@ public sealed class DigestStore(NpgsqlDataSource dataSource)
         public string? DmChannel { get; init; }
         public string? MessageTs { get; init; }
         public bool IsNew { get; init; }
-    }
-
-    private sealed class LateRow
-    {
-        public string UserId { get; init; } = "";
-        public DateOnly WeekStart { get; init; }
-        public DateTimeOffset SubmittedAt { get; init; }
-        public string? MessageTs { get; init; }
     }
 }

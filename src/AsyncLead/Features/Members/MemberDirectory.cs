@@ -13,6 +13,9 @@ public sealed record MemberProfile(string WorkspaceId, string UserId, string? Di
     public bool IsHuman => !IsBot && !IsDeleted;
 }
 
+/// <summary>A member as the cache knows them, Slack not asked: for showing names and times.</summary>
+public sealed record CachedMember(string UserId, string? DisplayName, string? TimeZone);
+
 /// <summary>
 /// Members' time, persisted. The time zone comes from Slack's users.info and is refreshed after a day (and at once on
 /// <c>user_change</c>); when Slack is unreachable a known zone is used as it stands.
@@ -103,6 +106,19 @@ public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient sl
 
         await HomeRefresh.EnqueueAsync(jobs, connection, transaction, workspaceId, [userId], ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>What the cache knows of these people, without asking Slack (for page renders): unknown people are left out.</summary>
+    public async Task<IReadOnlyList<CachedMember>> CachedAsync(string workspaceId, IReadOnlyCollection<string> userIds, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<CachedMember>(new CommandDefinition(
+            """
+            SELECT user_id AS UserId, display_name AS DisplayName, time_zone AS TimeZone
+            FROM members WHERE workspace_id = @workspaceId AND user_id = ANY(@userIds)
+            """,
+            new { workspaceId, userIds = userIds.ToArray() }, cancellationToken: ct));
+        return [.. rows];
     }
 
     private async Task<MemberRow?> LoadAsync(string workspaceId, string userId, CancellationToken ct)

@@ -57,6 +57,13 @@ public sealed class TeamStore(NpgsqlDataSource dataSource)
         return [.. rows.Select(row => row.ToTeam())];
     }
 
+    /// <summary>The lead of the team in a channel, or null when the channel has none; inside the caller's transaction.</summary>
+    public static Task<string?> LeadOfChannelAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string workspaceId, string channelId,
+        CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT lead_user_id FROM team_channels WHERE workspace_id = @workspaceId AND channel_id = @channelId",
+            new { workspaceId, channelId }, transaction, cancellationToken: ct));
+
     /// <summary>Creates or updates the team inside the caller's transaction; returns its id.</summary>
     public static async Task<long> SaveAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, TeamChannel team, DateTimeOffset now, CancellationToken ct)

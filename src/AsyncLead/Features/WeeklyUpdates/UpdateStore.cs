@@ -1,3 +1,4 @@
+using AsyncLead.Outbox;
 using AsyncLead.Jobs;
 using Dapper;
 using Npgsql;
@@ -22,9 +23,29 @@ public sealed record StoredBlocker(long Id, string UserId, string Text, DateTime
 /// <summary>A blocker nobody has resolved yet, with the team channel it was written in.</summary>
 public sealed record OpenBlocker(long Id, long TeamChannelId, string ChannelId, string UserId, string Text, DateTimeOffset OpenedAt);
 
+/// <summary>An update written after its week closed.</summary>
+public sealed record LateUpdate(string UserId, DateOnly WeekStart, DateTimeOffset SubmittedAt, string? MessageTs);
+
 /// <summary>Weeks, updates and blockers (update_weeks, weekly_updates, blockers).</summary>
 public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
 {
+    private const string BlockersSinceSql =
+        """
+        SELECT b.id AS Id, b.user_id AS UserId, b.text AS Text, b.opened_at AS OpenedAt, b.resolved_at AS ResolvedAt,
+               b.resolved_by AS ResolvedBy, u.message_ts AS MessageTs
+        FROM blockers b JOIN weekly_updates u ON u.id = b.last_update_id
+        WHERE b.team_channel_id = @teamChannelId AND (b.resolved_at IS NULL OR b.resolved_at >= @since)
+        ORDER BY b.opened_at, b.id
+        """;
+
+    private const string LateUpdatesSinceSql =
+        """
+        SELECT u.user_id AS UserId, w.week_start AS WeekStart, u.submitted_at AS SubmittedAt, u.message_ts AS MessageTs
+        FROM weekly_updates u JOIN update_weeks w ON w.id = u.week_id
+        WHERE w.team_channel_id = @teamChannelId AND u.is_late AND u.submitted_at >= @since
+        ORDER BY u.submitted_at, u.id
+        """;
+
     private const string SelectWeek =
         """
         SELECT id AS Id, team_channel_id AS TeamChannelId, week_start AS WeekStart, root_ts AS RootTs,
@@ -216,6 +237,63 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
         return [.. rows.Select(r => r.ToBlocker())];
     }
 
+    /// <summary>
+    /// Resolves a blocker of the workspace (once: a second click keeps the first resolver) and, in the same transaction,
+    /// queues edits of the messages that show it (the clicked one, its latest reply and its week's summary) and refreshes
+    /// of its author's and the team lead's Home tabs. An unknown blocker, or one of another workspace, changes nothing.
+    /// </summary>
+    public async Task ResolveBlockerAsync(string workspaceId, long blockerId, string userId, string? clickedTs, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var resolved = await connection.QuerySingleOrDefaultAsync<(long TeamChannelId, long UpdateId, string AuthorId, string LeadId)?>(new CommandDefinition(
+            """
+            UPDATE blockers b SET resolved_at = coalesce(b.resolved_at, @now), resolved_by = coalesce(b.resolved_by, @userId)
+            FROM team_channels t
+            WHERE b.id = @blockerId AND t.id = b.team_channel_id AND t.workspace_id = @workspaceId
+            RETURNING b.team_channel_id, b.last_update_id, b.user_id, t.lead_user_id
+            """, new { blockerId, userId, workspaceId, now = now }, transaction, cancellationToken: ct));
+        if (resolved is { } blocker)
+        {
+            var affected = await connection.QueryAsync<(long WeekId, long? UpdateId)>(new CommandDefinition(
+                """
+                SELECT u.week_id, u.id FROM weekly_updates u
+                WHERE u.id = @UpdateId OR (u.message_ts = @clickedTs AND u.week_id IN (SELECT id FROM update_weeks WHERE team_channel_id = @TeamChannelId))
+                UNION
+                SELECT w.id, NULL FROM update_weeks w
+                WHERE w.team_channel_id = @TeamChannelId AND w.summary_ts IS NOT NULL
+                  AND (w.summary_ts = @clickedTs OR w.id = (SELECT week_id FROM weekly_updates WHERE id = @UpdateId))
+                """, new { blocker.UpdateId, blocker.TeamChannelId, clickedTs = clickedTs }, transaction, cancellationToken: ct));
+            foreach (var (weekId, updateId) in affected)
+            {
+                var request = updateId is { } reply
+                    ? WeeklyJobs.Thread(workspaceId, blocker.TeamChannelId, weekId, ThreadPostJob.What.Refresh, reply)
+                    : WeeklyJobs.Thread(workspaceId, blocker.TeamChannelId, weekId, ThreadPostJob.What.Summary);
+                await jobs.EnqueueAsync(connection, transaction, request, ct);
+            }
+
+            await HomeRefresh.EnqueueAsync(jobs, connection, transaction, workspaceId, [blocker.AuthorId, blocker.LeadId], ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>The team's open blockers and those resolved since <paramref name="since"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<StoredBlocker>> BlockersSinceAsync(long teamChannelId, DateTimeOffset since, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<BlockerRow>(new CommandDefinition(BlockersSinceSql, new { teamChannelId, since }, cancellationToken: ct));
+        return [.. rows.Select(r => r.ToBlocker())];
+    }
+
+    /// <summary>Updates first written after their week closed, at or after <paramref name="since"/>.</summary>
+    public async Task<IReadOnlyList<LateUpdate>> LateUpdatesSinceAsync(long teamChannelId, DateTimeOffset since, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<LateRow>(new CommandDefinition(LateUpdatesSinceSql, new { teamChannelId, since }, cancellationToken: ct));
+        return [.. rows.Select(r => new LateUpdate(r.UserId, r.WeekStart, r.SubmittedAt, r.MessageTs))];
+    }
+
     /// <summary>A person's open blockers in every team of the workspace, oldest first.</summary>
     public Task<IReadOnlyList<OpenBlocker>> OpenBlockersOfAsync(string workspaceId, string userId, CancellationToken ct) =>
         QueryOpenBlockersAsync(SelectOpenBlockers + " WHERE t.workspace_id = @workspaceId AND b.user_id = @userId" + OldestFirst,
@@ -317,5 +395,13 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
         public string UserId { get; init; } = "";
         public string Text { get; init; } = "";
         public DateTimeOffset OpenedAt { get; init; }
+    }
+
+    private sealed class LateRow
+    {
+        public string UserId { get; init; } = "";
+        public DateOnly WeekStart { get; init; }
+        public DateTimeOffset SubmittedAt { get; init; }
+        public string? MessageTs { get; init; }
     }
 }
