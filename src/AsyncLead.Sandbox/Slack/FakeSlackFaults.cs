@@ -4,8 +4,8 @@ namespace AsyncLead.Sandbox.Slack;
 
 /// <summary>
 /// Trouble on Slack's side, per Web API method (or for every method when <c>method</c> is null): rate limits
-/// (429 + Retry-After), server errors (500/503), added latency before or after the call takes effect, seeded random
-/// failures, and a strict
+/// (429 + Retry-After), server errors (500/503), added latency before or after the call takes effect, answers held
+/// until released, seeded random failures, and a strict
 /// "chat.postMessage: 1 message per second per channel" mode timed on the harness clock.
 /// </summary>
 public sealed class FakeSlackFaults
@@ -15,6 +15,9 @@ public sealed class FakeSlackFaults
     private readonly List<ScriptedFault> _scripted = [];
     private readonly Dictionary<string, TimeSpan> _latency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimeSpan> _answerDelay = new(StringComparer.Ordinal);
+    private readonly List<(string Method, Func<SlackCall, bool> Which)> _holds = [];
+    private readonly List<SlackCall> _held = [];
+    private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private RandomFaults? _random;
 
     internal FakeSlackFaults(SlackWorld world) => _world = world;
@@ -48,6 +51,45 @@ public sealed class FakeSlackFaults
         }
     }
 
+    /// <summary>
+    /// Calls to <paramref name="method"/> that match <paramref name="which"/> take effect at once (posted and recorded)
+    /// but are not answered until <see cref="ReleaseHeldAnswers"/> or <see cref="Clear"/>, or until their client gives
+    /// up. Unlike <see cref="SlowAnswer"/> no timing decides it: while held, the client cannot have heard back.
+    /// </summary>
+    public void HoldAnswers(string method, Func<SlackCall, bool>? which = null)
+    {
+        lock (_gate)
+        {
+            _holds.Add((method, which ?? (_ => true)));
+        }
+    }
+
+    /// <summary>The held calls whose client is still waiting for the answer, oldest first.</summary>
+    public IReadOnlyList<SlackCall> HeldAnswers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _held];
+            }
+        }
+    }
+
+    /// <summary>Answers every held call and holds no more.</summary>
+    public void ReleaseHeldAnswers()
+    {
+        TaskCompletionSource release;
+        lock (_gate)
+        {
+            _holds.Clear();
+            release = _release;
+            _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        release.TrySetResult();
+    }
+
     /// <summary>Each call fails by chance, drawn from a seeded generator so a failing run can be replayed.</summary>
     public void Randomly(int seed, double rateLimitRate = 0, double serverErrorRate = 0, string? method = null, int retryAfterSeconds = 1)
     {
@@ -78,6 +120,7 @@ public sealed class FakeSlackFaults
 
     public void Clear()
     {
+        ReleaseHeldAnswers();
         lock (_gate)
         {
             _scripted.Clear();
@@ -102,6 +145,34 @@ public sealed class FakeSlackFaults
         lock (_gate)
         {
             return _answerDelay.GetValueOrDefault(method, _answerDelay.GetValueOrDefault("*"));
+        }
+    }
+
+    /// <summary>Waits while <paramref name="call"/> is to be held (see <see cref="HoldAnswers"/>); returns at once otherwise.</summary>
+    internal async Task WaitWhileHeldAsync(SlackCall call, CancellationToken clientGone)
+    {
+        Task released;
+        lock (_gate)
+        {
+            if (!_holds.Exists(hold => hold.Method == call.Method && hold.Which(call)))
+            {
+                return;
+            }
+
+            _held.Add(call);
+            released = _release.Task;
+        }
+
+        try
+        {
+            await released.WaitAsync(clientGone);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _held.Remove(call);
+            }
         }
     }
 

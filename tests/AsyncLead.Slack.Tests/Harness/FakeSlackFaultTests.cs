@@ -92,31 +92,78 @@ public sealed class FakeSlackFaultTests : FakeSlackScene
     {
         Slack.Faults.Latency(TimeSpan.FromSeconds(30), "chat.postMessage");
         using var impatient = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = TimeSpan.FromMilliseconds(200) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "auth.test");
-        request.Headers.Authorization = new("Bearer", BotToken);
-        using var unaffected = await impatient.SendAsync(request);
 
         await Assert.ThrowsAsync<TaskCanceledException>(() => impatient.PostAsync("chat.postMessage", new StringContent("{}")));
-        Assert.Equal(HttpStatusCode.OK, unaffected.StatusCode);
+        Assert.True((await CallAsync("auth.test", [])).Ok);
     }
 
     [Fact]
     public async Task A_slow_answer_posts_and_records_the_message_before_a_client_that_gives_up_hears_back()
     {
         Slack.Faults.SlowAnswer(TimeSpan.FromSeconds(30), "chat.postMessage");
-        using var impatient = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = TimeSpan.FromMilliseconds(300) };
+        using var giveUp = new CancellationTokenSource();
+        var sending = PostHelloAsync(giveUp.Token);
+        // The client gives up once Slack has the call (not after a timer a loaded machine could beat).
+        await Slack.WaitForCallAsync("chat.postMessage");
+        await giveUp.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+        var unaffected = await CallAsync("auth.test", []);
+        Assert.Equal("hello", Assert.Single(Slack.Messages("C_PAY")).Text);
+        Assert.True(Assert.Single(Slack.Calls("chat.postMessage")).Ok);
+        Assert.True(unaffected.Ok);
+    }
+
+    [Fact]
+    public async Task A_held_answer_posts_at_once_and_answers_only_when_released()
+    {
+        Slack.Faults.HoldAnswers("chat.postMessage", call => call.Arg("channel") == "C_PAY");
+
+        var held = CallAsync("chat.postMessage", Hello());
+        var other = await CallAsync("chat.postMessage", Hello("U_ALICE"));
+        await UntilAsync(() => Slack.Faults.HeldAnswers.Count == 1, "the call was held");
+
+        Assert.Equal("hello", Assert.Single(Slack.Messages("C_PAY")).Text);
+        Assert.True(other.Ok);
+        Assert.False(held.IsCompleted);
+        Slack.Faults.ReleaseHeldAnswers();
+
+        Assert.True((await held).Ok);
+        Assert.Empty(Slack.Faults.HeldAnswers);
+        Assert.True((await CallAsync("chat.postMessage", Hello())).Ok);
+    }
+
+    [Fact]
+    public async Task A_held_call_whose_client_gives_up_is_no_longer_held()
+    {
+        Slack.Faults.HoldAnswers("chat.postMessage");
+        using var giveUp = new CancellationTokenSource();
+        var sending = PostHelloAsync(giveUp.Token);
+        await UntilAsync(() => Slack.Faults.HeldAnswers.Count == 1, "the call was held");
+        await giveUp.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+        await UntilAsync(() => Slack.Faults.HeldAnswers.Count == 0, "the abandoned call was let go");
+        Assert.Single(Slack.Messages("C_PAY"));
+    }
+
+    private async Task PostHelloAsync(CancellationToken giveUp)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, "chat.postMessage")
         {
             Content = new StringContent(Hello().ToJsonString(), Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new("Bearer", BotToken);
+        using var response = await Http.SendAsync(request, giveUp);
+    }
 
-        await Assert.ThrowsAsync<TaskCanceledException>(() => impatient.SendAsync(request));
-        var unaffected = await CallAsync("auth.test", []);
-
-        Assert.Equal("hello", Assert.Single(Slack.Messages("C_PAY")).Text);
-        Assert.True(Assert.Single(Slack.Calls("chat.postMessage")).Ok);
-        Assert.True(unaffected.Ok);
+    private static async Task UntilAsync(Func<bool> done, string what)
+    {
+        for (var waited = 0; !done(); waited += 10)
+        {
+            Assert.True(waited < 30_000, $"not within 30 s: {what}");
+            await Task.Delay(10);
+        }
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace AsyncLead.Testing.Hosting;
 
 /// <summary>
 /// The real AsyncLead binary (<c>dotnet AsyncLead.dll</c>) as an operator runs it: its own process, configured only by
-/// environment variables, listening on a free loopback port. <see cref="Kill"/> is <c>kill -9</c>: no shutdown hook runs.
+/// environment variables, listening on a free loopback port. <see cref="KillAsync"/> is <c>kill -9</c>: no shutdown hook
+/// runs. Disposing kills it; if the test process dies first, <see cref="ProcessOwner"/> does.
 /// </summary>
 public sealed class AsyncLeadProcess : IAsyncDisposable
 {
@@ -16,9 +17,12 @@ public sealed class AsyncLeadProcess : IAsyncDisposable
     private readonly Queue<string> _output = new();
     private readonly Lock _gate = new();
 
-    private AsyncLeadProcess(Process process, Uri baseAddress)
+    private readonly ProcessOwner _owner;
+
+    private AsyncLeadProcess(Process process, Uri baseAddress, ProcessOwner owner)
     {
         _process = process;
+        _owner = owner;
         BaseAddress = baseAddress;
         Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -36,10 +40,11 @@ public sealed class AsyncLeadProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts <paramref name="binary"/> with <paramref name="environment"/> (e.g. <c>ConnectionStrings__Postgres</c>) and
-    /// waits until <c>/readyz</c> answers 200; <paramref name="port"/> 0 picks a free one.
+    /// waits until <c>/readyz</c> answers 200; <paramref name="port"/> 0 picks a free one. The process dies with
+    /// <paramref name="owner"/> (the test process unless a test of the ownership itself names another).
     /// </summary>
     public static async Task<AsyncLeadProcess> StartAsync(string binary, IReadOnlyDictionary<string, string> environment,
-        TimeSpan readyTimeout, int port = 0)
+        TimeSpan readyTimeout, int port = 0, ProcessOwner? owner = null)
     {
         if (!File.Exists(binary))
         {
@@ -64,7 +69,9 @@ public sealed class AsyncLeadProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {binary}");
-        var host = new AsyncLeadProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        owner ??= ProcessOwner.TestProcess;
+        owner.Own(process.Id);
+        var host = new AsyncLeadProcess(process, new Uri($"http://127.0.0.1:{port}/"), owner);
         process.OutputDataReceived += (_, e) => host.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -80,6 +87,29 @@ public sealed class AsyncLeadProcess : IAsyncDisposable
         }
 
         return host;
+    }
+
+    /// <summary>
+    /// Starts one process per entry of <paramref name="environments"/> at once and waits until all are ready. If any
+    /// fails to start, the others are killed before the failure is thrown: nobody else holds them yet.
+    /// </summary>
+    public static async Task<IReadOnlyList<AsyncLeadProcess>> StartAllAsync(string binary,
+        IReadOnlyList<IReadOnlyDictionary<string, string>> environments, TimeSpan readyTimeout)
+    {
+        var starting = environments.Select(environment => StartAsync(binary, environment, readyTimeout)).ToList();
+        try
+        {
+            return await Task.WhenAll(starting);
+        }
+        catch
+        {
+            foreach (var started in starting.Where(task => task.IsCompletedSuccessfully))
+            {
+                await started.Result.DisposeAsync();
+            }
+
+            throw;
+        }
     }
 
     /// <summary>Polls <c>/readyz</c> until it answers 200; throws with the process's last output lines when it doesn't in time.</summary>
@@ -122,6 +152,7 @@ public sealed class AsyncLeadProcess : IAsyncDisposable
         }
 
         await _process.WaitForExitAsync();
+        _owner.Release(_process.Id);
     }
 
     /// <summary>The process's last lines of output (stdout and stderr), for failure messages.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AsyncLead.Testing.Hosting;
 using AsyncLead.Testing.Network;
 using Npgsql;
 
@@ -15,23 +16,27 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     private readonly string _binaries;
     private readonly string _dataDirectory;
+    private int? _postmaster;
 
-    private PostgresCluster(string binaries, string dataDirectory, int port)
+    private readonly ProcessOwner _owner;
+
+    private PostgresCluster(string binaries, string dataDirectory, int port, ProcessOwner owner)
     {
         _binaries = binaries;
+        _owner = owner;
         _dataDirectory = dataDirectory;
         Port = port;
     }
 
     public int Port { get; }
 
-    /// <summary>Creates the cluster (about 2 s) and starts it.</summary>
-    public static async Task<PostgresCluster> CreateAsync()
+    /// <summary>Creates the cluster (about 2 s) and starts it; its server dies with <paramref name="owner"/> (the test process by default).</summary>
+    public static async Task<PostgresCluster> CreateAsync(ProcessOwner? owner = null)
     {
         var binaries = FindBinaries();
         // initdb creates the folder itself, as the cluster's owner.
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"asynclead-pg-{Guid.NewGuid():N}");
-        var cluster = new PostgresCluster(binaries, dataDirectory, LoopbackPort.Free());
+        var cluster = new PostgresCluster(binaries, dataDirectory, LoopbackPort.Free(), owner ?? ProcessOwner.TestProcess);
         await cluster.RunAsync("initdb", ["-D", dataDirectory, "-U", User, "-E", "UTF8", "--no-locale", "--auth=trust", "--no-sync"]);
         await cluster.StartAsync();
         return cluster;
@@ -56,16 +61,42 @@ public sealed class PostgresCluster : IAsyncDisposable
     }
 
     /// <summary>Starts the server and waits until it accepts connections.</summary>
-    public Task StartAsync() => RunAsync("pg_ctl",
-    [
-        "-D", _dataDirectory, "-l", Path.Combine(_dataDirectory, "server.log"), "-w", "-t", "60",
-        "-o", string.Create(CultureInfo.InvariantCulture,
-            $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories={_dataDirectory} -c fsync=off -c max_connections=100"),
-        "start",
-    ]);
+    public async Task StartAsync()
+    {
+        await RunAsync("pg_ctl",
+        [
+            "-D", _dataDirectory, "-l", Path.Combine(_dataDirectory, "server.log"), "-w", "-t", "60",
+            "-o", string.Create(CultureInfo.InvariantCulture,
+                $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories={_dataDirectory} -c fsync=off -c max_connections=100"),
+            "start",
+        ]);
+        // pg_ctl leaves the server running on its own (a daemon, not our child): it dies with us only if we own it.
+        _postmaster = PostmasterPid();
+        if (_postmaster is { } pid)
+        {
+            _owner.Own(pid);
+        }
+    }
 
     /// <summary>A clean, fast shutdown as an operator's restart does: open sessions are ended, new ones refused.</summary>
-    public Task StopAsync() => RunAsync("pg_ctl", ["-D", _dataDirectory, "-m", "fast", "-w", "stop"]);
+    public Task StopAsync() => StopAsync("fast");
+
+    /// <summary>The running server's process id (its first line of <c>postmaster.pid</c>), or null when it is stopped.</summary>
+    public int? PostmasterPid()
+    {
+        var file = Path.Combine(_dataDirectory, "postmaster.pid");
+        return File.Exists(file) && int.TryParse(File.ReadLines(file).FirstOrDefault(), CultureInfo.InvariantCulture, out var pid) ? pid : null;
+    }
+
+    private async Task StopAsync(string mode)
+    {
+        await RunAsync("pg_ctl", ["-D", _dataDirectory, "-m", mode, "-w", "stop"]);
+        if (_postmaster is { } pid)
+        {
+            _owner.Release(pid);
+            _postmaster = null;
+        }
+    }
 
     private async Task RunAsync(string program, IReadOnlyList<string> arguments)
     {
@@ -104,7 +135,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         try
         {
-            await RunAsync("pg_ctl", ["-D", _dataDirectory, "-m", "immediate", "-w", "stop"]);
+            await StopAsync("immediate");
         }
         catch (InvalidOperationException)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -14,7 +15,8 @@ namespace AsyncLead.Tests.Reliability;
 /// <summary>
 /// PostgreSQL restarted (a real <c>pg_ctl stop</c> / <c>start</c> of a cluster of the test's own) while people submit
 /// weekly updates, inline and through the form: whoever is refused is told so, whatever was accepted is posted, and
-/// the host heals without a restart.
+/// the host heals without a restart. The outage follows observed states (the host reports the server down; people
+/// were refused both ways), not a timed window.
 /// </summary>
 [Collection(HostProcessCollection.Name)]
 public sealed class DatabaseRestartTests(ITestOutputHelper output)
@@ -23,7 +25,10 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
     private const string Lead = "U_LENA";
     private const int Submissions = 50;
     private static readonly TimeSpan Between = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan Down = TimeSpan.FromSeconds(2);
+    // The server stops once this many have been sent, and the rest wait until it is down after a few more went out
+    // while it was stopping (those may land on either side).
+    private const int StopAfter = 10;
+    private const int SentWhileStopping = 3;
 
     // Wednesday 19 Nov 2025, 10:00 UTC: the week's prompt and close are days away.
     private static readonly DateTimeOffset Wednesday = new(2025, 11, 19, 10, 0, 0, TimeSpan.Zero);
@@ -67,27 +72,38 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         }
 
         using var stopProbing = new CancellationTokenSource();
-        var readiness = ProbeReadinessAsync(host.Http, stopProbing.Token);
+        var probes = new ConcurrentQueue<(TimeSpan At, HttpStatusCode Status)>();
+        var readiness = ProbeReadinessAsync(host.Http, probes, stopProbing.Token);
         var attempts = new List<Task<Attempt>>();
-        var restart = Task.Run(async () =>
+        var serverDown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task? restart = null;
+        for (var i = 0; i < people.Count; i++)
         {
-            await Task.Delay(Between * 10);
-            await cluster.StopAsync();
-            await Task.Delay(Down);
-            await cluster.StartAsync();
-        });
-        foreach (var person in people)
-        {
-            attempts.Add(SubmitAsync(Person(person), viaForm.Contains(person), slack));
+            if (i == StopAfter)
+            {
+                restart = RestartAsync(cluster, probes, attempts, serverDown);
+            }
+
+            if (i == StopAfter + SentWhileStopping)
+            {
+                // The rest go out once the server is really down (stopped, and the host says so): some are certainly refused.
+                await serverDown.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            }
+
+            lock (attempts)
+            {
+                attempts.Add(SubmitAsync(Person(people[i]), viaForm.Contains(people[i]), slack));
+            }
+
             await Task.Delay(Between);
         }
 
-        await restart;
+        await restart!;
         var firstRound = await Task.WhenAll(attempts);
         await TeamOnHostProcesses.WaitUntilAsync(async () => (await host.Http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK,
             TimeSpan.FromSeconds(30), () => "/readyz did not turn green after PostgreSQL came back");
         await stopProbing.CancelAsync();
-        var probes = await readiness;
+        await readiness;
 
         // Refused people try again once the database is back, as the message asked them to.
         var retries = await Task.WhenAll(firstRound.Where(a => !a.Accepted).Select(a => SubmitAsync(Person(a.Person), a.ViaForm, slack)));
@@ -105,8 +121,12 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         Assert.Contains(firstRound, a => !a.Accepted);
         Assert.Contains(firstRound, a => !a.Accepted && a.ViaForm);
         Assert.All(retries, a => Assert.True(a.Accepted, $"{a.Person}'s second try was refused: {a.Status} {a.Body}"));
-        // /readyz went red during the restart and green again, with the same process.
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK], Collapse(probes));
+        // /readyz went red during the restart and green again, with the same process. (A loaded machine may add a red
+        // probe elsewhere: a readiness check that overran its own 2 s is red too, and rightly so.)
+        var seen = probes.Select(p => p.Status).ToList();
+        Assert.Equal(HttpStatusCode.OK, seen[0]);
+        Assert.Contains(HttpStatusCode.ServiceUnavailable, seen);
+        Assert.Equal(HttpStatusCode.OK, seen[^1]);
         // Nothing accepted is lost: every update is stored and its reply posted exactly once.
         await using var connection = new NpgsqlConnection(cluster.ConnectionStringFor("asynclead"));
         Assert.Equal(Submissions, await connection.ExecuteScalarAsync<long>("SELECT count(DISTINCT user_id) FROM weekly_updates"));
@@ -126,34 +146,62 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
                 ToldWhy: submitted.Status == HttpStatusCode.OK && !string.IsNullOrWhiteSpace(error));
         }
 
+        var sent = slack.Clock.GetUtcNow();
         var answer = await person.RunsCommandAsync("/weekly-update", $"Done: {text}");
         var ephemeral = answer.Json?["text"]?.GetValue<string>() ?? "";
+        if (answer.IsSuccess && answer.Body.Length == 0)
+        {
+            // A loaded machine can push the handler past the ack budget: its answer then follows through the response_url.
+            var late = await slack.WaitForResponseUrlPostAsync(p => p.UserId == person.Id && p.At >= sent, TimeSpan.FromSeconds(30));
+            ephemeral = late.Text ?? "";
+        }
         return new Attempt(person.Id, false, answer.Status, answer.Body,
             Accepted: answer.IsSuccess && ephemeral.StartsWith("✅ Saved", StringComparison.Ordinal),
             ToldWhy: (answer.Status == HttpStatusCode.OK && ephemeral.Length > 0) || answer.Status == HttpStatusCode.ServiceUnavailable);
     }
 
-    private static async Task<List<(TimeSpan At, HttpStatusCode Status)>> ProbeReadinessAsync(HttpClient http, CancellationToken stop)
+    /// <summary>
+    /// Stops the server, waits until the host reports it down, and keeps it down until the host has refused at least one
+    /// inline update and one form (people keep submitting meanwhile); then starts it. No window is timed: the outage lasts
+    /// as long as the refusals take to happen, however loaded the machine.
+    /// </summary>
+    private static async Task RestartAsync(PostgresCluster cluster, ConcurrentQueue<(TimeSpan At, HttpStatusCode Status)> probes,
+        List<Task<Attempt>> attempts, TaskCompletionSource serverDown)
     {
-        var probes = new List<(TimeSpan, HttpStatusCode)>();
+        await cluster.StopAsync();
+        await TeamOnHostProcesses.WaitUntilAsync(() => Task.FromResult(probes.Any(p => p.Status == HttpStatusCode.ServiceUnavailable)),
+            TimeSpan.FromSeconds(60), () => "/readyz stayed green with PostgreSQL stopped");
+        serverDown.SetResult();
+        await TeamOnHostProcesses.WaitUntilAsync(() =>
+        {
+            List<Attempt> answered;
+            lock (attempts)
+            {
+                answered = [.. attempts.Where(a => a.IsCompletedSuccessfully).Select(a => a.Result)];
+            }
+
+            return Task.FromResult(answered.Any(a => !a.Accepted && a.ViaForm) && answered.Any(a => !a.Accepted && !a.ViaForm));
+        }, TimeSpan.FromSeconds(120), () => "nobody was refused (inline and through the form) while PostgreSQL was down");
+        await cluster.StartAsync();
+    }
+
+    private static async Task ProbeReadinessAsync(HttpClient http, ConcurrentQueue<(TimeSpan At, HttpStatusCode Status)> probes, CancellationToken stop)
+    {
         var clock = Stopwatch.StartNew();
         while (!stop.IsCancellationRequested)
         {
             using var response = await http.GetAsync("/readyz", CancellationToken.None);
-            probes.Add((clock.Elapsed, response.StatusCode));
+            probes.Enqueue((clock.Elapsed, response.StatusCode));
             await Task.Delay(TimeSpan.FromMilliseconds(50), CancellationToken.None);
         }
-
-        return probes;
     }
 
-    /// <summary>The probe results with repeats folded: 200, 503, 200 for a restart seen from the outside.</summary>
-    private static List<HttpStatusCode> Collapse(List<(TimeSpan At, HttpStatusCode Status)> probes) =>
-        [.. probes.Select(p => p.Status).Where((status, i) => i == 0 || probes[i - 1].Status != status)];
-
-    private static string Describe(List<(TimeSpan At, HttpStatusCode Status)> probes) =>
-        string.Join(" → ", probes.Where((p, i) => i == 0 || probes[i - 1].Status != p.Status)
+    private static string Describe(IEnumerable<(TimeSpan At, HttpStatusCode Status)> probes)
+    {
+        var all = probes.ToList();
+        return string.Join(" → ", all.Where((p, i) => i == 0 || all[i - 1].Status != p.Status)
             .Select(p => $"{(int)p.Status} at {p.At.TotalSeconds:F1} s"));
+    }
 
     private static IReadOnlyList<FakeMessage> Replies(FakeSlack slack) =>
         slack.Messages(Team).Where(m => m.Text.StartsWith("📊", StringComparison.Ordinal)).Select(root => slack.ThreadReplies(Team, root.Ts))

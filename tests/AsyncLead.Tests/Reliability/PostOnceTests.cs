@@ -13,7 +13,8 @@ namespace AsyncLead.Tests.Reliability;
 public sealed class PostOnceTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     private const string Channel = "C_PAY";
-    private static readonly TimeSpan ClientTimeout = TimeSpan.FromMilliseconds(400);
+    // Steady calls must never reach it, even on a loaded machine; a post whose answer FakeSlack holds always does.
+    private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(3);
 
     [Fact]
     public async Task The_steady_path_posts_once_and_a_repeated_attempt_asks_slack_nothing()
@@ -42,7 +43,7 @@ public sealed class PostOnceTests(TestDatabase database) : IClassFixture<TestDat
         var reply = new PostMessageRequest(Channel, "Alice's update");
         var root = await poster.PostOnceAsync(api, "week-root:1", new PostMessageRequest(Channel, "Week of 17 November"), CancellationToken.None);
         reply = reply with { ThreadTs = root.Ts };
-        s.Slack.Faults.SlowAnswer(TimeSpan.FromSeconds(2), "chat.postMessage");
+        s.Slack.Faults.HoldAnswers("chat.postMessage");
 
         await Assert.ThrowsAnyAsync<Exception>(() => poster.PostOnceAsync(api, "update:7", reply, CancellationToken.None));
         await Assert.ThrowsAnyAsync<Exception>(() => poster.PostOnceAsync(api, "nudge:1:U_ALICE", dm, CancellationToken.None));
@@ -86,7 +87,7 @@ public sealed class PostOnceTests(TestDatabase database) : IClassFixture<TestDat
     {
         await using var s = await StartAsync();
         var (api, poster) = Parts(s);
-        s.Slack.Faults.SlowAnswer(TimeSpan.FromSeconds(2), "chat.postMessage");
+        s.Slack.Faults.HoldAnswers("chat.postMessage");
         await Assert.ThrowsAnyAsync<Exception>(() =>
             poster.PostOnceAsync(api, "week-root:1", new PostMessageRequest(Channel, "Week of 17 November"), CancellationToken.None));
         s.Slack.Faults.Clear();
@@ -110,7 +111,7 @@ public sealed class PostOnceTests(TestDatabase database) : IClassFixture<TestDat
     {
         await using var s = await StartAsync();
         var (api, poster) = Parts(s);
-        s.Slack.Faults.SlowAnswer(TimeSpan.FromSeconds(2), "chat.postMessage");
+        s.Slack.Faults.HoldAnswers("chat.postMessage");
         await Assert.ThrowsAnyAsync<Exception>(() =>
             poster.PostOnceAsync(api, "week-root:1", new PostMessageRequest(Channel, "Week of 17 November"), CancellationToken.None));
         s.Slack.Faults.Clear();
@@ -132,7 +133,7 @@ public sealed class PostOnceTests(TestDatabase database) : IClassFixture<TestDat
         await using var s = await StartAsync();
         var (api, poster) = Parts(s);
         var note = new EphemeralMessageRequest(Channel, "U_ALICE", "Saved; it will be posted when Slack recovers.");
-        s.Slack.Faults.SlowAnswer(TimeSpan.FromSeconds(2), "chat.postEphemeral");
+        s.Slack.Faults.HoldAnswers("chat.postEphemeral");
 
         await Assert.ThrowsAnyAsync<Exception>(() => poster.PostEphemeralOnceAsync(api, "queued:7", note, CancellationToken.None));
         s.Slack.Faults.Clear();

@@ -1,3 +1,4 @@
+using AsyncLead.Testing.Hosting;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 
@@ -14,6 +15,8 @@ public sealed class Chromium : IDisposable
 
     private static readonly string[] BrowserCandidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
     private static readonly string[] DriverCandidates = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"];
+
+    private readonly int _driverProcess;
 
     public Chromium()
     {
@@ -35,6 +38,9 @@ public sealed class Chromium : IDisposable
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
         Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        // chromedriver and the browser it started die with the test process even if Dispose never runs.
+        _driverProcess = service.ProcessId;
+        ProcessOwner.TestProcess.Own(_driverProcess);
         Driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(20);
     }
 
@@ -80,6 +86,7 @@ public sealed class Chromium : IDisposable
     {
         Driver.Quit();
         Driver.Dispose();
+        ProcessOwner.TestProcess.Release(_driverProcess);
     }
 
     private static string Searched(string variable, string[] candidates) =>

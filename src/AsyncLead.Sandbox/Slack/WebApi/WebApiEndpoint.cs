@@ -96,7 +96,9 @@ internal sealed class WebApiEndpoint(SlackWorld world, FakeSlackFaults faults, C
         }
 
         http.Response.ContentType = "application/json; charset=utf-8";
-        calls.Add(new SlackCall(method, token, teamId, args, result.StatusCode, result.Body, world.Now));
+        var recorded = new SlackCall(method, token, teamId, args, result.StatusCode, result.Body, world.Now);
+        calls.Add(recorded);
+        await faults.WaitWhileHeldAsync(recorded, http.RequestAborted);
         var answerDelay = faults.AnswerDelayFor(method);
         if (answerDelay > TimeSpan.Zero)
         {
