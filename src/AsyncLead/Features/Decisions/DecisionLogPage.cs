@@ -26,7 +26,7 @@ public sealed class DecisionLogPage(DecisionStore store, PageReaders readers, Pa
         var filter = DecisionLogFilter.Parse(query["status"].FirstOrDefault(), query["q"].FirstOrDefault());
         var docs = await store.SearchAsync(target.WorkspaceId, filter, MaxShown + 1, cancellationToken);
         var reader = await readers.LoadAsync(target, docs.Select(d => d.AuthorId), "UTC", "we don't know your time zone", cancellationToken);
-        var rows = docs.Take(MaxShown).Select(doc => (Doc: doc, Link: links.Decision(target.WorkspaceId, doc.Id, target.ViewerId))).ToList();
+        var rows = docs.Take(MaxShown).Select(doc => (Doc: doc, Link: links.DecisionFrom(target, doc.Id))).ToList();
         return PageLayout.Page("Decision log", Render(filter, rows, docs.Count > MaxShown, reader));
     }
 

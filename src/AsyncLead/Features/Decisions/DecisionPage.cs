@@ -29,16 +29,21 @@ public sealed class DecisionPage(DecisionStore store, PageReaders readers, PageL
         var people = new[] { doc.AuthorId, doc.DecidedBy ?? "" }.Concat(snapshot.Reviewers)
             .Concat(snapshot.Responses.Select(r => r.ReviewerId)).Concat(snapshot.Concerns.SelectMany(c => new[] { c.AuthorId, c.ResolvedBy ?? "" }));
         var reader = await readers.LoadAsync(target, people, doc.AuthorTz, "the author's time zone", cancellationToken);
-        var log = links.DecisionLog(target.WorkspaceId, target.ViewerId);
+        var log = links.DecisionLogFrom(target);
         return PageLayout.Page($"{doc.ShortId}: {doc.Title}", Render(snapshot, reader, log, clock.GetUtcNow()));
     }
 
-    private static string Render(DecisionSnapshot snapshot, PageReader reader, Uri log, DateTimeOffset now)
+    private static string Render(DecisionSnapshot snapshot, PageReader reader, Uri? log, DateTimeOffset now)
     {
         var doc = snapshot.Doc;
         var tally = snapshot.Tally;
         var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"<nav class=\"pager\"><a href=\"{PageLayout.Encode(log.PathAndQuery)}\">← Decision log</a>");
+        html.Append("<nav class=\"pager\">");
+        if (log is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<a href=\"{PageLayout.Encode(log.PathAndQuery)}\">← Decision log</a>");
+        }
+
         if (doc.MessageTs is { } ts)
         {
             html.Append(CultureInfo.InvariantCulture, $"<a href=\"{PageLayout.Encode(SlackAddresses.Message(doc.ChannelId, ts))}\">Open the doc in Slack</a>");

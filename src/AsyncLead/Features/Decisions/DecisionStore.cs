@@ -71,6 +71,8 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
 
     private const string SelectDocByIdSql = "SELECT " + DocColumns + " FROM decisions WHERE id = @Id";
 
+    private const string SelectWorkspaceDocSql = "SELECT " + DocColumns + " FROM decisions WHERE id = @Id AND workspace_id = @WorkspaceId";
+
     private const string SelectDocByNumberSql =
         "SELECT " + DocColumns + " FROM decisions WHERE workspace_id = @WorkspaceId AND number = @Number";
 
@@ -202,6 +204,14 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<DecisionDoc>(new CommandDefinition(SelectDocByIdSql, new { Id = id }, cancellationToken: ct));
+    }
+
+    /// <summary>The doc when it belongs to <paramref name="workspaceId"/>: what every request from Slack asks, so no id reaches across tenants.</summary>
+    public async Task<DecisionDoc?> FindAsync(string workspaceId, long id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<DecisionDoc>(new CommandDefinition(
+            SelectWorkspaceDocSql, new { Id = id, WorkspaceId = workspaceId }, cancellationToken: ct));
     }
 
     public async Task<DecisionDoc?> FindAsync(string workspaceId, DecisionShortId shortId, CancellationToken ct)

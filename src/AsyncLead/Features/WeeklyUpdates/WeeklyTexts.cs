@@ -59,6 +59,9 @@ public static class WeeklyTexts
         $"Your update is saved, but I can't post it in #{MrkdwnEscaping.Escape(channelName)} because I'm not a member there any more. " +
         "Ask anyone in that channel to run `/invite @AsyncLead`; I'll post it as soon as I'm back.";
 
+    public static string OnlyOwnersResolve(string authorId, string leadId) =>
+        $"Only <@{authorId}> (who reported it) or <@{leadId}> (the team's lead) can mark this blocker resolved.";
+
     public static string SkippedWeek(TeamWeek week) =>
         $"👍 You're marked away for the {week.Name}: no reminders, and the summary shows you as away. " +
         "Back after all? `/weekly-update` still takes your update.";
