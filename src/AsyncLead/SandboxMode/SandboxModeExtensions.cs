@@ -90,8 +90,7 @@ public static class SandboxModeExtensions
         var sandbox = app.MapGroup(SandboxAddress.Prefix);
         app.Services.GetRequiredService<FakeSlack>().MapEndpoints(sandbox);
         var page = sandbox.MapGroup("").AddEndpointFilter(WaitForSeedAsync);
-        // The page and its endpoints (sandbox-ui) map onto `page` here.
-        SandboxPlaceholderPage.Map(page);
+        ActivatorUtilities.CreateInstance<SandboxUiEndpoints>(app.Services).Map(page);
         return app;
     }
 

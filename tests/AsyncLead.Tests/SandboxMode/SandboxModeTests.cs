@@ -19,12 +19,15 @@ public sealed class SandboxModeTests(SandboxDatabase database) : IClassFixture<S
         var slack = host.Services.GetRequiredService<FakeSlack>();
 
         using var api = await host.Http.PostAsync("/sandbox/api/auth.test", new FormUrlEncodedContent([]));
-        var page = await host.Http.GetStringAsync("/sandbox/");
+        using var page = await host.Http.GetAsync("/sandbox/");
+        var state = await host.Http.GetStringAsync("/sandbox/ui/state?as=U0MAYA");
         var status = await host.Http.GetStringAsync("/");
 
         Assert.Contains("\"error\":\"not_authed\"", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(new Uri(host.BaseAddress, "sandbox/api/").ToString(), slack.ApiBaseUrl);
-        Assert.Contains("Maya Okafor", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Maya Okafor", state, StringComparison.Ordinal);
+        Assert.Contains(SandboxWorkspace.TeamChannelName, state, StringComparison.Ordinal);
         Assert.Contains("href=\"/sandbox/\"", status, StringComparison.Ordinal);
         Assert.True(Assert.Single(slack.Calls("oauth.v2.access")).Ok);
         await using var connection = new NpgsqlConnection(database.ConnectionString);

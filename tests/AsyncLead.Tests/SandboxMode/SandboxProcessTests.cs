@@ -16,7 +16,8 @@ public sealed class SandboxProcessTests(SandboxDatabase database) : IClassFixtur
         await using var host = await AsyncLeadProcess.StartAsync(AsyncLeadProcess.BinaryBesideTests,
             new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = database.ConnectionString }, TimeSpan.FromSeconds(90), port);
 
-        var page = await host.Http.GetStringAsync("/sandbox/");
+        using var page = await host.Http.GetAsync("/sandbox/");
+        var state = await host.Http.GetStringAsync("/sandbox/ui/state?as=U0MAYA");
 
         var line = $"Sandbox: open http://127.0.0.1:{port}/sandbox/";
         // The console logger writes from its own queue, a moment after the seed completes.
@@ -25,7 +26,8 @@ public sealed class SandboxProcessTests(SandboxDatabase database) : IClassFixtur
             await Task.Delay(50);
         }
 
-        Assert.Contains("Sandbox Co", page, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Maya Okafor", state, StringComparison.Ordinal);
         Assert.Contains(line, host.RecentOutput(), StringComparison.Ordinal);
     }
 
