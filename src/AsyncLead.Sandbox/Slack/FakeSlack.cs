@@ -267,6 +267,7 @@ public sealed class FakeSlack : IAsyncDisposable
         _calls.Clear();
         _responseUrlPosts.Clear();
         _acks.Clear();
+        NotifyChanged();
     }
 
     // ---- Looking at what happened --------------------------------------------------------------------------
