@@ -8,7 +8,7 @@ namespace AsyncLead.Features.Decisions;
 /// One decision doc in full: its five sections, where the review stands (every reviewer's answer, who hasn't
 /// answered, concerns and questions), the dates, and once decided the decision and its Markdown record.
 /// </summary>
-public sealed class DecisionPage(DecisionStore store, PageReaders readers, PageLinks links, TimeProvider clock) : IWebPage
+public sealed class DecisionPage(DecisionStore store, DecisionAccess access, PageReaders readers, PageLinks links, TimeProvider clock) : IWebPage
 {
     public string Kind => PageLinks.DecisionKind;
 
@@ -26,6 +26,13 @@ public sealed class DecisionPage(DecisionStore store, PageReaders readers, PageL
         }
 
         var doc = snapshot.Doc;
+        if (!await access.CanReadAsync(target.WorkspaceId, target.ViewerId, null, doc, cancellationToken))
+        {
+            return PageLayout.Page("Private decision doc",
+                "<h1>This doc is private</h1><p>It was written in a private channel, and only that channel's members, its author and its reviewers can read it.</p>",
+                StatusCodes.Status403Forbidden);
+        }
+
         var people = new[] { doc.AuthorId, doc.DecidedBy ?? "" }.Concat(snapshot.Reviewers)
             .Concat(snapshot.Responses.Select(r => r.ReviewerId)).Concat(snapshot.Concerns.SelectMany(c => new[] { c.AuthorId, c.ResolvedBy ?? "" }));
         var reader = await readers.LoadAsync(target, people, doc.AuthorTz, "the author's time zone", cancellationToken);

@@ -28,6 +28,8 @@ public sealed class WorkspacePurge(NpgsqlDataSource dataSource, JobQueue jobs, I
         ("installations", "workspace_id"),
         ("slack_posts", "workspace_id"),
         ("workspace_removals", "workspace_id"),
+        ("slack_channel_members", "workspace_id"),
+        ("slack_channels", "workspace_id"),
         ("slack_event_receipts", "team_id"),
     ];
 
