@@ -39,9 +39,9 @@ public sealed class ExtendAction(DecisionStore store, Notices notices, ISlackCli
             return;
         }
 
-        if (doc.State != DecisionStatus.Open)
+        if (doc.State is not (DecisionStatus.Open or DecisionStatus.Closed))
         {
-            await notices.TellAsync(context, $"Responses on {DecisionText.Name(doc)} are already closed.", ct);
+            await notices.TellAsync(context, $"{DecisionText.Name(doc)} is {DecisionText.StatusWord(doc)}, so its deadline can't move.", ct);
         }
         else
         {
@@ -63,7 +63,7 @@ public sealed class WithdrawAction(DecisionStore store, Notices notices) : IBloc
 
         if (!await store.WithdrawAsync(doc.Id, DecisionText.Withdrawal(doc), ct))
         {
-            await notices.TellAsync(context, $"{DecisionText.Name(doc)} is no longer open, so it can't be withdrawn.", ct);
+            await notices.TellAsync(context, $"{DecisionText.Name(doc)} is {DecisionText.StatusWord(doc)}, so it can't be withdrawn.", ct);
         }
     }
 }
@@ -79,9 +79,11 @@ public sealed class DecideAction(DecisionStore store, Notices notices, ISlackCli
             return;
         }
 
-        if (doc.State != DecisionStatus.Closed)
+        if (await store.SnapshotAsync(doc.Id, ct) is not { CanDecide: true })
         {
-            await notices.TellAsync(context, $"{DecisionText.Name(doc)} is {DecisionText.StatusWord(doc)}, so there is nothing to decide now.", ct);
+            await notices.TellAsync(context, doc.State == DecisionStatus.Open
+                ? $"{DecisionText.Name(doc)} is still waiting for its reviewers: it can be decided once every reviewer has approved with no concern open, or after its deadline."
+                : $"{DecisionText.Name(doc)} is {DecisionText.StatusWord(doc)}, so there is nothing to decide now.", ct);
         }
         else
         {

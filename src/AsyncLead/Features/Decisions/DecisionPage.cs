@@ -66,7 +66,8 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
         Fact(html, doc.State == DecisionStatus.Open && doc.Deadline > now ? "Responses due" : "Responses closed", reader.TimeHtml(doc.Deadline));
         if (doc.DecidedAt is { } decidedAt)
         {
-            Fact(html, "Decided", $"{reader.TimeHtml(decidedAt)} by {PageLayout.Encode(reader.Name(doc.DecidedBy ?? ""))}");
+            Fact(html, "Decided", $"{reader.TimeHtml(decidedAt)} by {PageLayout.Encode(reader.Name(doc.DecidedBy ?? ""))}"
+                + (doc.DecidedEarly ? ", early: every reviewer had approved before the response deadline" : ""));
         }
         else
         {
@@ -100,6 +101,7 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
         DecisionStatus.Open => "<span class=\"badge status-open\">open for review</span>",
         DecisionStatus.Closed => "<span class=\"badge status-closed\">review closed, not decided yet</span>",
         DecisionStatus.Decided => "<span class=\"badge status-decided\">decided</span>",
+        DecisionStatus.Lapsed => "<span class=\"badge status-withdrawn\">lapsed, never decided</span>",
         _ => "<span class=\"badge status-withdrawn\">withdrawn</span>",
     };
 
@@ -136,6 +138,9 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
                 break;
             case DecisionStatus.Withdrawn:
                 html.Append("<p class=\"notice\" id=\"decision\">Withdrawn by the author before a decision was made.</p>");
+                break;
+            case DecisionStatus.Lapsed:
+                html.Append("<p class=\"notice\" id=\"decision\">Lapsed: no decision was recorded within two weeks of the response deadline.</p>");
                 break;
             case DecisionStatus.Closed:
                 html.Append("<p class=\"notice\" id=\"decision\">Responses are closed; the author hasn't recorded the decision yet.</p>");

@@ -27,6 +27,12 @@ public static class DecisionSchedule
 
     public static IReadOnlyList<TimeSpan> DefaultReminderOffsets { get; } = [TimeSpan.FromHours(24), TimeSpan.FromHours(2)];
 
+    /// <summary>A closed doc nobody decided lapses this long after its deadline.</summary>
+    public static readonly TimeSpan LapseAfter = TimeSpan.FromDays(14);
+
+    /// <summary>How many times, at most, the author is reminded to record a closed doc's decision.</summary>
+    public const int DecideReminderCount = 3;
+
     private static readonly LocalTime EndOfDay = new(17, 0);
     private static readonly LocalTime Morning = new(9, 0);
 
@@ -57,6 +63,27 @@ public static class DecisionSchedule
         }
 
         return At(zone, date, Morning);
+    }
+
+    /// <summary>
+    /// When to remind the author to record the decision once responses closed: 09:00 in their zone on each of the
+    /// first <see cref="DecideReminderCount"/> weekdays after the deadline (a Thursday-evening deadline: Friday, Monday, Tuesday).
+    /// </summary>
+    public static IReadOnlyList<DateTimeOffset> DecideReminders(DateTimeOffset deadline, string authorTimeZoneId)
+    {
+        var zone = TimeZoneIds.Resolve(authorTimeZoneId);
+        var reminders = new List<DateTimeOffset>();
+        var date = Instant.FromDateTimeOffset(deadline).InZone(zone).Date;
+        while (reminders.Count < DecideReminderCount)
+        {
+            date = date.PlusDays(1);
+            if (date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday))
+            {
+                reminders.Add(At(zone, date, Morning));
+            }
+        }
+
+        return reminders;
     }
 
     /// <summary>Errors for a new doc's deadline and decision date, each tied to its modal field; empty when valid.</summary>

@@ -42,7 +42,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         analysis AS Analysis, recommendation AS Recommendation, questions AS Questions, deadline AS Deadline,
         decision_date AS DecisionDate, status AS Status, message_ts AS MessageTs, outcome AS Outcome,
         decided_option AS DecidedOption, rationale AS Rationale, decided_by AS DecidedBy, decided_at AS DecidedAt,
-        created_at AS CreatedAt
+        decided_early AS DecidedEarly, ready_noted_at AS ReadyNotedAt, created_at AS CreatedAt
         """;
 
     private const string ConcernColumns =
@@ -112,15 +112,22 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
 
     private const string SetConcernTsSql = "UPDATE decision_concerns SET message_ts = @Ts WHERE id = @Id AND message_ts IS NULL";
 
+    // An extension after the deadline opens the doc for responses again.
     private const string ExtendSql =
-        "UPDATE decisions SET deadline = @Deadline, decision_date = @DecisionDate, updated_at = @Now WHERE id = @Id";
+        """
+        UPDATE decisions SET deadline = @Deadline, decision_date = @DecisionDate, status = 'open', outcome = NULL, updated_at = @Now
+        WHERE id = @Id
+        """;
+
+    private const string MarkReadyNotedSql =
+        "UPDATE decisions SET ready_noted_at = @Now WHERE id = @Id AND ready_noted_at IS NULL";
 
     private const string SetStatusSql = "UPDATE decisions SET status = @Status, outcome = @Outcome, updated_at = @Now WHERE id = @Id";
 
     private const string RecordDecisionSql =
         """
         UPDATE decisions SET status = 'decided', decided_option = @Option, rationale = @Rationale, decided_by = @UserId,
-                             decided_at = @Now, updated_at = @Now
+                             decided_at = @Now, decided_early = @Early, updated_at = @Now
         WHERE id = @Id
         """;
 
@@ -320,6 +327,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             {
                 await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(open.WorkspaceId, id), ct);
                 await RefreshHomesAsync(connection, transaction, open, ct, userId, open.AuthorId);
+                await TellIfReadyAsync(connection, transaction, open, now, ct);
             }
 
             return changed ? ResponseResult.Recorded : ResponseResult.Unchanged;
@@ -345,23 +353,32 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
         var resolved = await connection.ExecuteAsync(new CommandDefinition(ResolveConcernSql, new
         {
-            ConcernId = concern.Id, UserId = userId, Now = clock.GetUtcNow(),
+            ConcernId = concern.Id, UserId = userId, Now = now,
         }, transaction, cancellationToken: ct)) == 1;
         if (resolved)
         {
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.SyncConcernRequest(workspaceId, concern.DecisionId, concern.Id), ct);
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(workspaceId, concern.DecisionId), ct);
+            var doc = await connection.QuerySingleAsync<DecisionDoc>(new CommandDefinition(LockDocSql, new { Id = concern.DecisionId }, transaction, cancellationToken: ct));
+            if (doc.State == DecisionStatus.Open && doc.Deadline > now)
+            {
+                await TellIfReadyAsync(connection, transaction, doc, now, ct);
+            }
         }
 
         await transaction.CommitAsync(ct);
         return resolved;
     }
 
-    /// <summary>Moves the deadline: reminders and the deadline job are planned again and the thread is told why.</summary>
+    /// <summary>
+    /// Moves the deadline (after it passed too, opening the doc again): reminders and the deadline job are planned
+    /// again, the author's reminders to decide and the lapse are dropped, and the thread is told why.
+    /// </summary>
     public Task<bool> ExtendAsync(long id, DateTimeOffset deadline, DateTimeOffset decisionDate, string note, CancellationToken ct) =>
-        InOpenDocAsync(id, ct, async (connection, transaction, open, now) =>
+        InUndecidedDocAsync(id, ct, async (connection, transaction, open, now) =>
         {
             await connection.ExecuteAsync(new CommandDefinition(ExtendSql, new { Id = id, Deadline = deadline, DecisionDate = decisionDate, Now = now }, transaction, cancellationToken: ct));
             await jobs.CancelScopeAsync(connection, transaction, DecisionJobs.Scope(open.WorkspaceId, id), ct);
@@ -371,11 +388,11 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(open.WorkspaceId, id), ct);
             await RefreshHomesAsync(connection, transaction, open, ct);
             return true;
-        }, notOpen: false);
+        });
 
-    /// <summary>Withdraws an open doc: no more reminders, no deadline, and the message says so.</summary>
+    /// <summary>Withdraws a doc not decided yet (open, or closed): no more reminders, no deadline, and the message says so.</summary>
     public Task<bool> WithdrawAsync(long id, string note, CancellationToken ct) =>
-        InOpenDocAsync(id, ct, async (connection, transaction, open, now) =>
+        InUndecidedDocAsync(id, ct, async (connection, transaction, open, now) =>
         {
             await connection.ExecuteAsync(new CommandDefinition(SetStatusSql, new { Id = id, Status = "withdrawn", Outcome = (string?)null, Now = now }, transaction, cancellationToken: ct));
             await jobs.CancelScopeAsync(connection, transaction, DecisionJobs.Scope(open.WorkspaceId, id), ct);
@@ -383,7 +400,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(open.WorkspaceId, id), ct);
             await RefreshHomesAsync(connection, transaction, open, ct);
             return true;
-        }, notOpen: false);
+        });
 
     /// <summary>
     /// Closes an open doc whose deadline has passed, with the review outcome; <paramref name="announce"/> builds the
@@ -404,7 +421,16 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         var outcome = snapshot.Tally.Outcome == DecisionOutcome.ReadyToDecide ? "ready_to_decide" : "needs_sync";
         var (note, authorMessage) = announce(snapshot);
         await connection.ExecuteAsync(new CommandDefinition(SetStatusSql, new { Id = id, Status = "closed", Outcome = outcome, Now = now }, transaction, cancellationToken: ct));
-        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, "outcome", note), ct);
+        // Keyed by the deadline: a doc extended after closing closes again with a new outcome.
+        await jobs.EnqueueAsync(connection, transaction,
+            DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, $"outcome:{doc.Deadline.ToUnixTimeSeconds()}", note), ct);
+        var reminders = DecisionSchedule.DecideReminders(doc.Deadline, doc.AuthorTz);
+        for (var i = 0; i < reminders.Count; i++)
+        {
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RemindToDecideRequest(doc.WorkspaceId, id, i + 1, reminders[i]), ct);
+        }
+
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.LapseRequest(doc.WorkspaceId, id, doc.Deadline + DecisionSchedule.LapseAfter), ct);
         await jobs.EnqueueAsync(connection, transaction, new Notice(doc.WorkspaceId, doc.AuthorId, authorMessage).Request(), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(doc.WorkspaceId, id), ct);
         await RefreshHomesAsync(connection, transaction, doc, ct);
@@ -412,24 +438,68 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         return snapshot;
     }
 
-    /// <summary>Turns a closed doc into a decision record. False when it isn't closed (still open, decided or withdrawn).</summary>
-    public async Task<bool> RecordDecisionAsync(long id, string userId, string option, string rationale, string note, CancellationToken ct)
+    /// <summary>
+    /// Turns a closed doc, or an open one every reviewer approved (decided early), into a decision record; what is still
+    /// pending for it (reminders, the deadline, the lapse) is dropped. <paramref name="note"/> gets whether it was early.
+    /// False when it can't be decided now.
+    /// </summary>
+    public async Task<bool> RecordDecisionAsync(long id, string userId, string option, string rationale, Func<bool, string> note, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var doc = await connection.QuerySingleOrDefaultAsync<DecisionDoc>(new CommandDefinition(LockDocSql, new { Id = id }, transaction, cancellationToken: ct));
-        if (doc?.State is not DecisionStatus.Closed)
+        var early = doc?.State == DecisionStatus.Open && doc.Deadline > now && (await SnapshotAsync(connection, transaction, doc, ct)).AllApproved;
+        if (doc is null || (doc.State != DecisionStatus.Closed && !early))
         {
             return false;
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(RecordDecisionSql, new { Id = id, UserId = userId, Option = option, Rationale = rationale, Now = now }, transaction, cancellationToken: ct));
-        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, "decided", note), ct);
+        await connection.ExecuteAsync(new CommandDefinition(RecordDecisionSql, new
+        {
+            Id = id, UserId = userId, Option = option, Rationale = rationale, Early = early, Now = now,
+        }, transaction, cancellationToken: ct));
+        await jobs.CancelScopeAsync(connection, transaction, DecisionJobs.Scope(doc.WorkspaceId, id), ct);
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, "decided", note(early)), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(doc.WorkspaceId, id), ct);
         await RefreshHomesAsync(connection, transaction, doc, ct);
         await transaction.CommitAsync(ct);
         return true;
+    }
+
+    /// <summary>A closed doc still undecided <see cref="DecisionSchedule.LapseAfter"/> after its deadline lapses; false when it wasn't due.</summary>
+    public async Task<bool> LapseAsync(long id, Func<DecisionDoc, string> note, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var doc = await connection.QuerySingleOrDefaultAsync<DecisionDoc>(new CommandDefinition(LockDocSql, new { Id = id }, transaction, cancellationToken: ct));
+        if (doc?.State != DecisionStatus.Closed || doc.Deadline + DecisionSchedule.LapseAfter > now)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(SetStatusSql, new { Id = id, Status = "lapsed", doc.Outcome, Now = now }, transaction, cancellationToken: ct));
+        await jobs.CancelScopeAsync(connection, transaction, DecisionJobs.Scope(doc.WorkspaceId, id), ct);
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, "lapsed", note(doc)), ct);
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(doc.WorkspaceId, id), ct);
+        await RefreshHomesAsync(connection, transaction, doc, ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    // The first time every reviewer has approved, the author hears it may be decided now; later changes don't tell again.
+    private async Task TellIfReadyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DecisionDoc doc, DateTimeOffset now, CancellationToken ct)
+    {
+        if (doc.ReadyNotedAt is not null || !(await SnapshotAsync(connection, transaction, doc, ct)).AllApproved)
+        {
+            return;
+        }
+
+        if (await connection.ExecuteAsync(new CommandDefinition(MarkReadyNotedSql, new { doc.Id, Now = now }, transaction, cancellationToken: ct)) == 1)
+        {
+            await jobs.EnqueueAsync(connection, transaction, new Notice(doc.WorkspaceId, doc.AuthorId, DecisionText.ReadyEarly(doc)).Request(), ct);
+        }
     }
 
     /// <summary>Refreshes the Home tabs the doc appears on (<paramref name="only"/>: just these people's), in the change's transaction.</summary>
@@ -486,6 +556,24 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         if (doc is null || doc.State != DecisionStatus.Open || doc.Deadline <= now)
         {
             return notOpen;
+        }
+
+        var result = await change(connection, transaction, doc, now);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    // Runs a change under the doc's row lock while it is not decided yet (open, or closed waiting for the author).
+    private async Task<bool> InUndecidedDocAsync(
+        long id, CancellationToken ct, Func<NpgsqlConnection, NpgsqlTransaction, DecisionDoc, DateTimeOffset, Task<bool>> change)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var doc = await connection.QuerySingleOrDefaultAsync<DecisionDoc>(new CommandDefinition(LockDocSql, new { Id = id }, transaction, cancellationToken: ct));
+        if (doc?.State is not (DecisionStatus.Open or DecisionStatus.Closed))
+        {
+            return false;
         }
 
         var result = await change(connection, transaction, doc, now);

@@ -33,6 +33,7 @@ public static class DecisionText
         DecisionStatus.Open => "open",
         DecisionStatus.Closed => doc.ReviewOutcome == DecisionOutcome.ReadyToDecide ? "closed · ready to decide" : "closed · needs a sync",
         DecisionStatus.Decided => "decided",
+        DecisionStatus.Lapsed => "lapsed",
         _ => "withdrawn",
     };
 
@@ -79,8 +80,26 @@ public static class DecisionText
 
     public static string Withdrawal(DecisionDoc doc) => $":no_entry_sign: {Mention(doc.AuthorId)} withdrew {Name(doc)}. No more responses or reminders.";
 
-    public static string Decided(string userId, string option) =>
-        $":white_check_mark: Decided by {Mention(userId)}: *{MrkdwnEscaping.Escape(OneLine(option))}*";
+    public static string Decided(string userId, string option, bool early) =>
+        $":white_check_mark: Decided {(early ? "early " : "")}by {Mention(userId)}: *{MrkdwnEscaping.Escape(OneLine(option))}*"
+        + (early ? " (every reviewer approved before the response deadline)" : "");
+
+    /// <summary>To the author, once, when every reviewer has approved before the deadline.</summary>
+    public static string ReadyEarly(DecisionDoc doc) =>
+        $":tada: Every reviewer approved {Name(doc)} in <#{doc.ChannelId}> and no concern is open, so it is ready to decide now, "
+        + $"before its deadline ({LocalDate(doc.Deadline, doc.AuthorTz)}). Record the decision with the *Decide* button on the doc"
+        + (Link(doc) is { } link ? $": {link}" : ".");
+
+    /// <summary>To the author on the working mornings after the deadline while the doc waits for its decision.</summary>
+    public static string DecideReminder(DecisionDoc doc) =>
+        $":memo: Responses on {Name(doc)} in <#{doc.ChannelId}> closed {LocalDate(doc.Deadline, doc.AuthorTz)} and the decision isn't recorded yet. "
+        + "Record it with *Decide* on the doc, or *Extend deadline* or *Withdraw* it there. "
+        + $"Left undecided, it lapses {LocalDate(doc.Deadline + DecisionSchedule.LapseAfter, doc.AuthorTz)}"
+        + (Link(doc) is { } link ? $": {link}" : ".");
+
+    public static string Lapsed(DecisionDoc doc) =>
+        $":zzz: {Name(doc)} lapsed: no decision was recorded within two weeks of its response deadline, so it has left the open list. "
+        + $"{Mention(doc.AuthorId)} can bring it back as a new doc with `/decision`.";
 
     public static string OnlyAuthor(DecisionDoc doc, string what) => $"Only {Mention(doc.AuthorId)} can {what} {doc.ShortId}.";
 

@@ -32,6 +32,8 @@ public static class DecisionsFeature
         services.AddJobHandler<PlanRemindersJob>();
         services.AddJobHandler<RemindJob>();
         services.AddJobHandler<DeadlineJob>();
+        services.AddJobHandler<RemindToDecideJob>();
+        services.AddJobHandler<LapseJob>();
 
         services.AddWebPage<DecisionPage>();
         services.AddWebPage<DecisionLogPage>();
