@@ -4,8 +4,15 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# No Slack setting means sandbox mode (a local workspace at /sandbox/), which wipes its database at every start:
+# it gets a database of its own, never the one real data lives in.
+database=asynclead
+if [ -z "${Slack__SigningSecret:-}${Slack__BotToken:-}${Slack__AppToken:-}${Slack__ClientId:-}${Slack__ClientSecret:-}" ] \
+   && [ "${AsyncLead__Sandbox:-}" != "false" ]; then
+  database=asynclead_sandbox
+fi
 if [ -z "${ConnectionStrings__Postgres:-}" ]; then
-  ConnectionStrings__Postgres=$(scripts/postgres.sh up --database asynclead)
+  ConnectionStrings__Postgres=$(scripts/postgres.sh up --database "$database")
   export ConnectionStrings__Postgres
 fi
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://127.0.0.1:3000}

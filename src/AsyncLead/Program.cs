@@ -1,4 +1,5 @@
 using AsyncLead;
+using AsyncLead.SandboxMode;
 
 if (args is ["healthcheck", ..])
 {
@@ -7,8 +8,11 @@ if (args is ["healthcheck", ..])
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAsyncLead();
+// No Slack settings: the same bot with a local Slack-like workspace at /sandbox/ (SandboxMode/).
+builder.AddSandboxWhenUnconfigured(args);
 
 var app = builder.Build();
+app.MapSandbox();
 
 // Validates settings, maps endpoints, migrates, then serves; or runs `migrate` / `purge-workspace T123 --yes` and exits.
 return await app.RunAsyncLeadAsync(args);

@@ -267,6 +267,7 @@ public sealed class FakeSlack : IAsyncDisposable
         _calls.Clear();
         _responseUrlPosts.Clear();
         _acks.Clear();
+        NotifyChanged();
     }
 
     // ---- Looking at what happened --------------------------------------------------------------------------
@@ -472,5 +473,116 @@ public sealed class FakeSlack : IAsyncDisposable
         }
 
         _stopping.Dispose();
+    }
+
+    // ---- For the sandbox UI ----------------------------------------------------------------------------------
+
+    private readonly Lock _changeGate = new();
+    private TaskCompletionSource _nextChange = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Reads the world under its lock, for what the page shows and the public queries do not (conversations, stacks).</summary>
+    internal T Read<T>(Func<SlackWorld, T> read)
+    {
+        lock (_world.Gate)
+        {
+            return read(_world);
+        }
+    }
+
+    /// <summary>Changes the world under its lock (a person's own message, Slack's answer to a command) and tells the page.</summary>
+    internal T UnderLock<T>(Func<SlackWorld, T> change)
+    {
+        T result;
+        lock (_world.Gate)
+        {
+            result = change(_world);
+        }
+
+        NotifyChanged();
+        return result;
+    }
+
+    /// <summary>
+    /// A message only <paramref name="visibleTo"/> sees, from the bot (<paramref name="fromSlackbot"/> false: a slash
+    /// command's ack) or from Slack itself (an unknown command); <paramref name="conversation"/> may be a person's id (their DM).
+    /// </summary>
+    internal void AddEphemeral(string conversation, string visibleTo, string text, JsonArray? blocks, bool fromSlackbot)
+    {
+        UnderLock(world =>
+        {
+            var channel = ExistingConversation(conversation);
+            var team = world.Workspaces[channel.TeamId];
+            if (blocks is not null)
+            {
+                world.AssignMissingIds(blocks);
+            }
+
+            world.Ephemerals.Add(new MessageRecord
+            {
+                ChannelId = channel.Id,
+                TeamId = team.TeamId,
+                Ts = world.NextTs(),
+                UserId = fromSlackbot ? SlackbotUserId : team.BotUserId,
+                BotId = fromSlackbot ? null : team.BotId,
+                AppId = fromSlackbot ? null : world.AppId,
+                Text = text,
+                Blocks = blocks,
+                VisibleTo = visibleTo,
+            });
+            return true;
+        });
+    }
+
+    /// <summary>Slack's own user, who answers what no app handles.</summary>
+    internal const string SlackbotUserId = "USLACKBOT";
+
+    /// <summary>Something the call logs do not show changed (a modal closed, the clock moved): the page looks again.</summary>
+    public void NotifyChanged()
+    {
+        TaskCompletionSource changed;
+        lock (_changeGate)
+        {
+            changed = _nextChange;
+            _nextChange = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        changed.TrySetResult();
+    }
+
+    /// <summary>
+    /// Completes at the first change after this call (a Web API call, a response_url post, <see cref="NotifyChanged"/>)
+    /// or after <paramref name="timeout"/>; true when something changed. What happened before the call is not waited for.
+    /// </summary>
+    internal async Task<bool> NextChangeAsync(TimeSpan timeout)
+    {
+        Task notified;
+        lock (_changeGate)
+        {
+            notified = _nextChange.Task;
+        }
+
+        var calls = new HashSet<SlackCall>(_calls.Snapshot(), ReferenceEqualityComparer.Instance);
+        var posts = new HashSet<ResponseUrlPost>(_responseUrlPosts.Snapshot(), ReferenceEqualityComparer.Instance);
+        var timedOut = Task.Delay(timeout);
+        var first = await Task.WhenAny(
+            notified,
+            Quietly(_calls.WaitAsync(c => !calls.Contains(c), timeout, () => "")),
+            Quietly(_responseUrlPosts.WaitAsync(p => !posts.Contains(p), timeout, () => "")),
+            timedOut).ConfigureAwait(false);
+        return first != timedOut && (first == notified || await ((Task<bool>)first).ConfigureAwait(false));
+    }
+
+    // A log's wait ends in a TimeoutException when nothing came: that is "no change", not a failure.
+    private static async Task<bool> Quietly<T>(Task<T> wait)
+    {
+        try
+        {
+            await wait.ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 }

@@ -22,6 +22,7 @@ internal sealed class SlackEventConverter : JsonConverter<SlackEvent>
             "app_uninstalled" => SlackPayloadParser.Read<AppUninstalledEvent>(element),
             "tokens_revoked" => SlackPayloadParser.Read<TokensRevokedEvent>(element),
             "user_change" => SlackPayloadParser.Read<UserChangeEvent>(element),
+            "member_joined_channel" or "member_left_channel" => SlackPayloadParser.Read<ChannelMemberEvent>(element),
             _ => new UnknownEvent
             {
                 Type = type,

@@ -23,6 +23,18 @@ public sealed class PageLinks(SignedLinks links)
     public Uri DecisionLog(string workspaceId, string? viewerId) =>
         links.Create(new LinkTarget(DecisionLogKind, workspaceId, "", viewerId));
 
+    /// <summary>Another week of the team an opened team-week link shows, valid as long as that link.</summary>
+    public Uri TeamWeekFrom(LinkTarget opened, string channelId, DateOnly monday) =>
+        links.Derive(opened, new LinkTarget(TeamWeekKind, opened.WorkspaceId, TeamWeekKey(channelId, monday), opened.ViewerId));
+
+    /// <summary>A doc listed on an opened decision log, valid as long as that link and able to lead back to the log.</summary>
+    public Uri DecisionFrom(LinkTarget opened, long docId) =>
+        links.Derive(opened, new LinkTarget(DecisionKind, opened.WorkspaceId, docId.ToString(CultureInfo.InvariantCulture), opened.ViewerId));
+
+    /// <summary>The decision log, only from a page opened within the log's scope; null from a single doc's link.</summary>
+    public Uri? DecisionLogFrom(LinkTarget opened) =>
+        opened.EffectiveScope == DecisionLogKind ? links.Derive(opened, new LinkTarget(DecisionLogKind, opened.WorkspaceId, "", opened.ViewerId)) : null;
+
     public static string TeamWeekKey(string channelId, DateOnly monday) =>
         string.Create(CultureInfo.InvariantCulture, $"{channelId}/{monday:yyyy-MM-dd}");
 

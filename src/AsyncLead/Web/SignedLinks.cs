@@ -6,7 +6,22 @@ using Microsoft.Extensions.Options;
 namespace AsyncLead.Web;
 
 /// <summary>What a link opens: a page kind, the workspace it belongs to, the page's key, and who it was handed to.</summary>
-public sealed record LinkTarget(string Kind, string WorkspaceId, string Key, string? ViewerId = null);
+public sealed record LinkTarget(string Kind, string WorkspaceId, string Key, string? ViewerId = null)
+{
+    /// <summary>
+    /// The kind of the link Slack handed out that this one was derived from (its own kind when it came from Slack): a
+    /// page may link onward only within it, so a doc's link never opens the whole decision log.
+    /// </summary>
+    public string? Scope { get; init; }
+
+    /// <summary>When the link Slack handed out was made; a workspace's removal closes every link issued before it.</summary>
+    public DateTimeOffset? IssuedAt { get; init; }
+
+    /// <summary>When the link Slack handed out stops working; links derived from it end then too, never later.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    public string EffectiveScope => Scope ?? Kind;
+}
 
 public enum LinkCheck
 {
@@ -25,10 +40,21 @@ public sealed class SignedLinks(IDataProtectionProvider dataProtection, IOptions
 
     private readonly IDataProtector protector = dataProtection.CreateProtector("AsyncLead.Web.SignedLinks.v1");
 
+    /// <summary>A link handed out in Slack: its scope is its own kind, its lifetime starts now.</summary>
     public Uri Create(LinkTarget target, TimeSpan? lifetime = null)
     {
-        var expires = clock.GetUtcNow().Add(lifetime ?? DefaultLifetime).ToUnixTimeSeconds();
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new Payload(target.Kind, target.WorkspaceId, target.Key, target.ViewerId, expires));
+        var now = clock.GetUtcNow();
+        return Sign(target, target.Kind, now, now.Add(lifetime ?? DefaultLifetime));
+    }
+
+    /// <summary>A link a page shows, onward from the link it was opened with: same scope, issue time and expiry (no renewal).</summary>
+    public Uri Derive(LinkTarget opened, LinkTarget next) =>
+        Sign(next, opened.EffectiveScope, opened.IssuedAt ?? clock.GetUtcNow(), opened.ExpiresAt ?? clock.GetUtcNow().Add(DefaultLifetime));
+
+    private Uri Sign(LinkTarget target, string scope, DateTimeOffset issuedAt, DateTimeOffset expiresAt)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new Payload(target.Kind, target.WorkspaceId, target.Key, target.ViewerId,
+            expiresAt.ToUnixTimeSeconds(), scope, issuedAt.ToUnixTimeMilliseconds()));
         var token = WebEncoders.Base64UrlEncode(protector.Protect(payload));
         var baseUrl = (options.Value.PublicUrl ?? "http://127.0.0.1:3000").TrimEnd('/');
         return new Uri($"{baseUrl}/w/{token}");
@@ -57,9 +83,15 @@ public sealed class SignedLinks(IDataProtectionProvider dataProtection, IOptions
             return LinkCheck.Expired;
         }
 
-        target = new LinkTarget(payload.Kind, payload.Workspace, payload.Key, payload.Viewer);
+        target = new LinkTarget(payload.Kind, payload.Workspace, payload.Key, payload.Viewer)
+        {
+            Scope = payload.Scope,
+            // Links made before issue times were recorded count as issued at the epoch: a removal closes them too.
+            IssuedAt = DateTimeOffset.FromUnixTimeMilliseconds(payload.Issued ?? 0),
+            ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(payload.Expires),
+        };
         return LinkCheck.Valid;
     }
 
-    private sealed record Payload(string Kind, string Workspace, string Key, string? Viewer, long Expires);
+    private sealed record Payload(string Kind, string Workspace, string Key, string? Viewer, long Expires, string? Scope = null, long? Issued = null);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using AsyncLead.Sandbox;
 using AsyncLead.Slack;
 using AsyncLead.Storage;
 using Microsoft.Extensions.Options;
@@ -18,16 +19,24 @@ public static class StatusPage
         {
             var database = await readiness.CheckAsync(TimeSpan.FromSeconds(2), cancellationToken);
             var baseUrl = (app.Value.PublicUrl ?? $"{request.Scheme}://{request.Host}").TrimEnd('/');
-            return PageLayout.Page("Status", Render(database, slack.Value, app.Value, baseUrl));
+            var sandbox = request.HttpContext.RequestServices.GetService<ISandboxControls>() is not null;
+            return PageLayout.Page("Status", Render(database, slack.Value, app.Value, baseUrl, sandbox));
         });
         return endpoints;
     }
 
-    private static string Render(ReadinessState database, SlackOptions slack, AsyncLeadOptions app, string baseUrl)
+    private static string Render(ReadinessState database, SlackOptions slack, AsyncLeadOptions app, string baseUrl, bool sandbox)
     {
         var html = new StringBuilder();
         var ready = database.IsReady && slack.CanReceive;
         html.Append("<h1>AsyncLead</h1>");
+        if (sandbox)
+        {
+            // The Slack settings below are the sandbox's own, made up at start.
+            html.Append("<p class=\"ok\">Sandbox mode (no Slack settings): <a href=\"/sandbox/\">open the sandbox workspace</a> to try AsyncLead without Slack. ")
+                .Append("Set the Slack settings below to serve a real workspace instead.</p>");
+        }
+
         html.Append(ready
             ? "<p class=\"ok\">Running and connected. Use <code>/weekly-update</code> and <code>/decision</code> in Slack.</p>"
             : "<p>Running, but not fully set up yet. What's missing is marked below.</p>");

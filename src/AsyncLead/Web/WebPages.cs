@@ -29,7 +29,8 @@ public static class WebPages
     /// <summary><c>GET /w/{token}</c>: every page AsyncLead serves to people sits behind a signed, expiring link.</summary>
     public static IEndpointRouteBuilder MapWebPages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/w/{token}", async (string token, HttpRequest request, SignedLinks links, IEnumerable<IWebPage> pages, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/w/{token}", async (string token, HttpRequest request, SignedLinks links, IWorkspaceRemovals removals,
+            IEnumerable<IWebPage> pages, CancellationToken cancellationToken) =>
         {
             switch (links.Check(token, out var target))
             {
@@ -41,8 +42,16 @@ public static class WebPages
                         "It may have been cut short when it was copied. Open the link again from Slack, or get a fresh one from AsyncLead's Home tab.");
             }
 
-            var page = pages.FirstOrDefault(p => p.Kind == target!.Kind);
-            var result = page is null ? null : await page.RenderAsync(target!, request.Query, cancellationToken);
+            if (await removals.RemovedAtAsync(target!.WorkspaceId, cancellationToken) is { } removedAt && target.IssuedAt <= removedAt)
+            {
+                return PageLayout.Page("This link no longer works",
+                    "<h1>This link no longer works</h1><p>AsyncLead was removed from this workspace after the link was made, and its links closed with it. "
+                    + "If AsyncLead is installed again, open a fresh link from its Home tab in Slack.</p>",
+                    StatusCodes.Status410Gone);
+            }
+
+            var page = pages.FirstOrDefault(p => p.Kind == target.Kind);
+            var result = page is null ? null : await page.RenderAsync(target, request.Query, cancellationToken);
             return result ?? PageLayout.Page("Not found",
                 "<h1>Nothing here any more</h1><p>What this link pointed at no longer exists. It may have been withdrawn or its workspace removed.</p>",
                 StatusCodes.Status404NotFound);

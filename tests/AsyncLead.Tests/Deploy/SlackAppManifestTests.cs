@@ -1,4 +1,5 @@
 using AsyncLead.Features.Install;
+using AsyncLead.Sandbox;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Tests.Infrastructure;
 using YamlDotNet.RepresentationModel;
@@ -64,6 +65,8 @@ public sealed class SlackAppManifestTests
 
         Assert.Equal(["/decision", "/weekly-update"], Commands(Http).Order());
         Assert.Equal(Commands(Http), Commands(Socket));
+        // The sandbox answers any other command as Slack does, without sending it to the app.
+        Assert.Equal(Commands(Http).Order(), SandboxUiEndpoints.AppCommands.Order());
     }
 
     private static List<string> HandledEventTypes()

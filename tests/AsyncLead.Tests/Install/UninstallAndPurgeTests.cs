@@ -85,6 +85,9 @@ public sealed class UninstallAndPurgeTests(TestDatabase database) : IClassFixtur
                 VALUES (@team, 1, 'C_TEAM', 'U_A', 'Europe/Berlin', 'Queue', 'Why', now(), now(), now(), now());
                 INSERT INTO digest_preferences (workspace_id, user_id, day, time, is_off, updated_at) VALUES (@team, 'U_A', 5, '16:30', false, now());
                 INSERT INTO slack_posts (workspace_id, post_key, started_at, channel, ts, posted_at) VALUES (@team, 'week-root:1', now(), 'C_TEAM', '1.000100', now());
+                INSERT INTO workspace_removals (workspace_id, removed_at) VALUES (@team, now());
+                INSERT INTO slack_channels (workspace_id, channel_id, is_private, learned_at) VALUES (@team, 'C_TEAM', true, now());
+                INSERT INTO slack_channel_members (workspace_id, channel_id, user_id) VALUES (@team, 'C_TEAM', 'U_A');
                 """, new { team });
         }
 

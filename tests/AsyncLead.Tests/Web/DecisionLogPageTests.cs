@@ -35,13 +35,18 @@ public sealed class DecisionLogPageTests(PagesWorld world) : IClassFixture<Pages
     }
 
     [Fact]
-    public async Task Each_row_links_to_its_doc_with_a_fresh_link_for_the_same_viewer()
+    public async Task Each_row_links_to_its_doc_for_the_same_viewer_expiring_with_the_log_link()
     {
-        var (_, html) = await world.GetAsync(world.DecisionLog(Bob));
+        var logPath = world.DecisionLog(Bob);
+        Assert.Equal(LinkCheck.Valid, world.SignedLinks.Check(logPath[3..], out var log));
+        var (_, html) = await world.GetAsync(logPath);
 
         var first = TeamWeekPageTests.Href(html, "<tr><td><a href=\"");
         Assert.Equal(LinkCheck.Valid, world.SignedLinks.Check(first[3..], out var target));
-        Assert.Equal(new LinkTarget(PageLinks.DecisionKind, SlackScenario.TeamId, world.DocIds[2].ToString(System.Globalization.CultureInfo.InvariantCulture), Bob), target);
+        Assert.Equal(new LinkTarget(PageLinks.DecisionKind, SlackScenario.TeamId, world.DocIds[2].ToString(System.Globalization.CultureInfo.InvariantCulture), Bob),
+            target.Opens());
+        Assert.Equal(log!.ExpiresAt, target!.ExpiresAt);
+        Assert.Equal(PageLinks.DecisionLogKind, target.Scope);
         var (status, doc) = await world.GetAsync(first);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("DEC-3: Split the monolith", doc);

@@ -57,15 +57,27 @@ public sealed class DecisionPageTests(PagesWorld world) : IClassFixture<PagesWor
     }
 
     [Fact]
-    public async Task The_page_links_back_to_the_log_for_the_same_viewer()
+    public async Task A_docs_link_opens_the_doc_and_not_the_whole_decision_log()
     {
         var (_, html) = await world.GetAsync(world.Decision(3, Dan));
 
         Assert.Contains("<span class=\"badge status-open\">open for review</span>", html);
         Assert.Contains("<dt>Responses due</dt>", html);
-        var log = TeamWeekPageTests.Href(html, "<nav class=\"pager\"><a href=\"");
-        Assert.Equal(LinkCheck.Valid, world.SignedLinks.Check(log[3..], out var target));
-        Assert.Equal(new LinkTarget(PageLinks.DecisionLogKind, SlackScenario.TeamId, "", Dan), target);
+        Assert.DoesNotContain("← Decision log", html);
+    }
+
+    [Fact]
+    public async Task A_doc_opened_from_the_log_links_back_to_it_for_the_same_viewer_until_the_log_link_expires()
+    {
+        var logPath = world.DecisionLog(Dan);
+        Assert.Equal(LinkCheck.Valid, world.SignedLinks.Check(logPath[3..], out var log));
+        var (_, logHtml) = await world.GetAsync(logPath);
+        var (_, html) = await world.GetAsync(TeamWeekPageTests.Href(logHtml, "<tr><td><a href=\""));
+
+        var back = TeamWeekPageTests.Href(html, "<nav class=\"pager\"><a href=\"");
+        Assert.Equal(LinkCheck.Valid, world.SignedLinks.Check(back[3..], out var target));
+        Assert.Equal(new LinkTarget(PageLinks.DecisionLogKind, SlackScenario.TeamId, "", Dan), target.Opens());
+        Assert.Equal(log!.ExpiresAt, target!.ExpiresAt);
     }
 
     [Fact]

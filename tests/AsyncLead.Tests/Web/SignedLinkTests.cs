@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using AsyncLead.Testing;
 using AsyncLead.Tests.Infrastructure;
 using AsyncLead.Web;
@@ -54,6 +55,45 @@ public sealed class SignedLinkTests(TestDatabase database) : IClassFixture<TestD
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknownKind.StatusCode);
         Assert.StartsWith("https://lead.example.com/w/", links.Create(new LinkTarget("echo", "T1", "k")).ToString());
+    }
+
+    [Fact]
+    public async Task A_link_derived_on_a_page_keeps_the_expiry_and_scope_of_the_link_it_came_from()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2025, 11, 17, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await StartAsync(clock);
+        var links = host.Services.GetRequiredService<SignedLinks>();
+        Assert.Equal(LinkCheck.Valid, links.Check(links.Create(new LinkTarget("echo", "T1", "week-47", "U_LEAD"), TimeSpan.FromHours(1)).Segments[^1], out var opened));
+
+        clock.Advance(TimeSpan.FromMinutes(50));
+        var derived = links.Derive(opened!, new LinkTarget("echo", "T1", "week-46", "U_LEAD"));
+
+        Assert.Equal(LinkCheck.Valid, links.Check(derived.Segments[^1], out var next));
+        Assert.Equal(opened!.ExpiresAt, next!.ExpiresAt);
+        Assert.Equal(opened.IssuedAt, next.IssuedAt);
+        Assert.Equal("echo", next.EffectiveScope);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.Http.GetAsync(derived.PathAndQuery)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Links_stop_working_once_the_workspace_uninstalls_and_links_made_afterwards_work()
+    {
+        await using var s = await SlackScenario.StartAsync(database, services: services => services.AddWebPage<EchoPage>());
+        var links = s.Host.Services.GetRequiredService<SignedLinks>();
+        var before = links.Create(new LinkTarget("echo", SlackScenario.TeamId, "week-47", "U_LEAD"));
+        var otherWorkspace = links.Create(new LinkTarget("echo", "T_OTHER", "week-47", "U_LEAD"));
+        Assert.Equal(HttpStatusCode.OK, (await s.Host.Http.GetAsync(before.PathAndQuery)).StatusCode);
+
+        var removed = await s.Simulator.SendEventAsync(s.Simulator.EventCallback(new JsonObject { ["type"] = "app_uninstalled" }, SlackScenario.TeamId));
+        Assert.Equal(HttpStatusCode.OK, removed.Status);
+
+        var closed = await s.Host.Http.GetAsync(before.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Gone, closed.StatusCode);
+        Assert.Contains("AsyncLead was removed from this workspace after the link was made", await closed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await s.Host.Http.GetAsync(otherWorkspace.PathAndQuery)).StatusCode);
+        await s.AdvanceAsync(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await s.Host.Http.GetAsync(links.Create(new LinkTarget("echo", SlackScenario.TeamId, "week-47")).PathAndQuery)).StatusCode);
     }
 
     private Task<AppHost> StartAsync(ManualClock clock) =>

@@ -56,16 +56,20 @@ public sealed class TeamWeekPageTests(PagesWorld world) : IClassFixture<PagesWor
     }
 
     [Fact]
-    public async Task The_previous_and_next_week_links_are_fresh_signed_links_for_the_same_viewer()
+    public async Task The_previous_and_next_week_links_are_for_the_same_viewer_and_expire_with_the_link_they_came_from()
     {
-        var (_, html) = await world.GetAsync(world.TeamWeek(Bob));
+        var path = world.TeamWeek(Bob);
+        Assert.Equal(LinkCheck.Valid, world.SignedLinks.Check(path[3..], out var opened));
+        var (_, html) = await world.GetAsync(path);
 
         var previous = Href(html, "rel=\"prev\" href=\"");
         var next = Href(html, "rel=\"next\" href=\"");
         Assert.Equal(LinkCheck.Valid, world.SignedLinks.Check(previous[3..], out var earlier));
-        Assert.Equal(new LinkTarget(PageLinks.TeamWeekKind, SlackScenario.TeamId, "C_PAY/2025-11-10", Bob), earlier);
+        Assert.Equal(new LinkTarget(PageLinks.TeamWeekKind, SlackScenario.TeamId, "C_PAY/2025-11-10", Bob), earlier.Opens());
+        Assert.Equal(opened!.ExpiresAt, earlier!.ExpiresAt);
         Assert.Equal(LinkCheck.Valid, world.SignedLinks.Check(next[3..], out var later));
-        Assert.Equal(new LinkTarget(PageLinks.TeamWeekKind, SlackScenario.TeamId, "C_PAY/2025-11-24", Bob), later);
+        Assert.Equal(new LinkTarget(PageLinks.TeamWeekKind, SlackScenario.TeamId, "C_PAY/2025-11-24", Bob), later.Opens());
+        Assert.Equal(opened.ExpiresAt, later!.ExpiresAt);
 
         // The week of 24 Nov is the current one: there is no week after it to link to yet.
         var (status, current) = await world.GetAsync(next);

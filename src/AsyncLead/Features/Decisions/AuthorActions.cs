@@ -13,8 +13,7 @@ internal static class AuthorsDoc
     public static async Task<DecisionDoc?> FindAsync(DecisionStore store, Notices notices, BlockActionsPayload payload,
         BlockAction action, SlackContext context, string verb, CancellationToken ct)
     {
-        var doc = await store.FindAsync(DecisionMessage.IdFrom(action.Value), ct);
-        if (doc is null || doc.WorkspaceId != context.TeamId)
+        if (context.TeamId is not { } workspaceId || await store.FindAsync(workspaceId, DecisionMessage.IdFrom(action.Value), ct) is not { } doc)
         {
             return null;
         }
@@ -99,8 +98,8 @@ public sealed class ResolveAction(DecisionStore store, Notices notices) : IBlock
     public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
     {
         var concern = await store.FindConcernAsync(DecisionMessage.IdFrom(action.Value), ct);
-        var doc = concern is null ? null : await store.FindAsync(concern.DecisionId, ct);
-        if (concern is null || doc is null || doc.WorkspaceId != context.TeamId)
+        var doc = concern is null || context.TeamId is not { } workspaceId ? null : await store.FindAsync(workspaceId, concern.DecisionId, ct);
+        if (concern is null || doc is null)
         {
             return;
         }

@@ -15,6 +15,11 @@ public sealed class CommentSubmission(DecisionStore store) : IViewSubmissionHand
         var decisionId = long.Parse(parts[0], CultureInfo.InvariantCulture);
         var kind = Enum.Parse<ReviewerAnswer>(parts[1]);
         var text = submission.View.State.Find(DecisionModals.Text, DecisionModals.Text)?.Value?.Trim() ?? "";
+        if (await store.FindAsync(context.TeamId ?? "", decisionId, ct) is null)
+        {
+            return SlackAck.ViewErrors(new Dictionary<string, string> { [DecisionModals.Text] = "This doc isn't in this workspace." });
+        }
+
         if (text.Length == 0)
         {
             return SlackAck.ViewErrors(new Dictionary<string, string> { [DecisionModals.Text] = "Write what you'd like the author to consider." });

@@ -11,7 +11,7 @@ public sealed class DecideSubmission(DecisionStore store) : IViewSubmissionHandl
 
     public async Task<SlackAck> HandleAsync(ViewSubmissionPayload submission, SlackContext context, CancellationToken ct)
     {
-        var doc = await store.FindAsync(long.Parse(submission.View.PrivateMetadata!, CultureInfo.InvariantCulture), ct);
+        var doc = await store.FindAsync(context.TeamId ?? "", long.Parse(submission.View.PrivateMetadata!, CultureInfo.InvariantCulture), ct);
         var state = submission.View.State;
         var option = state.Find(DecisionModals.Option, DecisionModals.Option)?.Value?.Trim() ?? "";
         var rationale = state.Find(DecisionModals.Rationale, DecisionModals.Rationale)?.Value?.Trim() ?? "";

@@ -13,7 +13,8 @@ namespace AsyncLead.Features.Decisions;
 /// section); <c>list</c>, <c>DEC-12</c>, <c>export DEC-12</c> and <c>help</c> answer privately.
 /// </summary>
 public sealed class DecisionCommand(
-    ISlackClient slack, MemberDirectory members, DecisionStore store, BotChannelMembership membership, PageLinks pages, TimeProvider clock)
+    ISlackClient slack, MemberDirectory members, DecisionStore store, DecisionAccess access, BotChannelMembership membership, PageLinks pages,
+    TimeProvider clock)
     : ISlashCommandHandler
 {
     private const int RecentDecisions = 5;
@@ -44,39 +45,54 @@ public sealed class DecisionCommand(
 
         if (isOneLine && verb == "list" && words.Length == 1)
         {
-            return SlackAck.Ephemeral(await ListAsync(command.TeamId, command.UserId, ct));
+            return SlackAck.Ephemeral(await ListAsync(command, ct));
         }
 
         if (isOneLine && DecisionShortId.TryParse(text, out var shown))
         {
-            return await ShowAsync(command.TeamId, command.UserId, shown, ct);
+            return await ShowAsync(command, shown, ct);
         }
 
         if (isOneLine && verb == "export" && words.Length == 2)
         {
             return DecisionShortId.TryParse(words[1], out var exported)
-                ? await ExportAsync(command.TeamId, exported, ct)
+                ? await ExportAsync(command, exported, ct)
                 : SlackAck.Ephemeral($"`{MrkdwnEscaping.Escape(words[1])}` is not a decision id. Try `/decision export DEC-12`.");
         }
 
         return await OpenFormAsync(command, text, ct);
     }
 
+    private const string InviteMe =
+        "I'm not in this channel yet, so I couldn't post the doc here. Invite me with `/invite @AsyncLead`, then run `/decision` again.";
+
+    private const string FormDidNotOpen = "Slack didn't open the decision form just now. Please run `/decision` again in a moment.";
+
+    /// <summary>Acks at once and opens the form right after, asking Slack only for what isn't known yet (side by side).</summary>
     private async Task<SlackAck> OpenFormAsync(SlashCommand command, string text, CancellationToken ct)
     {
-        var api = slack.ForWorkspace(command.TeamId);
-        if (!await membership.IsMemberAsync(command.TeamId, command.ChannelId, ct))
+        var known = membership.Known(command.TeamId, command.ChannelId);
+        if (known is false)
         {
-            return SlackAck.Ephemeral(
-                "I'm not in this channel yet, so I couldn't post the doc here. Invite me with `/invite @AsyncLead`, then run `/decision` again.");
+            return SlackAck.Ephemeral(InviteMe);
         }
 
-        var author = await members.GetAsync(command.TeamId, command.UserId, ct);
-        var zone = author.Schedule.TimeZoneId;
-        var deadline = DecisionSchedule.DefaultDeadline(clock.GetUtcNow(), zone);
-        var form = DecisionModals.Doc(command.ChannelId, Prefill(text), deadline, DecisionSchedule.DefaultDecisionDate(deadline, zone));
-        await api.Views.OpenAsync(command.TriggerId!, form, ct);
-        return SlackAck.Empty;
+        var author = await members.KnownAsync(command.TeamId, command.UserId, ct);
+        return SlackAck.AckThen(SlackAck.Empty, async followUpCt =>
+        {
+            var isMember = known is true ? Task.FromResult(true) : membership.IsMemberAsync(command.TeamId, command.ChannelId, followUpCt);
+            var profile = author is not null ? Task.FromResult(author) : members.GetAsync(command.TeamId, command.UserId, followUpCt);
+            if (!await isMember)
+            {
+                return SlackAck.Ephemeral(InviteMe);
+            }
+
+            var zone = (await profile).Schedule.TimeZoneId;
+            var deadline = DecisionSchedule.DefaultDeadline(clock.GetUtcNow(), zone);
+            var form = DecisionModals.Doc(command.ChannelId, Prefill(text), deadline, DecisionSchedule.DefaultDecisionDate(deadline, zone));
+            await slack.ForWorkspace(command.TeamId).Views.OpenAsync(command.TriggerId!, form, followUpCt);
+            return null;
+        }, FormDidNotOpen);
     }
 
     /// <summary>A Markdown doc (several lines or headings) fills the sections; anything else is the title.</summary>
@@ -85,10 +101,13 @@ public sealed class DecisionCommand(
             ? DecisionDocParser.Parse(text)
             : new DecisionDocSections(text, "", "", "", "", "");
 
-    private async Task<string> ListAsync(string teamId, string userId, CancellationToken ct)
+    private async Task<string> ListAsync(SlashCommand command, CancellationToken ct)
     {
-        var open = await store.ListOpenAsync(teamId, ct);
-        var decided = await store.ListRecentDecisionsAsync(teamId, RecentDecisions, ct);
+        var (teamId, userId) = (command.TeamId, command.UserId);
+        var open = await access.VisibleAsync(teamId, userId, command.ChannelId, await store.ListOpenAsync(teamId, ct), ct);
+        // Asks for more than it shows, so docs hidden from this person don't leave the list short.
+        var decided = (await access.VisibleAsync(teamId, userId, command.ChannelId,
+            await store.ListRecentDecisionsAsync(teamId, RecentDecisions * 4, ct), ct)).Take(RecentDecisions).ToList();
         if (open.Count == 0 && decided.Count == 0)
         {
             return "No decision docs yet. Write one with `/decision`.";
@@ -119,10 +138,11 @@ public sealed class DecisionCommand(
         return string.Join("\n", lines);
     }
 
-    private async Task<SlackAck> ShowAsync(string teamId, string userId, DecisionShortId id, CancellationToken ct)
+    private async Task<SlackAck> ShowAsync(SlashCommand command, DecisionShortId id, CancellationToken ct)
     {
+        var (teamId, userId) = (command.TeamId, command.UserId);
         var doc = await store.FindAsync(teamId, id, ct);
-        if (doc is null)
+        if (doc is null || !await access.CanReadAsync(teamId, userId, command.ChannelId, doc, ct))
         {
             return NotFound(id);
         }
@@ -148,10 +168,10 @@ public sealed class DecisionCommand(
         return SlackAck.Ephemeral(string.Join("\n", lines));
     }
 
-    private async Task<SlackAck> ExportAsync(string teamId, DecisionShortId id, CancellationToken ct)
+    private async Task<SlackAck> ExportAsync(SlashCommand command, DecisionShortId id, CancellationToken ct)
     {
-        var doc = await store.FindAsync(teamId, id, ct);
-        if (doc is null)
+        var doc = await store.FindAsync(command.TeamId, id, ct);
+        if (doc is null || !await access.CanReadAsync(command.TeamId, command.UserId, command.ChannelId, doc, ct))
         {
             return NotFound(id);
         }
@@ -160,6 +180,7 @@ public sealed class DecisionCommand(
         return SlackAck.Ephemeral($"{id} as a Markdown decision record:\n```\n{MrkdwnEscaping.Escape(markdown)}```");
     }
 
+    // The same answer for a doc that doesn't exist and one from a private channel the person isn't in: neither is theirs to see.
     private static MessageAck NotFound(DecisionShortId id) =>
-        SlackAck.Ephemeral($"There is no {id} in this workspace. `/decision list` shows the open docs and recent decisions.");
+        SlackAck.Ephemeral($"There is no {id} that you can see in this workspace. `/decision list` shows the open docs and recent decisions.");
 }

@@ -8,7 +8,7 @@ namespace AsyncLead.Features.Decisions;
 /// A workspace's decision log: every doc, newest first, each linking to its page, with a plain GET form to filter by
 /// status and search the text. The form submits to the page's own signed address; its fields travel in the query.
 /// </summary>
-public sealed class DecisionLogPage(DecisionStore store, PageReaders readers, PageLinks links) : IWebPage
+public sealed class DecisionLogPage(DecisionStore store, DecisionAccess access, PageReaders readers, PageLinks links) : IWebPage
 {
     public const int MaxShown = 200;
 
@@ -24,9 +24,11 @@ public sealed class DecisionLogPage(DecisionStore store, PageReaders readers, Pa
         }
 
         var filter = DecisionLogFilter.Parse(query["status"].FirstOrDefault(), query["q"].FirstOrDefault());
-        var docs = await store.SearchAsync(target.WorkspaceId, filter, MaxShown + 1, cancellationToken);
+        // Private channels' docs only for their members: filtered before counting, so the page never hints at them.
+        var docs = await access.VisibleAsync(target.WorkspaceId, target.ViewerId, null,
+            await store.SearchAsync(target.WorkspaceId, filter, MaxShown * 2, cancellationToken), cancellationToken);
         var reader = await readers.LoadAsync(target, docs.Select(d => d.AuthorId), "UTC", "we don't know your time zone", cancellationToken);
-        var rows = docs.Take(MaxShown).Select(doc => (Doc: doc, Link: links.Decision(target.WorkspaceId, doc.Id, target.ViewerId))).ToList();
+        var rows = docs.Take(MaxShown).Select(doc => (Doc: doc, Link: links.DecisionFrom(target, doc.Id))).ToList();
         return PageLayout.Page("Decision log", Render(filter, rows, docs.Count > MaxShown, reader));
     }
 

@@ -8,7 +8,7 @@ namespace AsyncLead.Features.Decisions;
 /// One decision doc in full: its five sections, where the review stands (every reviewer's answer, who hasn't
 /// answered, concerns and questions), the dates, and once decided the decision and its Markdown record.
 /// </summary>
-public sealed class DecisionPage(DecisionStore store, PageReaders readers, PageLinks links, TimeProvider clock) : IWebPage
+public sealed class DecisionPage(DecisionStore store, DecisionAccess access, PageReaders readers, PageLinks links, TimeProvider clock) : IWebPage
 {
     public string Kind => PageLinks.DecisionKind;
 
@@ -26,19 +26,31 @@ public sealed class DecisionPage(DecisionStore store, PageReaders readers, PageL
         }
 
         var doc = snapshot.Doc;
+        if (!await access.CanReadAsync(target.WorkspaceId, target.ViewerId, null, doc, cancellationToken))
+        {
+            return PageLayout.Page("Private decision doc",
+                "<h1>This doc is private</h1><p>It was written in a private channel, and only that channel's members, its author and its reviewers can read it.</p>",
+                StatusCodes.Status403Forbidden);
+        }
+
         var people = new[] { doc.AuthorId, doc.DecidedBy ?? "" }.Concat(snapshot.Reviewers)
             .Concat(snapshot.Responses.Select(r => r.ReviewerId)).Concat(snapshot.Concerns.SelectMany(c => new[] { c.AuthorId, c.ResolvedBy ?? "" }));
         var reader = await readers.LoadAsync(target, people, doc.AuthorTz, "the author's time zone", cancellationToken);
-        var log = links.DecisionLog(target.WorkspaceId, target.ViewerId);
+        var log = links.DecisionLogFrom(target);
         return PageLayout.Page($"{doc.ShortId}: {doc.Title}", Render(snapshot, reader, log, clock.GetUtcNow()));
     }
 
-    private static string Render(DecisionSnapshot snapshot, PageReader reader, Uri log, DateTimeOffset now)
+    private static string Render(DecisionSnapshot snapshot, PageReader reader, Uri? log, DateTimeOffset now)
     {
         var doc = snapshot.Doc;
         var tally = snapshot.Tally;
         var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"<nav class=\"pager\"><a href=\"{PageLayout.Encode(log.PathAndQuery)}\">← Decision log</a>");
+        html.Append("<nav class=\"pager\">");
+        if (log is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<a href=\"{PageLayout.Encode(log.PathAndQuery)}\">← Decision log</a>");
+        }
+
         if (doc.MessageTs is { } ts)
         {
             html.Append(CultureInfo.InvariantCulture, $"<a href=\"{PageLayout.Encode(SlackAddresses.Message(doc.ChannelId, ts))}\">Open the doc in Slack</a>");

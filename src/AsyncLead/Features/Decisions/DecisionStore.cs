@@ -1,3 +1,4 @@
+using AsyncLead.Features.Members;
 using AsyncLead.Features.WeeklyUpdates;
 using System.Data;
 using AsyncLead.Outbox;
@@ -70,6 +71,8 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         "INSERT INTO decision_reviewers (decision_id, user_id) VALUES (@Id, @UserId) ON CONFLICT DO NOTHING";
 
     private const string SelectDocByIdSql = "SELECT " + DocColumns + " FROM decisions WHERE id = @Id";
+
+    private const string SelectWorkspaceDocSql = "SELECT " + DocColumns + " FROM decisions WHERE id = @Id AND workspace_id = @WorkspaceId";
 
     private const string SelectDocByNumberSql =
         "SELECT " + DocColumns + " FROM decisions WHERE workspace_id = @WorkspaceId AND number = @Number";
@@ -190,6 +193,8 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         }
 
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.PostDocRequest(doc.WorkspaceId, id), ct);
+        // Whether the channel is private decides who may read the doc elsewhere (lists, pages): learn it now, off the ack.
+        await jobs.EnqueueAsync(connection, transaction, ChannelAccess.LearnRequest(doc.WorkspaceId, doc.ChannelId), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.PlanRemindersRequest(doc.WorkspaceId, id), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.DeadlineRequest(doc.WorkspaceId, id, doc.Deadline), ct);
         var saved = await connection.QuerySingleAsync<DecisionDoc>(new CommandDefinition(SelectDocByIdSql, new { Id = id }, transaction, cancellationToken: ct));
@@ -202,6 +207,14 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<DecisionDoc>(new CommandDefinition(SelectDocByIdSql, new { Id = id }, cancellationToken: ct));
+    }
+
+    /// <summary>The doc when it belongs to <paramref name="workspaceId"/>: what every request from Slack asks, so no id reaches across tenants.</summary>
+    public async Task<DecisionDoc?> FindAsync(string workspaceId, long id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<DecisionDoc>(new CommandDefinition(
+            SelectWorkspaceDocSql, new { Id = id, WorkspaceId = workspaceId }, cancellationToken: ct));
     }
 
     public async Task<DecisionDoc?> FindAsync(string workspaceId, DecisionShortId shortId, CancellationToken ct)
@@ -250,6 +263,20 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     }
 
     /// <summary>Open docs the person is a named reviewer of and hasn't answered, soonest deadline first.</summary>
+    /// <summary>Which of <paramref name="docIds"/> name <paramref name="userId"/> as a reviewer.</summary>
+    public async Task<IReadOnlySet<long>> ReviewedByAsync(string userId, IReadOnlyCollection<long> docIds, CancellationToken ct)
+    {
+        if (docIds.Count == 0)
+        {
+            return new HashSet<long>();
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT decision_id FROM decision_reviewers WHERE user_id = @userId AND decision_id = ANY(@ids)",
+            new { userId, ids = docIds.ToArray() }, cancellationToken: ct))).ToHashSet();
+    }
+
     public async Task<IReadOnlyList<DecisionDoc>> WaitingOnAsync(string workspaceId, string userId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);

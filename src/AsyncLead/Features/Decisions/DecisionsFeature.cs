@@ -9,6 +9,7 @@ public static class DecisionsFeature
     public static IServiceCollection AddDecisions(this IServiceCollection services)
     {
         services.AddSingleton<DecisionStore>();
+        services.AddSingleton<DecisionAccess>();
 
         services.AddSlackHandler<DecisionCommand>();
         services.AddSlackHandler<DocSubmission>();

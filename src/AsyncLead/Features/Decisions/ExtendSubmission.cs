@@ -11,7 +11,7 @@ public sealed class ExtendSubmission(DecisionStore store, TimeProvider clock) : 
 
     public async Task<SlackAck> HandleAsync(ViewSubmissionPayload submission, SlackContext context, CancellationToken ct)
     {
-        var doc = await store.FindAsync(long.Parse(submission.View.PrivateMetadata!, CultureInfo.InvariantCulture), ct);
+        var doc = await store.FindAsync(context.TeamId ?? "", long.Parse(submission.View.PrivateMetadata!, CultureInfo.InvariantCulture), ct);
         if (doc is null || doc.AuthorId != submission.User.Id)
         {
             return SlackAck.ViewErrors(new Dictionary<string, string> { [DecisionModals.Deadline] = "Only the doc's author can extend it." });

@@ -59,8 +59,7 @@ public abstract class CommentAnswer(DecisionStore store, Notices notices, ISlack
 
     public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
     {
-        var doc = await store.FindAsync(DecisionMessage.IdFrom(action.Value), ct);
-        if (doc is null || doc.WorkspaceId != context.TeamId)
+        if (context.TeamId is not { } workspaceId || await store.FindAsync(workspaceId, DecisionMessage.IdFrom(action.Value), ct) is not { } doc)
         {
             return;
         }

@@ -1,5 +1,6 @@
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.WebApi;
+using AsyncLead.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
@@ -19,6 +20,7 @@ public static class InstallFeature
             .Configure<PostgresXmlRepository>((options, repository) => options.XmlRepository = repository);
 
         services.AddSingleton<InstallationStore>();
+        services.AddSingleton<IWorkspaceRemovals>(provider => provider.GetRequiredService<InstallationStore>());
         services.AddSingleton<ConfiguredBotWorkspace>();
         services.AddHostedService(provider => provider.GetRequiredService<ConfiguredBotWorkspace>());
         services.AddSingleton<InstallationTokenSource>();

@@ -1,3 +1,4 @@
+using AsyncLead.Web;
 using Dapper;
 using Microsoft.AspNetCore.DataProtection;
 using Npgsql;
@@ -8,8 +9,11 @@ namespace AsyncLead.Features.Install;
 public sealed record Installation(string WorkspaceId, string? TeamName, string? EnterpriseId, bool IsEnterpriseInstall,
     string? BotUserId, string Scopes, string? InstalledBy, DateTimeOffset InstalledAt);
 
-/// <summary>Installs in Postgres. Bot tokens are written only encrypted with Data Protection and decrypted on read.</summary>
-public sealed class InstallationStore(NpgsqlDataSource dataSource, IDataProtectionProvider protection)
+/// <summary>
+/// Installs in Postgres, and when the app last left each workspace. Bot tokens are written only encrypted with Data
+/// Protection and decrypted on read.
+/// </summary>
+public sealed class InstallationStore(NpgsqlDataSource dataSource, IDataProtectionProvider protection) : IWorkspaceRemovals
 {
     private readonly IDataProtector _tokens = protection.CreateProtector("AsyncLead.Install.BotToken.v1");
 
@@ -99,6 +103,22 @@ public sealed class InstallationStore(NpgsqlDataSource dataSource, IDataProtecti
     public static Task<int> DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string workspaceId, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM installations WHERE workspace_id = @workspaceId", new { workspaceId }, transaction, cancellationToken: ct));
+
+    public static Task<int> RecordRemovalAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string workspaceId,
+        DateTimeOffset now, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO workspace_removals (workspace_id, removed_at) VALUES (@workspaceId, @now)
+            ON CONFLICT (workspace_id) DO UPDATE SET removed_at = EXCLUDED.removed_at
+            """, new { workspaceId, now }, transaction, cancellationToken: ct));
+
+    public async Task<DateTimeOffset?> RemovedAtAsync(string workspaceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var removedAt = await connection.QuerySingleOrDefaultAsync<DateTime?>(new CommandDefinition(
+            "SELECT removed_at FROM workspace_removals WHERE workspace_id = @workspaceId", new { workspaceId }, cancellationToken: cancellationToken));
+        return removedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+    }
 
     private sealed record InstallationRow(string WorkspaceId, string? TeamName, string? EnterpriseId, bool IsEnterpriseInstall,
         string? BotUserId, string Scopes, string? InstalledBy, DateTime InstalledAt);

@@ -9,10 +9,11 @@ namespace AsyncLead.Features.Install;
 /// The app left a workspace (uninstalled, or its bot token revoked): forget the token and cancel what the workspace
 /// had pending, in one transaction. An org-wide install's jobs are scoped to the workspaces it acts in (linked in
 /// <c>installation_teams</c>), so leaving an organisation cancels those of each of them (but those of a workspace with an
-/// install of its own, which keeps its own token). Its data stays until an admin runs <c>purge-workspace</c>.
+/// install of its own, which keeps its own token). Page links issued until now stop working. Its data stays until an
+/// admin runs <c>purge-workspace</c>.
 /// </summary>
 public sealed partial class WorkspaceUninstall(NpgsqlDataSource dataSource, JobQueue jobs, InstallationTokenSource tokens,
-    ILogger<WorkspaceUninstall> logger)
+    TimeProvider clock, ILogger<WorkspaceUninstall> logger)
 {
     /// <returns>How many pending jobs were cancelled.</returns>
     public async Task<int> RemoveAsync(string workspaceId, string reason, CancellationToken ct)
@@ -28,6 +29,7 @@ public sealed partial class WorkspaceUninstall(NpgsqlDataSource dataSource, JobQ
             foreach (var workspace in linked.Prepend(workspaceId))
             {
                 cancelled += await jobs.CancelWithinScopeAsync(connection, transaction, WorkspaceScope.For(workspace), ct);
+                await InstallationStore.RecordRemovalAsync(connection, transaction, workspace, clock.GetUtcNow(), ct);
             }
             await transaction.CommitAsync(ct);
         }

@@ -1,3 +1,4 @@
+using AsyncLead.Jobs;
 using AsyncLead.Slack.Dispatch;
 
 namespace AsyncLead.Features.Members;
@@ -8,6 +9,10 @@ public static class MembersFeature
     {
         services.AddSingleton<MemberDirectory>();
         services.AddSlackHandler<UserChangeHandler>();
+        services.AddSingleton<ChannelAccess>();
+        services.AddSlackHandler<MemberJoinedChannelHandler>();
+        services.AddSlackHandler<MemberLeftChannelHandler>();
+        services.AddJobHandler<LearnChannelJob>();
         return services;
     }
 }

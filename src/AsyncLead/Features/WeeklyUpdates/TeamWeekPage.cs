@@ -38,8 +38,8 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, WeekAtten
 
         var week = TeamWeek.Containing(monday);
         var thisWeek = team.Calendar.WeekContaining(clock.GetUtcNow());
-        var previous = links.TeamWeek(target.WorkspaceId, channelId, week.Previous().Monday, target.ViewerId);
-        var next = week.Monday < thisWeek.Monday ? links.TeamWeek(target.WorkspaceId, channelId, week.Next().Monday, target.ViewerId) : null;
+        var previous = links.TeamWeekFrom(target, channelId, week.Previous().Monday);
+        var next = week.Monday < thisWeek.Monday ? links.TeamWeekFrom(target, channelId, week.Next().Monday) : null;
         var title = $"#{team.ChannelName} · {week.Name} {week.Monday.Year}";
 
         // A week nobody has written in and no prompt has reached has no one to list yet: say so instead of asking Slack

@@ -242,10 +242,30 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
     /// queues edits of the messages that show it (the clicked one, its latest reply and its week's summary) and refreshes
     /// of its author's and the team lead's Home tabs. An unknown blocker, or one of another workspace, changes nothing.
     /// </summary>
-    public async Task ResolveBlockerAsync(string workspaceId, long blockerId, string userId, string? clickedTs, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Resolves the blocker for its author or the team's lead; anyone else gets <see cref="BlockerResolution.NotAllowed"/>
+    /// with who may, and nothing changes.
+    /// </summary>
+    public async Task<BlockerResolution> ResolveBlockerAsync(string workspaceId, long blockerId, string userId, string? clickedTs, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        var owners = await connection.QuerySingleOrDefaultAsync<(string AuthorId, string LeadId)?>(new CommandDefinition(
+            """
+            SELECT b.user_id, t.lead_user_id FROM blockers b JOIN team_channels t ON t.id = b.team_channel_id
+            WHERE b.id = @blockerId AND t.workspace_id = @workspaceId
+            FOR UPDATE OF b
+            """, new { blockerId, workspaceId }, transaction, cancellationToken: ct));
+        if (owners is not { } owner)
+        {
+            return new BlockerResolution(BlockerResolution.Outcome.NotFound, "", "");
+        }
+
+        if (userId != owner.AuthorId && userId != owner.LeadId)
+        {
+            return new BlockerResolution(BlockerResolution.Outcome.NotAllowed, owner.AuthorId, owner.LeadId);
+        }
+
         var resolved = await connection.QuerySingleOrDefaultAsync<(long TeamChannelId, long UpdateId, string AuthorId, string LeadId)?>(new CommandDefinition(
             """
             UPDATE blockers b SET resolved_at = coalesce(b.resolved_at, @now), resolved_by = coalesce(b.resolved_by, @userId)
@@ -276,6 +296,7 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
         }
 
         await transaction.CommitAsync(ct);
+        return new BlockerResolution(BlockerResolution.Outcome.Resolved, owner.AuthorId, owner.LeadId);
     }
 
     /// <summary>The team's open blockers and those resolved since <paramref name="since"/>, oldest first.</summary>

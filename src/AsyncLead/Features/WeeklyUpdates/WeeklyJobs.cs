@@ -14,10 +14,13 @@ internal static class WeeklyJobs
         new(PromptJob.JobKind, new PromptJob.Payload(teamChannelId, weekStart))
         {
             RunAt = at,
-            JobKey = $"weekly-prompt:{teamChannelId}",
+            JobKey = PromptKey(teamChannelId),
             OnConflict = JobKeyConflict.Replace,
             Scope = Scope(workspaceId, teamChannelId),
         };
+
+    /// <summary>The one pending prompt of a team (the sandbox's "next prompt" jumps to it).</summary>
+    public static string PromptKey(long teamChannelId) => string.Create(CultureInfo.InvariantCulture, $"weekly-prompt:{teamChannelId}");
 
     public static JobRequest Close(string workspaceId, long teamChannelId, DateOnly weekStart, DateTimeOffset at) =>
         new(CloseWeekJob.JobKind, new CloseWeekJob.Payload(teamChannelId, weekStart, workspaceId))

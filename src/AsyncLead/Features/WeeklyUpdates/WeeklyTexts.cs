@@ -30,6 +30,12 @@ public static class WeeklyTexts
     public const string InviteMe =
         "I'm not a member of this channel yet, so I can't post here. Run `/invite @AsyncLead` in this channel, then try again. Nothing was saved.";
 
+    public const string FormDidNotOpen =
+        "Slack didn't open the form just now. Please run the command again in a moment.";
+
+    public const string StatusUnavailable =
+        "I couldn't work out this week's status just now (Slack didn't answer). Please try again in a moment.";
+
     public const string NotSetUp =
         "This channel isn't set up for weekly updates yet. A lead can run `/weekly-update setup` here to start.";
 
@@ -58,6 +64,9 @@ public static class WeeklyTexts
     public static string NotInChannel(string channelName) =>
         $"Your update is saved, but I can't post it in #{MrkdwnEscaping.Escape(channelName)} because I'm not a member there any more. " +
         "Ask anyone in that channel to run `/invite @AsyncLead`; I'll post it as soon as I'm back.";
+
+    public static string OnlyOwnersResolve(string authorId, string leadId) =>
+        $"Only <@{authorId}> (who reported it) or <@{leadId}> (the team's lead) can mark this blocker resolved.";
 
     public static string SkippedWeek(TeamWeek week) =>
         $"👍 You're marked away for the {week.Name}: no reminders, and the summary shows you as away. " +

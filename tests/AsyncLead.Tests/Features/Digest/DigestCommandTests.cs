@@ -1,4 +1,5 @@
 using AsyncLead.Tests.Infrastructure;
+using AsyncLead.Tests.Web;
 using AsyncLead.Web;
 using static AsyncLead.Tests.Features.Digest.DigestWorld;
 using static AsyncLead.Tests.Features.WeeklyUpdates.WeeklyWorld;
@@ -83,12 +84,12 @@ public sealed class DigestCommandTests(TestDatabase database) : IClassFixture<Te
         await s.RunUntilAsync(FirstPrompt.AddMinutes(90));
         await s.Bob().RunsCommandAsync(Command, "Done: refunds");
 
-        var status = EphemeralTextFor(await s.Lena().RunsCommandAsync(Command, "status"))!;
+        var status = await s.StatusAsync(s.Lena());
 
         Assert.Contains("\n📈 2/3 wrote · median 1 h from prompt to update · 3 h 45 min of meetings saved\n", status, StringComparison.Ordinal);
         var link = Assert.Single(s.PageLinksIn(status));
         Assert.Equal(LinkCheck.Valid, link.Check);
-        Assert.Equal(new LinkTarget(PageLinks.TeamWeekKind, SlackScenario.TeamId, "C_PAY/2025-11-17", "U_LENA"), link.Target);
+        Assert.Equal(new LinkTarget(PageLinks.TeamWeekKind, SlackScenario.TeamId, "C_PAY/2025-11-17", "U_LENA"), link.Target.Opens());
         Assert.EndsWith("|Open the Week of 17 Nov page>", status, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using AsyncLead.Sandbox.Slack;
 using AsyncLead.Tests.Infrastructure;
+using AsyncLead.Tests.Web;
 using AsyncLead.Web;
 using static AsyncLead.Tests.Features.Digest.DigestWorld;
 using static AsyncLead.Tests.Features.WeeklyUpdates.WeeklyWorld;
@@ -68,7 +69,7 @@ public sealed class DigestContentTests(TestDatabase database) : IClassFixture<Te
 
         var page = Assert.Single(s.PageLinksIn(digest.VisibleText));
         Assert.Equal(LinkCheck.Valid, page.Check);
-        Assert.Equal(new LinkTarget(PageLinks.TeamWeekKind, SlackScenario.TeamId, "C_PAY/2025-11-17", "U_LENA"), page.Target);
+        Assert.Equal(new LinkTarget(PageLinks.TeamWeekKind, SlackScenario.TeamId, "C_PAY/2025-11-17", "U_LENA"), page.Target.Opens());
         Assert.NotNull(digest.Metadata);
     }
 

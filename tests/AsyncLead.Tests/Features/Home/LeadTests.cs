@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AsyncLead.Tests.Infrastructure;
+using AsyncLead.Tests.Web;
 using AsyncLead.Web;
 using static AsyncLead.Tests.Features.WeeklyUpdates.WeeklyWorld;
 
@@ -50,10 +51,10 @@ public sealed partial class LeadTests(TestDatabase database) : IClassFixture<Tes
         var links = s.Host.Services.GetRequiredService<SignedLinks>();
         var week = Link(text, "Open the team's week");
         Assert.Equal(LinkCheck.Valid, links.Check(Token(week), out var weekTarget));
-        Assert.Equal(new LinkTarget(PageLinks.TeamWeekKind, "T_ACME", "C_PAY/2025-11-24", "U_LENA"), weekTarget);
+        Assert.Equal(new LinkTarget(PageLinks.TeamWeekKind, "T_ACME", "C_PAY/2025-11-24", "U_LENA"), weekTarget.Opens());
         var log = Link(text, "Decision log");
         Assert.Equal(LinkCheck.Valid, links.Check(Token(log), out var logTarget));
-        Assert.Equal(new LinkTarget(PageLinks.DecisionLogKind, "T_ACME", "", "U_LENA"), logTarget);
+        Assert.Equal(new LinkTarget(PageLinks.DecisionLogKind, "T_ACME", "", "U_LENA"), logTarget.Opens());
         var weekPage = await s.Host.Http.GetAsync(new Uri(week).PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, weekPage.StatusCode);
         Assert.Contains("Waiting on API keys from the bank", await weekPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -60,6 +60,30 @@ public sealed class WeekCloseTests(TestDatabase database) : IClassFixture<TestDa
     }
 
     [Fact]
+    public async Task Only_the_blockers_author_or_the_lead_can_resolve_it_and_anyone_else_is_told_privately_who_can()
+    {
+        await using var s = (await StartAsync(database)).WithPaymentsTeam();
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
+        await s.RunUntilAsync(FirstPrompt);
+        await s.Alice().RunsCommandAsync(Command, "Blocked:\n- waiting on API keys\n- flaky CI");
+        await s.RunUntilAsync(FirstClose);
+
+        await s.User("U_BOB", Channel).ClicksAsync(Summary(s, "Week of 17 Nov"), ResolveAction);
+        await s.RunJobsAsync();
+
+        Assert.Equal(
+            ["Only <@U_ALICE> (who reported it) or <@U_LENA> (the team's lead) can mark this blocker resolved."],
+            s.Slack.Ephemerals(Channel, "U_BOB").Select(m => m.Text));
+        Assert.False(Summary(s, "Week of 17 Nov").Edited);
+        Assert.Equal(2, ResolveButtons(Summary(s, "Week of 17 Nov")));
+
+        // Her own blocker: Alice may.
+        await s.Alice().ClicksAsync(Summary(s, "Week of 17 Nov"), ResolveAction);
+        await s.RunJobsAsync();
+        Assert.Contains("✅ ~waiting on API keys~ — alice, resolved by alice", Summary(s, "Week of 17 Nov").VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Resolving_a_blocker_on_her_reply_marks_it_resolved_in_the_reply_and_in_the_summary()
     {
         await using var s = (await StartAsync(database)).WithPaymentsTeam();
