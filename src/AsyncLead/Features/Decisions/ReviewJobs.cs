@@ -79,9 +79,9 @@ public sealed class DeadlineJob(DecisionStore store) : IJobHandler
 
 /// <summary>
 /// Reminds the author, on a working morning after the deadline, to record the decision of a doc still closed and
-/// undecided; once per reminder even when its job runs again (<see cref="DirectMessageOnce"/>).
+/// undecided; once per reminder however often the job runs (<see cref="SlackPoster"/>).
 /// </summary>
-public sealed class RemindToDecideJob(DecisionStore store, ISlackClient slack) : IJobHandler
+public sealed class RemindToDecideJob(DecisionStore store, ISlackClient slack, SlackPoster poster) : IJobHandler
 {
     public string Kind => DecisionJobs.RemindToDecide;
 
@@ -94,9 +94,8 @@ public sealed class RemindToDecideJob(DecisionStore store, ISlackClient slack) :
         }
 
         var metadata = new MessageMetadata(RemindJob.ReminderEvent, new JsonObject { ["reminder_job_id"] = job.Id.ToString(CultureInfo.InvariantCulture) });
-        await slack.ForWorkspace(doc.WorkspaceId).PostOnceAsync(job,
-            new PostMessageRequest(doc.AuthorId, DecisionText.DecideReminder(doc)) { Metadata = metadata },
-            doc.Deadline.AddDays(-1), cancellationToken);
+        await poster.PostOnceAsync(slack.ForWorkspace(doc.WorkspaceId), $"decision-decide-reminder:{job.Id}",
+            new PostMessageRequest(doc.AuthorId, DecisionText.DecideReminder(doc)) { Metadata = metadata }, cancellationToken);
     }
 }
 
