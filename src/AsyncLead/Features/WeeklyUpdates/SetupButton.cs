@@ -41,9 +41,9 @@ public sealed class SetupButton(TeamStore teams, MemberDirectory directory, BotC
             return;
         }
 
-        var team = await teams.FindByChannelAsync(workspaceId, channelId, ct)
-            ?? SetupModal.Defaults(workspaceId, channelId, payload.Channel?.Name ?? channelId, userId,
-                (await directory.GetAsync(workspaceId, userId, ct)).Schedule.TimeZoneId);
-        await slack.ForWorkspace(workspaceId).Views.OpenAsync(triggerId, SetupModal.Build(team), ct);
+        var existing = await teams.FindByChannelAsync(workspaceId, channelId, ct);
+        var team = existing ?? SetupModal.Defaults(workspaceId, channelId, payload.Channel?.Name ?? channelId, userId,
+            (await directory.GetAsync(workspaceId, userId, ct)).Schedule.TimeZoneId);
+        await slack.ForWorkspace(workspaceId).Views.OpenAsync(triggerId, await SetupModal.ForAsync(slack, team, existing is not null, userId, ct), ct);
     }
 }

@@ -44,6 +44,9 @@ public static class WeeklyTexts
 
     public const string SetUpHere = "Set up weekly updates here";
 
+    public static string OnlyLeadChangesSetup(string leadUserId) =>
+        $"Only <@{leadUserId}> (the team's lead) or a workspace admin can change this team's setup.";
+
     public const string NoTeamForDm =
         "Run this in your team's channel (the one with the weekly thread), not in a DM. " +
         "No channel in this workspace is set up yet: a lead can start with `/weekly-update setup` there.";

@@ -137,7 +137,8 @@ public sealed class WeeklyUpdateCommand(
 
             var current = existing ?? SetupModal.Defaults(command.TeamId, command.ChannelId, command.ChannelName ?? command.ChannelId,
                 command.UserId, await zone);
-            await slack.ForWorkspace(command.TeamId).Views.OpenAsync(command.TriggerId!, SetupModal.Build(current), followUpCt);
+            var form = await SetupModal.ForAsync(slack, current, exists: existing is not null, command.UserId, followUpCt);
+            await slack.ForWorkspace(command.TeamId).Views.OpenAsync(command.TriggerId!, form, followUpCt);
             return null;
 
             async Task<bool> IsMemberNowAsync(CancellationToken infoCt) =>
