@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using AsyncLead.Sandbox.Slack;
 
@@ -49,11 +50,11 @@ public sealed class SlackUser
     /// Fills in and submits the modal this person is looking at. Each entry names an input by block_id,
     /// action_id or label; inputs not named keep their initial values.
     /// </summary>
-    public Task<SlackResponse> SubmitsViewAsync(params (string Field, object? Value)[] values) =>
-        _simulator.SubmitViewAsync(Id, OpenModal(), values);
+    public async Task<SlackResponse> SubmitsViewAsync(params (string Field, object? Value)[] values) =>
+        await _simulator.SubmitViewAsync(Id, await OpenModalAsync(), values);
 
     /// <summary>Closes the modal this person is looking at; null when the view did not ask to be told (notify_on_close).</summary>
-    public Task<SlackResponse?> ClosesViewAsync() => _simulator.CloseViewAsync(Id, OpenModal());
+    public async Task<SlackResponse?> ClosesViewAsync() => await _simulator.CloseViewAsync(Id, await OpenModalAsync());
 
     /// <summary>Opens the app's Home tab: an <c>app_home_opened</c> event, carrying the published view if there is one.</summary>
     public Task<SlackResponse> OpensAppHomeAsync()
@@ -81,6 +82,26 @@ public sealed class SlackUser
     public Task<SlackResponse> UsesShortcutAsync(FakeMessage message, string callbackId) =>
         _simulator.UseMessageShortcutAsync(Id, message, callbackId);
 
-    private FakeView OpenModal() =>
-        _simulator.Slack.OpenModalFor(Id) ?? throw new InvalidOperationException($"{Id} has no modal open: did the bot call views.open?");
+    /// <summary>
+    /// The modal this person is looking at. Apps open modals just after acking the click or command (views.open follows
+    /// the ack), so a person who sees none yet looks again for a moment, as in Slack.
+    /// </summary>
+    private async Task<FakeView> OpenModalAsync()
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_simulator.Slack.OpenModalFor(Id) is { } modal)
+            {
+                return modal;
+            }
+
+            if (waited.Elapsed > FakeSlack.DefaultWaitTimeout)
+            {
+                throw new InvalidOperationException($"{Id} has no modal open: did the bot call views.open?");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+    }
 }

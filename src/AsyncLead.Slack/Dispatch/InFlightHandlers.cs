@@ -29,6 +29,16 @@ internal sealed class InFlightHandlers : IHostedService, IDisposable
         return task;
     }
 
+    /// <summary>Returns once no handler runs, including work that follows an ack and any that started meanwhile.</summary>
+    public async Task WhenIdleAsync(CancellationToken cancellationToken)
+    {
+        while (!_running.IsEmpty)
+        {
+            await Task.WhenAll(_running.Keys).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
     private void Track(Task task)
     {
         _running.TryAdd(task, 0);
@@ -42,11 +52,7 @@ internal sealed class InFlightHandlers : IHostedService, IDisposable
         using var abandonOnTimeout = cancellationToken.Register(_abandon.Cancel);
         try
         {
-            while (!_running.IsEmpty)
-            {
-                await Task.WhenAll(_running.Keys).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                cancellationToken.ThrowIfCancellationRequested();
-            }
+            await WhenIdleAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

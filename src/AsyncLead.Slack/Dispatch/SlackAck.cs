@@ -35,12 +35,24 @@ public abstract record SlackAck
     /// </summary>
     public static SlackAck RetryLater { get; } = new RetryLaterAck();
 
+    /// <summary>
+    /// Bolt's order: Slack gets <paramref name="ack"/> at once, then <paramref name="then"/> runs (in the handler's
+    /// scope), e.g. views.open with the trigger_id, which stays valid for 3 s after receipt, or Slack lookups the ack
+    /// must not wait for. A message <paramref name="then"/> returns goes to the request's response_url; if it fails,
+    /// <paramref name="failureNotice"/> does (when given and the request has a response_url).
+    /// </summary>
+    public static FollowUpAck AckThen(SlackAck ack, Func<CancellationToken, Task<MessageAck?>> then, string? failureNotice = null) =>
+        new(ack is FollowUpAck ? throw new ArgumentException("A follow-up cannot ack with another follow-up.", nameof(ack)) : ack, then, failureNotice);
+
     /// <summary>The JSON body, or null for an empty 200.</summary>
     internal byte[]? ToJsonBody() =>
         this is EmptyAck or RetryLaterAck ? null : JsonSerializer.SerializeToUtf8Bytes(this, GetType(), SlackJson.Options);
 }
 
 public sealed record EmptyAck : SlackAck;
+
+/// <summary>An ack and the work that follows it; see <see cref="SlackAck.AckThen"/>. The dispatcher sends only <see cref="Ack"/>.</summary>
+public sealed record FollowUpAck(SlackAck Ack, Func<CancellationToken, Task<MessageAck?>> Then, string? FailureNotice) : SlackAck;
 
 public sealed record RetryLaterAck : SlackAck;
 

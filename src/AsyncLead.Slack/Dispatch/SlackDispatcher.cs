@@ -22,6 +22,9 @@ internal sealed partial class SlackDispatcher(
     private static readonly MessageAck Apology =
         SlackAck.Ephemeral("Something went wrong while handling that command. Please try again in a moment.");
 
+    private static readonly MessageAck ActionFailed =
+        SlackAck.Ephemeral("Something went wrong on our side and that click did nothing. Please try again in a moment.");
+
     private const string SubmissionNotSaved = "Something went wrong on our side and this wasn't saved. Please submit again in a moment.";
 
     public Task<SlackAck> DispatchCommandAsync(SlashCommand command)
@@ -132,23 +135,28 @@ internal sealed partial class SlackDispatcher(
         }
 
         var route = "block actions " + string.Join(", ", routed.Select(r => r.Action.ActionId));
-        return RunAsync(route, context, null, SlackAck.Empty, async (services, ct) =>
-        {
-            // Each action is handled on its own, so one failing handler does not swallow the others.
-            foreach (var (action, handlerType) in routed)
+        // Slack ignores a block_actions ack's body, so it goes at once and the handlers follow (Bolt's order): one that
+        // opens a modal gets to views.open well inside its trigger's 3 s, whatever else it waits for.
+        return RunAsync(route, context, context.ResponseUrl, SlackAck.Empty, (services, _) => Task.FromResult<SlackAck>(SlackAck.AckThen(SlackAck.Empty,
+            async ct =>
             {
-                try
+                // Each action is handled on its own, so one failing handler does not swallow the others.
+                var failed = false;
+                foreach (var (action, handlerType) in routed)
                 {
-                    await ((IBlockActionHandler)services.GetRequiredService(handlerType)).HandleAsync(payload, action, context, ct);
+                    try
+                    {
+                        await ((IBlockActionHandler)services.GetRequiredService(handlerType)).HandleAsync(payload, action, context, ct);
+                    }
+                    catch (Exception exception)
+                    {
+                        LogHandlerFailed(logger, exception, $"block action {action.ActionId}");
+                        failed = true;
+                    }
                 }
-                catch (Exception exception)
-                {
-                    LogHandlerFailed(logger, exception, $"block action {action.ActionId}");
-                }
-            }
 
-            return SlackAck.Empty;
-        });
+                return failed ? ActionFailed : null;
+            })));
     }
 
     private Task<SlackAck> Route<THandler>(
@@ -168,34 +176,80 @@ internal sealed partial class SlackDispatcher(
         string route, SlackContext context, string? responseUrl, SlackAck onError, Func<IServiceProvider, CancellationToken, Task<SlackAck>> handle,
         SlackAck? onOverrun = null)
     {
-        var work = inFlight.Run(async ct =>
+        var acked = new TaskCompletionSource<SlackAck>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ = inFlight.Run(async ct =>
         {
             // Everything the handler logs carries who and where (ids only: never tokens or text).
             using var logScope = logger.BeginScope(LogScope(context));
             await using var scope = scopes.CreateAsyncScope();
             await ObserveAsync(scope.ServiceProvider, context, ct);
+            SlackAck ack;
             try
             {
-                return await handle(scope.ServiceProvider, ct);
+                ack = await handle(scope.ServiceProvider, ct);
             }
             catch (Exception exception)
             {
                 LogHandlerFailed(logger, exception, route);
-                return onError;
+                ack = onError;
             }
+
+            if (ack is not FollowUpAck followUp)
+            {
+                acked.TrySetResult(ack);
+                return;
+            }
+
+            acked.TrySetResult(followUp.Ack);
+            await FollowUpAsync(followUp, route, responseUrl, ct);
         });
 
         var budget = options.Value.AckBudget;
         try
         {
-            return await work.WaitAsync(budget, time);
+            return await acked.Task.WaitAsync(budget, time);
         }
         catch (TimeoutException)
         {
             // Slack stops waiting at 3 s: ack now, let the handler finish, and deliver its message late if Slack gave us a way.
             LogOverran(logger, route, budget.TotalMilliseconds);
-            _ = inFlight.Run(ct => DeliverLateAsync(work, route, responseUrl, ct));
+            _ = inFlight.Run(ct => DeliverLateAsync(acked.Task, route, responseUrl, ct));
             return onOverrun ?? SlackAck.Empty;
+        }
+    }
+
+    /// <summary>The work after the ack; what it has to say (or its failure notice) goes to the response_url.</summary>
+    private async Task FollowUpAsync(FollowUpAck followUp, string route, string? responseUrl, CancellationToken ct)
+    {
+        MessageAck? message;
+        try
+        {
+            message = await followUp.Then(ct);
+        }
+        catch (Exception exception)
+        {
+            LogFollowUpFailed(logger, exception, route);
+            message = followUp.FailureNotice is { } notice ? SlackAck.Ephemeral(notice) : null;
+        }
+
+        if (message is null)
+        {
+            return;
+        }
+
+        if (responseUrl is null)
+        {
+            LogLateAckDropped(logger, route, message.GetType().Name);
+            return;
+        }
+
+        try
+        {
+            await responseUrls.PostAsync(responseUrl, message, ct);
+        }
+        catch (Exception exception)
+        {
+            LogLateDeliveryFailed(logger, exception, route);
         }
     }
 
@@ -278,6 +332,9 @@ internal sealed partial class SlackDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Slack handler for {Route} failed; acknowledged anyway")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string route);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Work after the ack of {Route} failed")]
+    private static partial void LogFollowUpFailed(ILogger logger, Exception exception, string route);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request observer {Observer} failed; the handler runs anyway")]
     private static partial void LogObserverFailed(ILogger logger, Exception exception, string observer);

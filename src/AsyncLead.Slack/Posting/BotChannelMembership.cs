@@ -15,11 +15,15 @@ public sealed class BotChannelMembership(ISlackClient slack, TimeProvider clock)
 
     private readonly ConcurrentDictionary<(string Workspace, string Channel), DateTimeOffset> knownYesUntil = new();
 
+    /// <summary>What is known without asking Slack, for the ack path: true (a yes remembered), or null (ask after the ack).</summary>
+    public bool? Known(string workspaceId, string channelId) =>
+        knownYesUntil.TryGetValue((workspaceId, channelId), out var until) && clock.GetUtcNow() < until ? true : null;
+
     /// <summary>True when the bot is in the channel and it is not archived (or it is a DM with the bot); Slack's errors other than "channel gone" propagate.</summary>
     public async Task<bool> IsMemberAsync(string workspaceId, string channelId, CancellationToken ct)
     {
         var key = (workspaceId, channelId);
-        if (knownYesUntil.TryGetValue(key, out var until) && clock.GetUtcNow() < until)
+        if (Known(workspaceId, channelId) is true)
         {
             return true;
         }

@@ -40,7 +40,7 @@ internal sealed partial class SandboxStartup(ISandboxControls controls, SandboxA
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox: open {Address} (seeded in {Milliseconds} ms; no Slack settings, so this is a local workspace, not Slack)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox: open {Address} (seeded in {Milliseconds} ms; no Slack settings, so this is a local workspace, not Slack; its jobs run in the sandbox, not the queue worker)")]
     private static partial void LogOpen(ILogger logger, Uri address, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sandbox: seeding the workspace failed")]

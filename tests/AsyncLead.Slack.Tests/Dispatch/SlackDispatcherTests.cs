@@ -81,6 +81,7 @@ public sealed class SlackDispatcherTests : IDisposable
     public async Task Every_routed_action_in_a_block_actions_payload_is_dispatched_even_after_one_fails()
     {
         var ack = await Dispatcher.DispatchInteractionAsync(Interaction("block_actions_view_multi.json"));
+        await _services.GetRequiredService<InFlightHandlers>().WhenIdleAsync(CancellationToken.None);
 
         Assert.Same(SlackAck.Empty, ack);
         Assert.Equal(["decision.approve", "decision.stance"], Calls.All.Select(call => call.Route));
@@ -90,9 +91,25 @@ public sealed class SlackDispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task A_block_action_is_acked_before_its_handler_runs()
+    {
+        using var services = SlackTestServices.Build(s => s.AddSlackHandler<SlowAction>());
+        var calls = services.GetRequiredService<HandlerCalls>();
+
+        var ack = await services.GetRequiredService<SlackDispatcher>().DispatchInteractionAsync(Interaction("block_actions_message.json"));
+
+        // Slack ignores the body of a block_actions ack: nothing the handler does (views.open…) holds it up.
+        Assert.Same(SlackAck.Empty, ack);
+        Assert.False(calls.SlowHandlerFinished.Task.IsCompleted);
+        calls.ReleaseSlowHandler.SetResult();
+        await calls.SlowHandlerFinished.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task Block_action_context_carries_channel_and_response_url()
     {
         await Dispatcher.DispatchInteractionAsync(Interaction("block_actions_message.json"));
+        await _services.GetRequiredService<InFlightHandlers>().WhenIdleAsync(CancellationToken.None);
 
         var call = Assert.Single(Calls.To("weekly-update.open"));
         Assert.Equal("C0AL5TEAM", call.Context.ChannelId);

@@ -18,7 +18,7 @@ public sealed class SlackRouteTableTests
 
         var routes = services.GetRequiredService<SlackRouteTable>();
 
-        Assert.Equal(["/decision", "/explode", "/slow", "/weekly-update"], routes.Commands.Keys.Order());
+        Assert.Equal(["/decision", "/explode", "/slow", "/then", "/weekly-update"], routes.Commands.Keys.Order());
         Assert.Equal(["decision.approve", "decision.stance", "weekly-update.open"], routes.Actions.Keys.Order());
         Assert.Equal(typeof(WeeklyUpdateModal), routes.ViewSubmissions["weekly-update.submit"]);
         Assert.Equal(typeof(WeeklyUpdateModal), routes.ViewClosings["weekly-update.submit"]);

@@ -27,6 +27,7 @@ internal static class SlackTestServices
         .AddSlackHandler<DecisionCommand>()
         .AddSlackHandler<ExplodingCommand>()
         .AddSlackHandler<SlowCommand>()
+        .AddSlackHandler<AckThenCommand>()
         .AddSlackHandler<OpenUpdateAction>()
         .AddSlackHandler<ApproveAction>()
         .AddSlackHandler<StanceAction>()

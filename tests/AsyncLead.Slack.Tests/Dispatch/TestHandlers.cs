@@ -75,6 +75,23 @@ internal sealed class SlowCommand(HandlerCalls calls) : ISlashCommandHandler
     }
 }
 
+/// <summary>Acks at once, then waits on the slow-handler gate; <c>/then fail</c> fails after the ack.</summary>
+internal sealed class AckThenCommand(HandlerCalls calls) : ISlashCommandHandler
+{
+    public string Command => "/then";
+
+    public Task<SlackAck> HandleAsync(SlashCommand command, SlackContext context, CancellationToken ct)
+    {
+        calls.Record(Command, command, context);
+        return Task.FromResult<SlackAck>(SlackAck.AckThen(SlackAck.Ephemeral("opening"), async followUpCt =>
+        {
+            await calls.ReleaseSlowHandler.Task.WaitAsync(followUpCt);
+            calls.SlowHandlerFinished.TrySetResult();
+            return command.Text == "fail" ? throw new InvalidOperationException("views.open: expired_trigger_id") : SlackAck.Ephemeral("opened");
+        }, "The form didn't open"));
+    }
+}
+
 internal sealed class OpenUpdateAction(HandlerCalls calls) : IBlockActionHandler
 {
     public string ActionId => "weekly-update.open";
@@ -83,6 +100,18 @@ internal sealed class OpenUpdateAction(HandlerCalls calls) : IBlockActionHandler
     {
         calls.Record(ActionId, action, context);
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>The message button <c>weekly-update.open</c>, parked on the slow-handler gate.</summary>
+internal sealed class SlowAction(HandlerCalls calls) : IBlockActionHandler
+{
+    public string ActionId => "weekly-update.open";
+
+    public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
+    {
+        await calls.ReleaseSlowHandler.Task.WaitAsync(ct);
+        calls.SlowHandlerFinished.TrySetResult();
     }
 }
 

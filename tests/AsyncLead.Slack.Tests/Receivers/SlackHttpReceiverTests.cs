@@ -30,8 +30,8 @@ public sealed class SlackHttpReceiverTests : IAsyncLifetime
         Assert.Equal("", await response.Content.ReadAsStringAsync());
     }
 
-    private static string CommandForm(string command, string responseUrl = "https://hooks.slack.com/commands/T0AL5LEAD/1/x") =>
-        $"team_id=T0AL5LEAD&channel_id=C0AL5TEAM&user_id=U0AL5ALICE&command={Uri.EscapeDataString(command)}&text=&response_url={Uri.EscapeDataString(responseUrl)}&trigger_id=1.2.3";
+    private static string CommandForm(string command, string responseUrl = "https://hooks.slack.com/commands/T0AL5LEAD/1/x", string text = "") =>
+        $"team_id=T0AL5LEAD&channel_id=C0AL5TEAM&user_id=U0AL5ALICE&command={Uri.EscapeDataString(command)}&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl)}&trigger_id=1.2.3";
 
     [Theory]
     [InlineData("/slack/commands")]
@@ -322,6 +322,25 @@ public sealed class SlackHttpReceiverTests : IAsyncLifetime
         using var late = JsonDocument.Parse(await host.NextResponseUrlPostAsync());
         Assert.Equal("in_channel", late.RootElement.GetProperty("response_type").GetString());
         Assert.Equal("finished late", late.RootElement.GetProperty("text").GetString());
+    }
+
+    [Theory]
+    [InlineData("", "opened")]
+    [InlineData("fail", "The form didn't open")]
+    public async Task Work_after_the_ack_runs_once_the_ack_is_sent_and_what_it_says_goes_to_the_response_url(string text, string told)
+    {
+        await using var host = await SlackReceiverHost.StartAsync();
+
+        var response = await host.PostFormAsync("/slack/commands", CommandForm("/then", host.ResponseUrl, text));
+
+        // Acked while the follow-up is still parked on its gate, long before the 10 s budget.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("opening", (await JsonOf(response)).GetProperty("text").GetString());
+        Assert.False(host.Calls.SlowHandlerFinished.Task.IsCompleted);
+        host.Calls.ReleaseSlowHandler.SetResult();
+        using var after = JsonDocument.Parse(await host.NextResponseUrlPostAsync());
+        Assert.Equal("ephemeral", after.RootElement.GetProperty("response_type").GetString());
+        Assert.Equal(told, after.RootElement.GetProperty("text").GetString());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using AsyncLead.Slack.Dispatch;
 using AsyncLead.Storage;
 using AsyncLead.Testing.Logging;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -20,7 +21,11 @@ public sealed class AppHost : IAsyncDisposable
         Logs = logs;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseAddress = new Uri(address);
-        Http = new HttpClient { BaseAddress = BaseAddress };
+        Http = new HttpClient(new AfterTheAck(app.Services.GetRequiredService<InFlightHandlers>()) { InnerHandler = new SocketsHttpHandler() })
+        {
+            BaseAddress = BaseAddress,
+        };
+        RawHttp = new HttpClient { BaseAddress = BaseAddress };
     }
 
     public WebApplication App { get; }
@@ -31,7 +36,14 @@ public sealed class AppHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>
+    /// Answers a Slack request once the work its ack set going has finished too (the modal opened, the response_url
+    /// answered), as a person who waits a moment sees it; tests then read Slack's state without polling.
+    /// </summary>
     public HttpClient Http { get; }
+
+    /// <summary>Answers as soon as the ack does, for tests that time the ack itself.</summary>
+    public HttpClient RawHttp { get; }
 
     /// <summary>Builds the host without mapping or starting it (for tests of start-up validation).</summary>
     public static WebApplication Build(IDictionary<string, string?> settings, CapturedLogs? logs = null, TimeProvider? clock = null,
@@ -79,7 +91,28 @@ public sealed class AppHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        RawHttp.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+    }
+}
+
+/// <summary>Holds each response back until the handlers' follow-up work is done (at most a generous while).</summary>
+internal sealed class AfterTheAck(InFlightHandlers handlers) : DelegatingHandler
+{
+    private static readonly TimeSpan AtMost = TimeSpan.FromSeconds(30);
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        if (request.RequestUri?.AbsolutePath.StartsWith("/slack/", StringComparison.Ordinal) == true)
+        {
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(AtMost);
+            await handlers.WhenIdleAsync(limit.Token);
+        }
+
+        return response;
     }
 }

@@ -77,6 +77,26 @@ public sealed class SlackScenario : IAsyncDisposable
         return await RunJobsAsync();
     }
 
+    /// <summary>
+    /// What a command told <paramref name="user"/>: the ack's text, or else what followed the ack through the
+    /// response_url (answers that wait on Slack come that way); null when neither said anything.
+    /// </summary>
+    public async Task<string?> AnswerToAsync(SlackUser user, string command, string text = "")
+    {
+        var before = Slack.ResponseUrlPosts().Count;
+        var ack = await user.RunsCommandAsync(command, text);
+        Assert.True(ack.IsSuccess, ack.ToString());
+        if (ack.Json?["text"]?.GetValue<string>() is { } answer)
+        {
+            return answer;
+        }
+
+        var followed = Slack.ResponseUrlPosts().Skip(before).Where(p => p.UserId == user.Id).ToList();
+        Assert.True(followed.Count <= 1, $"{followed.Count} response_url posts after one command");
+        Assert.All(followed, p => Assert.Equal("ephemeral", p.Body["response_type"]?.GetValue<string>()));
+        return followed.SingleOrDefault()?.Body["text"]?.GetValue<string>();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();

@@ -112,12 +112,18 @@ public sealed class SandboxModeTests(SandboxDatabase database) : IClassFixture<S
     }
 
     [Fact]
-    public async Task An_unknown_step_is_an_argument_error()
+    public async Task A_day_moves_the_clock_one_day_and_an_unknown_step_is_an_argument_error()
     {
         await using var host = await SandboxHost.StartAsync(database.ConnectionString);
+        var controls = host.Services.GetRequiredService<ISandboxControls>();
+        var clock = host.Services.GetRequiredService<SandboxClock>();
+        var before = clock.GetUtcNow();
 
-        await Assert.ThrowsAsync<ArgumentException>(() =>
-            host.Services.GetRequiredService<ISandboxControls>().AdvanceAsync("week", CancellationToken.None));
+        var line = await controls.AdvanceAsync("day", CancellationToken.None);
+
+        Assert.StartsWith("+1 day: now ", line, StringComparison.Ordinal);
+        Assert.InRange(clock.GetUtcNow() - before, TimeSpan.FromDays(1), TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await Assert.ThrowsAsync<ArgumentException>(() => controls.AdvanceAsync("week", CancellationToken.None));
     }
 
     [Theory]

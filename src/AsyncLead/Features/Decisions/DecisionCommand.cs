@@ -63,21 +63,36 @@ public sealed class DecisionCommand(
         return await OpenFormAsync(command, text, ct);
     }
 
+    private const string InviteMe =
+        "I'm not in this channel yet, so I couldn't post the doc here. Invite me with `/invite @AsyncLead`, then run `/decision` again.";
+
+    private const string FormDidNotOpen = "Slack didn't open the decision form just now. Please run `/decision` again in a moment.";
+
+    /// <summary>Acks at once and opens the form right after, asking Slack only for what isn't known yet (side by side).</summary>
     private async Task<SlackAck> OpenFormAsync(SlashCommand command, string text, CancellationToken ct)
     {
-        var api = slack.ForWorkspace(command.TeamId);
-        if (!await membership.IsMemberAsync(command.TeamId, command.ChannelId, ct))
+        var known = membership.Known(command.TeamId, command.ChannelId);
+        if (known is false)
         {
-            return SlackAck.Ephemeral(
-                "I'm not in this channel yet, so I couldn't post the doc here. Invite me with `/invite @AsyncLead`, then run `/decision` again.");
+            return SlackAck.Ephemeral(InviteMe);
         }
 
-        var author = await members.GetAsync(command.TeamId, command.UserId, ct);
-        var zone = author.Schedule.TimeZoneId;
-        var deadline = DecisionSchedule.DefaultDeadline(clock.GetUtcNow(), zone);
-        var form = DecisionModals.Doc(command.ChannelId, Prefill(text), deadline, DecisionSchedule.DefaultDecisionDate(deadline, zone));
-        await api.Views.OpenAsync(command.TriggerId!, form, ct);
-        return SlackAck.Empty;
+        var author = await members.KnownAsync(command.TeamId, command.UserId, ct);
+        return SlackAck.AckThen(SlackAck.Empty, async followUpCt =>
+        {
+            var isMember = known is true ? Task.FromResult(true) : membership.IsMemberAsync(command.TeamId, command.ChannelId, followUpCt);
+            var profile = author is not null ? Task.FromResult(author) : members.GetAsync(command.TeamId, command.UserId, followUpCt);
+            if (!await isMember)
+            {
+                return SlackAck.Ephemeral(InviteMe);
+            }
+
+            var zone = (await profile).Schedule.TimeZoneId;
+            var deadline = DecisionSchedule.DefaultDeadline(clock.GetUtcNow(), zone);
+            var form = DecisionModals.Doc(command.ChannelId, Prefill(text), deadline, DecisionSchedule.DefaultDecisionDate(deadline, zone));
+            await slack.ForWorkspace(command.TeamId).Views.OpenAsync(command.TriggerId!, form, followUpCt);
+            return null;
+        }, FormDidNotOpen);
     }
 
     /// <summary>A Markdown doc (several lines or headings) fills the sections; anything else is the title.</summary>

@@ -47,6 +47,13 @@ public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient sl
         return ToProfile(row!);
     }
 
+    /// <summary>
+    /// The member as stored, Slack not asked (for the ack path); null before their time zone is first known. A stale
+    /// zone is used as it stands: people rarely move, and <c>user_change</c> tells us when they do.
+    /// </summary>
+    public async Task<MemberProfile?> KnownAsync(string workspaceId, string userId, CancellationToken ct) =>
+        await LoadAsync(workspaceId, userId, ct) is { TimeZone: not null } row ? ToProfile(row) : null;
+
     /// <summary>Stores what Slack says about a person (from users.info or a <c>user_change</c> event).</summary>
     public async Task RecordSlackUserAsync(string workspaceId, string userId, string? displayName, string? timeZone, bool isBot, bool isDeleted, CancellationToken ct)
     {

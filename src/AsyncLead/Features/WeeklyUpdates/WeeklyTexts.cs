@@ -30,6 +30,12 @@ public static class WeeklyTexts
     public const string InviteMe =
         "I'm not a member of this channel yet, so I can't post here. Run `/invite @AsyncLead` in this channel, then try again. Nothing was saved.";
 
+    public const string FormDidNotOpen =
+        "Slack didn't open the form just now. Please run the command again in a moment.";
+
+    public const string StatusUnavailable =
+        "I couldn't work out this week's status just now (Slack didn't answer). Please try again in a moment.";
+
     public const string NotSetUp =
         "This channel isn't set up for weekly updates yet. A lead can run `/weekly-update setup` here to start.";
 

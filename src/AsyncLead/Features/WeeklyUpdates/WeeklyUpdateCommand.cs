@@ -9,9 +9,9 @@ using AsyncLead.Web;
 namespace AsyncLead.Features.WeeklyUpdates;
 
 /// <summary>
-/// <c>/weekly-update</c> and its sub-commands. Only the ack path's work happens here: reading, one short transaction,
-/// and the Slack calls that need the trigger_id or decide whether anything may be written at all (is the bot in the
-/// channel?). Posting into the thread is a job.
+/// <c>/weekly-update</c> and its sub-commands. The ack path only reads, validates and writes one short transaction,
+/// from what we know already; a form opens right after the ack (views.open with the trigger_id), and Slack facts we
+/// don't know yet are fetched then too. Posting into the thread is a job.
 /// </summary>
 public sealed class WeeklyUpdateCommand(
     TeamStore teams,
@@ -58,14 +58,24 @@ public sealed class WeeklyUpdateCommand(
             return refusal!;
         }
 
-        if (!await BotIsMemberAsync(team, ct))
+        var known = membership.Known(team.WorkspaceId, team.ChannelId);
+        if (known is false)
         {
             return SlackAck.Ephemeral(WeeklyTexts.InviteMe);
         }
 
         var week = team.Calendar.ReportingWeekAt(clock.GetUtcNow());
-        await OpenUpdateFormAsync(slack, updates, team, command.UserId, week, command.TriggerId!, ct);
-        return SlackAck.Empty;
+        var initial = await updates.FormDraftAsync(team.Id, command.UserId, week.Monday, ct);
+        return SlackAck.AckThen(SlackAck.Empty, async followUpCt =>
+        {
+            if (known is null && !await BotIsMemberAsync(team, followUpCt))
+            {
+                return SlackAck.Ephemeral(WeeklyTexts.InviteMe);
+            }
+
+            await slack.ForWorkspace(team.WorkspaceId).Views.OpenAsync(command.TriggerId!, UpdateModal.Build(team, week, initial), followUpCt);
+            return null;
+        }, WeeklyTexts.FormDidNotOpen);
     }
 
     /// <summary>Opens the form for a week: the update so far, or else last week's "Next Week" as this week's In Progress.</summary>
@@ -107,19 +117,35 @@ public sealed class WeeklyUpdateCommand(
             return SlackAck.Ephemeral(WeeklyTexts.SetupInDm);
         }
 
-        var existing = await teams.FindByChannelAsync(command.TeamId, command.ChannelId, ct);
-        var api = slack.ForWorkspace(command.TeamId);
-        var channel = await api.Conversations.InfoAsync(command.ChannelId, ct);
-        if (!channel.IsMember)
+        var known = membership.Known(command.TeamId, command.ChannelId);
+        if (known is false)
         {
             return SlackAck.Ephemeral(WeeklyTexts.InviteMe);
         }
 
-        var lead = await directory.GetAsync(command.TeamId, command.UserId, ct);
-        var current = existing ?? SetupModal.Defaults(command.TeamId, command.ChannelId, channel.Name ?? command.ChannelName ?? command.ChannelId,
-            command.UserId, lead.Schedule.TimeZoneId);
-        await api.Views.OpenAsync(command.TriggerId!, SetupModal.Build(current), ct);
-        return SlackAck.Empty;
+        var existing = await teams.FindByChannelAsync(command.TeamId, command.ChannelId, ct);
+        var lead = existing is null ? await directory.KnownAsync(command.TeamId, command.UserId, ct) : null;
+        return SlackAck.AckThen(SlackAck.Empty, async followUpCt =>
+        {
+            // What we don't know yet is asked for side by side, so the trigger_id is exchanged within its 3 s.
+            var isMember = known is true ? Task.FromResult(true) : IsMemberNowAsync(followUpCt);
+            var zone = LeadZoneAsync(followUpCt);
+            if (!await isMember)
+            {
+                return SlackAck.Ephemeral(WeeklyTexts.InviteMe);
+            }
+
+            var current = existing ?? SetupModal.Defaults(command.TeamId, command.ChannelId, command.ChannelName ?? command.ChannelId,
+                command.UserId, await zone);
+            await slack.ForWorkspace(command.TeamId).Views.OpenAsync(command.TriggerId!, SetupModal.Build(current), followUpCt);
+            return null;
+
+            async Task<bool> IsMemberNowAsync(CancellationToken infoCt) =>
+                (await slack.ForWorkspace(command.TeamId).Conversations.InfoAsync(command.ChannelId, infoCt)).IsMember;
+
+            async Task<string> LeadZoneAsync(CancellationToken zoneCt) =>
+                existing is not null ? "" : (lead ?? await directory.GetAsync(command.TeamId, command.UserId, zoneCt)).Schedule.TimeZoneId;
+        }, WeeklyTexts.FormDidNotOpen);
     }
 
     private async Task<SlackAck> StatusAsync(SlashCommand command, CancellationToken ct)
@@ -130,10 +156,14 @@ public sealed class WeeklyUpdateCommand(
             return refusal!;
         }
 
+        // Before the prompt, who is expected comes from Slack (the channel's people), so the answer follows the ack.
         var week = team.Calendar.ReportingWeekAt(clock.GetUtcNow());
-        var roll = await attendance.ForWeekAsync(team, week, ct);
-        return SlackAck.Ephemeral(WeeklyTexts.Status(team, week, [.. roll.Writers], roll.Away, roll.Missing, team.Calendar.ClosesAt(week),
-            roll.Figures, links.TeamWeek(team.WorkspaceId, team.ChannelId, week.Monday, command.UserId)));
+        return SlackAck.AckThen(SlackAck.Empty, async followUpCt =>
+        {
+            var roll = await attendance.ForWeekAsync(team, week, followUpCt);
+            return SlackAck.Ephemeral(WeeklyTexts.Status(team, week, [.. roll.Writers], roll.Away, roll.Missing, team.Calendar.ClosesAt(week),
+                roll.Figures, links.TeamWeek(team.WorkspaceId, team.ChannelId, week.Monday, command.UserId)));
+        }, WeeklyTexts.StatusUnavailable);
     }
 
     private async Task<SlackAck> SettingsAsync(SlashCommand command, string setting, CancellationToken ct)

@@ -84,7 +84,7 @@ public sealed class DigestCommandTests(TestDatabase database) : IClassFixture<Te
         await s.RunUntilAsync(FirstPrompt.AddMinutes(90));
         await s.Bob().RunsCommandAsync(Command, "Done: refunds");
 
-        var status = EphemeralTextFor(await s.Lena().RunsCommandAsync(Command, "status"))!;
+        var status = await s.StatusAsync(s.Lena());
 
         Assert.Contains("\n📈 2/3 wrote · median 1 h from prompt to update · 3 h 45 min of meetings saved\n", status, StringComparison.Ordinal);
         var link = Assert.Single(s.PageLinksIn(status));

@@ -6,7 +6,7 @@ namespace AsyncLead.Tests.Features.WeeklyUpdates;
 public sealed class EdgeTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     private static async Task<string> StatusAsync(SlackScenario s) =>
-        EphemeralTextFor(await s.Lena().RunsCommandAsync(Command, "status"))!;
+        await s.StatusAsync(s.Lena());
 
     [Fact]
     public async Task Uninstalling_the_app_cancels_the_teams_pending_prompts_and_week_close()
@@ -89,11 +89,11 @@ public sealed class EdgeTests(TestDatabase database) : IClassFixture<TestDatabas
     {
         await using var s = (await StartAsync(database)).WithPaymentsTeam(botIsMember: false);
 
-        var ack = await s.Lena().RunsCommandAsync(Command, "setup");
+        var answer = await s.AnswerToAsync(s.Lena(), Command, "setup");
 
-        Assert.Contains("/invite @AsyncLead", EphemeralTextFor(ack), StringComparison.Ordinal);
+        Assert.Contains("/invite @AsyncLead", answer, StringComparison.Ordinal);
         Assert.Null(s.Slack.OpenModalFor("U_LENA"));
-        Assert.Contains("isn't set up", EphemeralTextFor(await s.Lena().RunsCommandAsync(Command, "status")), StringComparison.Ordinal);
+        Assert.Contains("isn't set up", await s.StatusAsync(s.Lena()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,11 +104,11 @@ public sealed class EdgeTests(TestDatabase database) : IClassFixture<TestDatabas
         s.Slack.SetBotMembership(Channel, isMember: false);
 
         var inline = await s.Alice().RunsCommandAsync(Command, "Done: payouts");
-        var form = await s.Alice().RunsCommandAsync(Command);
+        var form = await s.AnswerToAsync(s.Alice(), Command);
         await s.RunJobsAsync();
 
         Assert.Contains("/invite @AsyncLead", EphemeralTextFor(inline), StringComparison.Ordinal);
-        Assert.Contains("/invite @AsyncLead", EphemeralTextFor(form), StringComparison.Ordinal);
+        Assert.Contains("/invite @AsyncLead", form, StringComparison.Ordinal);
         Assert.Null(s.Slack.OpenModalFor("U_ALICE"));
         s.Slack.SetBotMembership(Channel, isMember: true);
         Assert.Contains("Wrote (0)", await StatusAsync(s), StringComparison.Ordinal);
@@ -135,10 +135,10 @@ public sealed class EdgeTests(TestDatabase database) : IClassFixture<TestDatabas
         s.Slack.SetBotMembership(Channel, isMember: false);
         await s.Alice().SubmitsViewAsync(("Completed", "Payouts"));
         await s.RunJobsAsync();
-        var again = await s.Bob().RunsCommandAsync(Command);
+        var again = await s.AnswerToAsync(s.Bob(), Command);
 
         Assert.Equal(asked + 3, s.Slack.Calls("conversations.info").Count);
-        Assert.Contains("/invite @AsyncLead", EphemeralTextFor(again), StringComparison.Ordinal);
+        Assert.Contains("/invite @AsyncLead", again, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class EdgeTests(TestDatabase database) : IClassFixture<TestDatabas
 
         s.Slack.AddChannel("C_WEB", "team-web", members: ["U_LENA", "U_ALICE"]);
         await s.SetsUpWeeklyUpdatesAsync(s.User("U_LENA", "C_WEB"));
-        var ambiguous = EphemeralTextFor(await inDm.RunsCommandAsync(Command, "status"));
+        var ambiguous = await s.StatusAsync(inDm);
 
         Assert.Contains("<#C_PAY>", ambiguous, StringComparison.Ordinal);
         Assert.Contains("<#C_WEB>", ambiguous, StringComparison.Ordinal);

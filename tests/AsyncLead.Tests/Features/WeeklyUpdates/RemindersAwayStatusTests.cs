@@ -65,10 +65,9 @@ public sealed class RemindersAwayStatusTests(TestDatabase database) : IClassFixt
         await s.SetsUpWeeklyUpdatesAsync(s.Lena());
 
         await s.RunUntilAsync(FirstPrompt.AddDays(2));
-        var status = await s.Lena().RunsCommandAsync(Command, "status");
+        var text = await s.StatusAsync(s.Lena());
 
         Assert.Empty(s.Nudges("U_BOB"));
-        var text = EphemeralTextFor(status)!;
         Assert.Contains("Away (1): <@U_BOB>", text, StringComparison.Ordinal);
         var missing = text[text.IndexOf("Missing (2):", StringComparison.Ordinal)..];
         Assert.Contains("<@U_LENA>", missing, StringComparison.Ordinal);
@@ -103,10 +102,8 @@ public sealed class RemindersAwayStatusTests(TestDatabase database) : IClassFixt
         await s.User("U_BOB").ClicksAsync(Assert.Single(s.Nudges("U_BOB")), "weekly_skip");
         await s.RunJobsAsync();
 
-        var status = await s.Lena().RunsCommandAsync(Command, "status");
+        var text = await s.StatusAsync(s.Lena());
 
-        Assert.Equal("ephemeral", status.Json?["response_type"]?.GetValue<string>());
-        var text = EphemeralTextFor(status)!;
         Assert.Contains("Week of 17 Nov", text, StringComparison.Ordinal);
         Assert.Contains("Wrote (1): <@U_ALICE>", text, StringComparison.Ordinal);
         Assert.Contains("Away (1): <@U_BOB>", text, StringComparison.Ordinal);

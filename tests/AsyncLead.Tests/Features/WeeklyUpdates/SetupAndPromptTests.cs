@@ -105,6 +105,6 @@ public sealed class SetupAndPromptTests(TestDatabase database) : IClassFixture<T
         Assert.Contains("Pick at least one person", errors?["members"]?.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("0 to 240", errors?["standup"]?.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(s.Slack.Ephemerals(Channel, "U_LENA"));
-        Assert.Contains("isn't set up", EphemeralTextFor(await s.Lena().RunsCommandAsync(Command, "status")), StringComparison.Ordinal);
+        Assert.Contains("isn't set up", await s.StatusAsync(s.Lena()), StringComparison.Ordinal);
     }
 }

@@ -105,5 +105,9 @@ internal static class WeeklyWorld
             .Where(c => c.Ok && c.Arg("channel") == userId && c.Arg("text")!.StartsWith(emoji, StringComparison.Ordinal))
             .Select(c => c.At)];
 
+    /// <summary><c>/weekly-update status</c> as <paramref name="user"/> sees it (see <see cref="SlackScenario.AnswerToAsync"/>).</summary>
+    public static async Task<string> StatusAsync(this SlackScenario s, SlackUser user) =>
+        (await s.AnswerToAsync(user, Command, "status"))!;
+
     public static string? EphemeralTextFor(SlackResponse response) => response.Json?["text"]?.GetValue<string>();
 }
