@@ -681,12 +681,19 @@ function render() {
 
 function renderPeople() {
   const picker = $('act-as');
-  const options = page.state.people.map((p) => {
-    const option = el('option', null, p.realName + (p.isLead ? ' (lead)' : '') + ' · ' + p.localTime + ' · ' + p.timeZone + ' (UTC' + p.utcOffset + ')');
-    option.value = p.id;
-    return option;
+  const people = page.state.people;
+  const same = picker.options.length === people.length && people.every((p, i) => picker.options[i].value === p.id);
+  if (!same) {
+    picker.replaceChildren(...people.map((p) => {
+      const option = el('option');
+      option.value = p.id;
+      return option;
+    }));
+  }
+  // The options stay the same elements; only their local times move on.
+  people.forEach((p, i) => {
+    picker.options[i].textContent = p.realName + (p.isLead ? ' (lead)' : '') + ' · ' + p.localTime + ' · ' + p.timeZone + ' (UTC' + p.utcOffset + ')';
   });
-  picker.replaceChildren(...options);
   picker.value = page.as;
 }
 
@@ -739,6 +746,13 @@ function notice(text, isError) {
 
 function renderSidebar() {
   const list = $('channel-list');
+  const signature = JSON.stringify(page.state.conversations.map((c) => [c.id, c.name, c.isPrivate]));
+  if (list.dataset.signature === signature) {
+    for (const link of list.querySelectorAll('a')) { link.classList.toggle('active', page.at.kind === 'channel' && page.at.id === link.dataset.conversation); }
+    $('nav-app').classList.toggle('active', page.at.kind === 'app');
+    return;
+  }
+  list.dataset.signature = signature;
   list.replaceChildren(...page.state.conversations.map((c) => {
     const item = el('li');
     const link = el('a', 'nav-item');

@@ -29,7 +29,7 @@ public sealed class SandboxPageInBrowserTests(SandboxProcessWorld world, Chromiu
     {
         await world.ResetAsync();
         Open(Maya);
-        Browser.FindElement(By.Id("advance-next-prompt")).Click();
+        Click(() => Browser.FindElement(By.Id("advance-next-prompt")));
         var weekName = Until(() => Week().Text.Split('\n').FirstOrDefault(line => line.Contains("Week of", StringComparison.Ordinal)))!;
 
         ActAs(Priya);
@@ -38,25 +38,23 @@ public sealed class SandboxPageInBrowserTests(SandboxProcessWorld world, Chromiu
         Fill(form, "Completed", "Shipped the **retry** queue");
         Fill(form, "Next Week", "Load-test it");
         chromium.SaveScreenshot("sandbox-update-form", Chromium.DesktopWidth);
-        form.FindElement(By.Id("modal-submit")).Click();
+        Click(() => form.FindElement(By.Id("modal-submit")));
         NoModal();
         Until(() => Week().Text.Contains("1 reply", StringComparison.Ordinal));
 
         ActAs(Liam);
         Type("/weekly-update Done: Terraform for staging Blocked: waiting on a prod AWS account");
         Until(() => Week().Text.Contains("2 replies", StringComparison.Ordinal));
-        Assert.Contains(Ephemerals(), e => e.Text.Contains("Saved", StringComparison.Ordinal));
+        Until(() => Ephemerals().Any(e => e.Text.Contains("Saved", StringComparison.Ordinal)));
 
         Click(() => Week().FindElement(By.CssSelector(".replies-link")));
-        var liams = Until(() => Thread().FirstOrDefault(m => m.Text.Contains("Terraform for staging", StringComparison.Ordinal)))!;
-        Assert.Contains("liam's update", liams.Text, StringComparison.Ordinal);
-        Assert.Contains(Thread(), m => m.Text.Contains("priya's update", StringComparison.Ordinal) && m.FindElements(By.CssSelector(".mrkdwn b")).Any(b => b.Text == "retry"));
+        Until(() => Thread().Any(m => m.Text.Contains("liam's update", StringComparison.Ordinal) && m.Text.Contains("Terraform for staging", StringComparison.Ordinal)));
+        Until(() => Thread().Any(m => m.Text.Contains("priya's update", StringComparison.Ordinal) && m.FindElements(By.CssSelector(".mrkdwn b")).Any(b => b.Text == "retry")));
 
         // Writing again the same week edits the reply in place (chat.update), as Slack shows it: "(edited)".
         Type("/weekly-update Done: Terraform for staging and prod");
         Until(() => Thread().Any(m => m.Text.Contains("staging and prod", StringComparison.Ordinal) && m.Text.Contains("(edited)", StringComparison.Ordinal)));
-        Assert.Equal(2, Thread().Count - 1);
-        Assert.Contains(weekName, Browser.FindElement(By.Id("thread-messages")).Text, StringComparison.Ordinal);
+        Until(() => Thread().Count == 3 && Browser.FindElement(By.Id("thread-messages")).Text.Contains(weekName, StringComparison.Ordinal));
         chromium.SaveScreenshot("sandbox-week-thread", Chromium.DesktopWidth);
     }
 
@@ -72,37 +70,36 @@ public sealed class SandboxPageInBrowserTests(SandboxProcessWorld world, Chromiu
         Fill(modal, "Recommendation", "Postgres with `SKIP LOCKED`.");
         Pick(modal, "Reviewers", "Priya Raman");
         Pick(modal, "Reviewers", "Lucas Müller");
-        Assert.Equal(["Priya Raman (@priya)", "Lucas Müller (@lucas)"], modal.FindElements(By.CssSelector(".chip")).Select(c => c.Text.TrimEnd('×').Trim()));
-        modal.FindElement(By.Id("modal-submit")).Click();
+        Until(() => modal.FindElements(By.CssSelector(".chip")).Select(c => c.Text.TrimEnd('×').Trim()).SequenceEqual(["Priya Raman (@priya)", "Lucas Müller (@lucas)"]));
+        Click(() => modal.FindElement(By.Id("modal-submit")));
         NoModal();
         Until(() => MessageWith(Doc).Text.Contains("0/2 responded", StringComparison.Ordinal));
 
         ActAs(Priya);
         Click(() => Button(MessageWith(Doc), "Approve"));
         Until(() => MessageWith(Doc).Text.Contains("1/2 responded", StringComparison.Ordinal));
-        Assert.Contains("(edited)", MessageWith(Doc).Text, StringComparison.Ordinal);
+        Until(() => MessageWith(Doc).Text.Contains("(edited)", StringComparison.Ordinal));
 
         ActAs(Lucas);
         Click(() => Button(MessageWith(Doc), "Concern"));
         var concern = Modal("decision_comment");
         Fill(concern, "Your concern", "What about the *retry* storm?");
-        concern.FindElement(By.Id("modal-submit")).Click();
+        Click(() => concern.FindElement(By.Id("modal-submit")));
         NoModal();
         Click(() => MessageWith(Doc).FindElement(By.CssSelector(".replies-link")));
-        var raised = Until(() => Thread().FirstOrDefault(m => m.Text.Contains("retry", StringComparison.Ordinal)))!;
         // The bot reads what people type as Markdown (*retry* is italic); the page shows its mrkdwn as Slack does.
-        Assert.Equal("retry", raised.FindElement(By.CssSelector(".mrkdwn i")).Text);
-        Assert.StartsWith("⚠️ Concern from @lucas", raised.FindElement(By.CssSelector(".mrkdwn")).Text, StringComparison.Ordinal);
+        Until(() => Thread().Any(m => m.FindElements(By.CssSelector(".mrkdwn i")).Any(i => i.Text == "retry")
+            && m.FindElement(By.CssSelector(".mrkdwn")).Text.StartsWith("⚠️ Concern from @lucas", StringComparison.Ordinal)));
         chromium.SaveScreenshot("sandbox-decision", Chromium.DesktopWidth);
         Click(() => Button(Thread().First(m => m.Text.Contains("retry", StringComparison.Ordinal)), "Resolve"));
         Until(() => Browser.FindElement(By.Id("thread-messages")).Text.Contains("Resolved by @lucas", StringComparison.Ordinal));
 
-        Browser.FindElement(By.Id("advance-deadline")).Click();
-        var notice = Until(() => Browser.FindElements(By.Id("notice")).FirstOrDefault())!;
-        output.WriteLine("To the deadline: " + notice.Text);
-        Assert.StartsWith($"To the deadline of DEC-1 \"{Doc}\"", notice.Text, StringComparison.Ordinal);
+        Click(() => Browser.FindElement(By.Id("advance-deadline")));
+        var notice = Until(() => Browser.FindElements(By.Id("notice")).Select(n => n.Text).FirstOrDefault())!;
+        output.WriteLine("To the deadline: " + notice);
+        Assert.StartsWith($"To the deadline of DEC-1 \"{Doc}\"", notice, StringComparison.Ordinal);
         Until(() => MessageWith(Doc).Text.Contains("closed", StringComparison.Ordinal));
-        Assert.Equal(["Decide"], MessageWith(Doc).FindElements(By.CssSelector("button.btn")).Select(b => b.Text));
+        Until(() => MessageWith(Doc).FindElements(By.CssSelector("button.btn")).Select(b => b.Text).SequenceEqual(["Decide"]));
         Until(() => Thread().Any(m => m.Text.Contains("Ready to decide.", StringComparison.Ordinal)));
         chromium.SaveScreenshot("sandbox-decision-closed", Chromium.DesktopWidth);
     }
@@ -119,25 +116,21 @@ public sealed class SandboxPageInBrowserTests(SandboxProcessWorld world, Chromiu
             + $"first render with the workspace {timing["rendered"]} ms; the binary was ready in {world.StartedIn.TotalSeconds:F1} s");
         Assert.InRange(Convert.ToDouble(timing["rendered"], System.Globalization.CultureInfo.InvariantCulture), 0, 5000);
 
-        Browser.FindElement(By.Id("sample-week")).Click();
-        var notice = Until(() => Browser.FindElements(By.Id("notice")).FirstOrDefault(n => n.Text.Contains("Sample", StringComparison.Ordinal)))!;
-        notice.FindElement(By.CssSelector("button")).Click();
+        Click(() => Browser.FindElement(By.Id("sample-week")));
+        Click(() => Browser.FindElements(By.Id("notice")).First(n => n.Text.Contains("Sample", StringComparison.Ordinal)).FindElement(By.CssSelector("button")));
         Until(() => Messages().Any(m => m.Text.Contains("Move background jobs", StringComparison.Ordinal)));
         Click(() => Messages().First(m => m.Text.Contains("Week of", StringComparison.Ordinal)).FindElement(By.CssSelector(".replies-link")));
-        Until(() => Thread().Count >= 5);
-        Assert.Contains(Thread(), m => m.Text.Contains("kenji's update (late)", StringComparison.Ordinal));
+        Until(() => Thread().Count >= 5 && Thread().Any(m => m.Text.Contains("kenji's update (late)", StringComparison.Ordinal)));
         chromium.SaveScreenshot("sandbox", Chromium.DesktopWidth);
 
-        Browser.FindElement(By.Id("nav-app")).Click();
-        var home = Until(() => Browser.FindElements(By.CssSelector("#home .blocks")).FirstOrDefault())!;
-        Assert.Contains("Waiting on you", home.Text, StringComparison.Ordinal);
+        Click(() => Browser.FindElement(By.Id("nav-app")));
+        Until(() => Browser.FindElements(By.CssSelector("#home .blocks")).Any(home => home.Text.Contains("Waiting on you", StringComparison.Ordinal)));
         chromium.SaveScreenshot("sandbox-home", Chromium.DesktopWidth);
 
-        Browser.FindElement(By.CssSelector($"#channel-list a[data-conversation='{SandboxWorkspace.TeamChannelId}']")).Click();
+        Click(() => Browser.FindElement(By.CssSelector($"#channel-list a[data-conversation='{SandboxWorkspace.TeamChannelId}']")));
         Type("/standup yesterday");
-        var answer = Until(() => Ephemerals().FirstOrDefault(m => m.Text.Contains("/standup is not a valid command", StringComparison.Ordinal)))!;
-        Assert.Contains("Only visible to you", answer.Text, StringComparison.Ordinal);
-        Assert.Equal("Slackbot", answer.FindElement(By.CssSelector(".author")).Text);
+        Until(() => Ephemerals().Any(m => m.Text.Contains("/standup is not a valid command", StringComparison.Ordinal)
+            && m.Text.Contains("Only visible to you", StringComparison.Ordinal) && m.FindElement(By.CssSelector(".author")).Text == "Slackbot"));
         Assert.Empty(Browser.FindElements(By.Id("notice")));
     }
 
@@ -150,7 +143,7 @@ public sealed class SandboxPageInBrowserTests(SandboxProcessWorld world, Chromiu
 
     private void ActAs(string person)
     {
-        Browser.FindElement(By.CssSelector($"#act-as option[value='{person}']")).Click();
+        Click(() => Browser.FindElement(By.CssSelector($"#act-as option[value='{person}']")));
         Until(() => Browser.Url.Contains("as=" + person, StringComparison.Ordinal));
     }
 
@@ -205,8 +198,10 @@ public sealed class SandboxPageInBrowserTests(SandboxProcessWorld world, Chromiu
     {
         try
         {
-            return new WebDriverWait(Browser, TimeSpan.FromSeconds(15))
-                .Until(_ => { try { return condition(); } catch (StaleElementReferenceException) { return default; } })!;
+            var wait = new WebDriverWait(Browser, TimeSpan.FromSeconds(15));
+            // Not there yet (First found nothing) or redrawn by a live update meanwhile: look again.
+            wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException), typeof(InvalidOperationException));
+            return wait.Until(_ => condition())!;
         }
         catch (WebDriverTimeoutException)
         {
