@@ -108,7 +108,8 @@ public sealed class SandboxPageEndpointTests(SandboxPageWorld world) : IClassFix
     {
         var (opened, _) = await world.ActAsync("command", new { @as = Maya, channel = Team, text = "/weekly-update setup" });
         Assert.Equal(HttpStatusCode.OK, opened);
-        var modal = (await world.StateAsync(Maya))["modal"]!;
+        // The bot acks at once and opens the modal (views.open) a moment later, as the page's live updates show.
+        var modal = await world.UntilStateAsync(Maya, state => state["modal"]);
         Assert.Equal(1, modal["depth"]!.GetValue<int>());
         var view = modal["view"]!;
         var viewId = view["id"]!.GetValue<string>();

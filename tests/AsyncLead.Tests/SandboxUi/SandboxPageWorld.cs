@@ -39,6 +39,20 @@ public sealed class SandboxPageWorld : IAsyncLifetime
     public async Task<JsonObject> StateAsync(string actingAs) =>
         (await Http.GetFromJsonAsync<JsonObject>("ui/state?as=" + actingAs))!;
 
+    /// <summary>What <paramref name="read"/> finds in the person's state once it is there (within 10 s).</summary>
+    public async Task<JsonNode> UntilStateAsync(string actingAs, Func<JsonObject, JsonNode?> read)
+    {
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); ; await Task.Delay(50))
+        {
+            if (read(await StateAsync(actingAs)) is { } found)
+            {
+                return found;
+            }
+
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"{actingAs}'s state never showed it: {(await StateAsync(actingAs)).ToJsonString()}");
+        }
+    }
+
     public async Task DisposeAsync()
     {
         Http?.Dispose();
