@@ -68,6 +68,47 @@ internal static partial class SectionLabels
         return false;
     }
 
+    /// <summary>
+    /// Splits one line where a label with a colon follows <c>;</c>, <c>|</c> or a sentence's <c>.</c>, as people type
+    /// updates in one line ("Done: payouts; Blocked: bank keys. Next: refunds"); text in backticks is never split.
+    /// A line without such a label comes back whole.
+    /// </summary>
+    public static IReadOnlyList<string> SplitAtInlineLabels(string line)
+    {
+        var segments = new List<string>();
+        var start = 0;
+        var inCode = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == '`')
+            {
+                inCode = !inCode;
+            }
+            else if (!inCode && (c is ';' or '|' || (c == '.' && i + 1 < line.Length && char.IsWhiteSpace(line[i + 1])))
+                && IsColonLabel(line[(i + 1)..]))
+            {
+                segments.Add(line[start..(c == '.' ? i + 1 : i)].TrimEnd());
+                start = i + 1;
+            }
+        }
+
+        segments.Add(start == 0 ? line : line[start..].Trim());
+        return segments;
+    }
+
+    // Mid-line, only "Label:" starts a section: "fixed it; next we ship" stays one sentence.
+    private static bool IsColonLabel(string text)
+    {
+        if (!TryMatch(text, out var label))
+        {
+            return false;
+        }
+
+        var trimmed = text.Trim();
+        return trimmed[..(trimmed.Length - label.Rest.Length)].Contains(':', StringComparison.Ordinal);
+    }
+
     private static bool TryReadRest(string line, int at, string open, [NotNullWhen(true)] out string? rest)
     {
         rest = null;

@@ -7,7 +7,8 @@ namespace AsyncLead.Features.WeeklyUpdates;
 /// <summary>
 /// Splits free text into the sections of a weekly update. Sections start at an ATX Markdown heading
 /// (<c>## Completed</c>, <c>### In progress</c>) or at a label line (<c>Done: …</c>, <c>WIP -</c>, <c>**Blockers**</c>,
-/// <c>Next week</c>; see <see cref="SectionLabels"/>); text on the label line belongs to the section. Everything
+/// <c>Next week</c>; see <see cref="SectionLabels"/>), or mid-line at a "Label:" after <c>;</c>, <c>|</c> or <c>.</c>
+/// (the one-line form people type); text on the label line belongs to the section. Everything
 /// outside the four sections is kept as Notes. Markdig's syntax tree decides where a label may appear: at the start
 /// of a paragraph line or of a top-level list item (including lazy continuation lines), never inside code, quotes
 /// or nested items, so a fenced block containing "Blocked:" never splits the update.
@@ -39,8 +40,8 @@ public static class WeeklyUpdateParser
                 case LineKind.Separator:
                     writer.Content("");
                     break;
-                case LineKind.Candidate when SectionLabels.TryMatch(line[role.ContentStart..], out var label):
-                    writer.Label(label, line, line[..role.ContentStart]);
+                case LineKind.Candidate:
+                    WriteCandidate(writer, line, role.ContentStart);
                     break;
                 default:
                     writer.Content(line);
@@ -49,6 +50,26 @@ public static class WeeklyUpdateParser
         }
 
         return writer.Build();
+    }
+
+    // A line that may hold labels: at its start, and after a ";", "|" or "." further on.
+    private static void WriteCandidate(SectionWriter writer, string line, int contentStart)
+    {
+        var marker = line[..contentStart];
+        var segments = SectionLabels.SplitAtInlineLabels(line[contentStart..]);
+        for (var i = 0; i < segments.Count; i++)
+        {
+            // Only the first segment sits after the line's list marker; later ones start sections of their own.
+            var (text, bullet) = (segments[i], i == 0 ? marker : "");
+            if (SectionLabels.TryMatch(text, out var label))
+            {
+                writer.Label(label, bullet + text, bullet);
+            }
+            else
+            {
+                writer.Content(bullet + text);
+            }
+        }
     }
 
     private enum LineKind

@@ -28,6 +28,41 @@ public sealed class WeeklyUpdateParserTests
     }
 
     [Theory]
+    [InlineData("Done: payouts; Blocked: waiting on API keys; Next: refunds")]
+    [InlineData("Done: payouts | Blocked: waiting on API keys | Next: refunds")]
+    [InlineData("Done: payouts. Blocked: waiting on API keys. Next: refunds")]
+    [InlineData("done: payouts;blocked: waiting on API keys;next: refunds")]
+    public void The_one_line_form_from_the_help_starts_a_section_at_each_label(string text)
+    {
+        var sections = WeeklyUpdateParser.Parse(text);
+
+        Assert.Equal(["payouts", "waiting on API keys", "refunds"], [sections.Completed.TrimEnd('.'), sections.Blockers.TrimEnd('.'), sections.NextWeek]);
+    }
+
+    [Theory]
+    [InlineData("Done: fixed it; next we ship the rest")]
+    [InlineData("Done: bumped to v1.2. Then tidied up")]
+    [InlineData("Done: wrote `a; Next: b` in the docs")]
+    [InlineData("Done: http://x.example/a|b")]
+    public void Text_that_only_looks_like_a_label_mid_line_stays_where_it_is(string text)
+    {
+        var sections = WeeklyUpdateParser.Parse(text);
+
+        Assert.Equal(text["Done: ".Length..], sections.Completed);
+        Assert.Equal("", sections.NextWeek);
+    }
+
+    [Fact]
+    public void A_mid_line_label_after_unlabelled_text_and_in_a_list_item_starts_its_section()
+    {
+        var sections = WeeklyUpdateParser.Parse("Done:\n- payouts; WIP: refunds\nfixed login; Blocked: bank keys");
+
+        Assert.Equal("- payouts", sections.Completed);
+        Assert.Equal("refunds\nfixed login", sections.InProgress);
+        Assert.Equal("bank keys", sections.Blockers);
+    }
+
+    [Theory]
     [InlineData("Shipped: x", "Completed")]
     [InlineData("Finished: x", "Completed")]
     [InlineData("Complete - x", "Completed")]
