@@ -1,4 +1,3 @@
-using AsyncLead.Platform;
 using AsyncLead.Observability;
 using AsyncLead.Outbox;
 using AsyncLead.Features.Decisions;

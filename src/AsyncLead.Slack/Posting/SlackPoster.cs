@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json.Nodes;
 using AsyncLead.Slack.WebApi;
 using Microsoft.Extensions.Logging;
@@ -24,14 +25,17 @@ public sealed partial class SlackPoster(ISlackPostLedger ledger, TimeProvider cl
     /// <summary>How far before an attempt's recorded start a lookup reaches, for clock differences between us and Slack.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
-    /// <summary>Posts <paramref name="message"/> unless the post of <paramref name="key"/> is made already; returns where it is.</summary>
-    public async Task<PostedMessage> PostOnceAsync(ISlackApi api, string key, PostMessageRequest message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Posts <paramref name="message"/> unless the post of <paramref name="key"/> is made already; returns where it is, and
+    /// whether an earlier attempt made it (its content may then be older than <paramref name="message"/>: edit it if that matters).
+    /// </summary>
+    public async Task<PostOnce> PostOnceAsync(ISlackApi api, string key, PostMessageRequest message, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         var record = await ledger.BeginAsync(api.TeamId, key, clock.GetUtcNow(), cancellationToken);
         if (record.Posted is { } recorded)
         {
-            return recorded;
+            return new PostOnce(recorded, Earlier: true);
         }
 
         var keyed = message with { Metadata = Keyed(message.Metadata, key) };
@@ -42,7 +46,7 @@ public sealed partial class SlackPoster(ISlackPostLedger ledger, TimeProvider cl
             if (found is not null)
             {
                 await ledger.RecordPostedAsync(api.TeamId, key, found, CancellationToken.None);
-                return found;
+                return new PostOnce(found, Earlier: true);
             }
         }
 
@@ -59,12 +63,14 @@ public sealed partial class SlackPoster(ISlackPostLedger ledger, TimeProvider cl
 
         // Slack has posted: the ts is kept even when the caller was cancelled meanwhile.
         await ledger.RecordPostedAsync(api.TeamId, key, posted, CancellationToken.None);
-        return posted;
+        return new PostOnce(posted, Earlier: false);
     }
 
     /// <summary>
-    /// An ephemeral at most once. Slack keeps no trace of ephemerals to look for, so one whose outcome is unknown is never
-    /// sent again: a person missing a transient note is better than one reading it twice. Returns whether this call sent it.
+    /// An ephemeral at most once. Slack keeps no trace of ephemerals to look for, so one Slack never answered (a timeout, a
+    /// dropped connection, a cancel or a shutdown) is never sent again: a person missing a transient note is better than one
+    /// reading it twice. A server error is an answer, and nearly always means nothing was done: that one is sent again, as
+    /// losing the answer to a click is worse than the rare second copy. Returns whether this call sent it.
     /// </summary>
     public async Task<bool> PostEphemeralOnceAsync(ISlackApi api, string key, EphemeralMessageRequest message, CancellationToken cancellationToken)
     {
@@ -85,7 +91,7 @@ public sealed partial class SlackPoster(ISlackPostLedger ledger, TimeProvider cl
         {
             ts = await api.Chat.PostEphemeralAsync(message, cancellationToken);
         }
-        catch (Exception ex) when (!SlackErrors.MayHaveActed(ex))
+        catch (Exception ex) when (!SlackErrors.MayHaveActed(ex) || ex is HttpRequestException { StatusCode: >= HttpStatusCode.InternalServerError })
         {
             await ledger.ClearAsync(api.TeamId, key, CancellationToken.None);
             throw;
@@ -110,7 +116,8 @@ public sealed partial class SlackPoster(ISlackPostLedger ledger, TimeProvider cl
     // Posting to a user id posts in the app's DM with them (U… in a workspace, W… on Enterprise Grid).
     private static bool IsPerson(string channel) => channel.StartsWith('U') || channel.StartsWith('W');
 
-    private static MessageMetadata Keyed(MessageMetadata? metadata, string key)
+    /// <summary>The metadata a post of <paramref name="key"/> carries; an edit of it passes the same, as chat.update replaces metadata.</summary>
+    public static MessageMetadata Keyed(MessageMetadata? metadata, string key)
     {
         var payload = metadata?.EventPayload.DeepClone().AsObject() ?? [];
         payload[KeyField] = key;

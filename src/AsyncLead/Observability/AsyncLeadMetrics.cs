@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using AsyncLead.Platform;
 
 namespace AsyncLead.Observability;
 

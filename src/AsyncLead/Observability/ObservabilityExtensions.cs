@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using AsyncLead.Platform;
 using AsyncLead.Slack.WebApi;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;

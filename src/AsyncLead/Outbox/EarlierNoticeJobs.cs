@@ -1,5 +1,4 @@
 using AsyncLead.Jobs;
-using AsyncLead.Slack.WebApi;
 
 namespace AsyncLead.Outbox;
 
@@ -10,25 +9,25 @@ namespace AsyncLead.Outbox;
 /// </summary>
 public static class EarlierNoticeJobs
 {
-    public sealed class DirectMessage(ISlackClient slack) : IJobHandler
+    public sealed class DirectMessage(NoticeJob notices) : IJobHandler
     {
         public string Kind => "decisions.direct-message";
 
         public Task HandleAsync(JobContext job, CancellationToken cancellationToken)
         {
             var earlier = job.Payload<Payload>();
-            return NoticeJob.DeliverAsync(slack, new Notice(earlier.WorkspaceId, earlier.UserId, earlier.Mrkdwn), cancellationToken);
+            return notices.DeliverAsync(job, new Notice(earlier.WorkspaceId, earlier.UserId, earlier.Mrkdwn), cancellationToken);
         }
     }
 
-    public sealed class Ephemeral(ISlackClient slack) : IJobHandler
+    public sealed class Ephemeral(NoticeJob notices) : IJobHandler
     {
         public string Kind => "decisions.ephemeral";
 
         public Task HandleAsync(JobContext job, CancellationToken cancellationToken)
         {
             var earlier = job.Payload<Payload>();
-            return NoticeJob.DeliverAsync(slack, new Notice(earlier.WorkspaceId, earlier.UserId, earlier.Mrkdwn) { Channel = earlier.ChannelId }, cancellationToken);
+            return notices.DeliverAsync(job, new Notice(earlier.WorkspaceId, earlier.UserId, earlier.Mrkdwn) { Channel = earlier.ChannelId }, cancellationToken);
         }
     }
 

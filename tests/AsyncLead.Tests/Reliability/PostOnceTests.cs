@@ -26,7 +26,8 @@ public sealed class PostOnceTests(TestDatabase database) : IClassFixture<TestDat
         var callsAfterFirst = s.Slack.Calls().Count;
         var again = await poster.PostOnceAsync(api, "week-root:1", new PostMessageRequest(Channel, "Week of 17 November"), CancellationToken.None);
 
-        Assert.Equal(first, again);
+        Assert.Equal(first.Message, again.Message);
+        Assert.True(again.Earlier);
         Assert.Single(s.Slack.Messages(Channel));
         Assert.Equal(callsAfterFirst, s.Slack.Calls().Count);
         // auth.test is the host's start learning which workspace Slack__BotToken belongs to.
@@ -142,6 +143,20 @@ public sealed class PostOnceTests(TestDatabase database) : IClassFixture<TestDat
 
         Assert.Equal(2, s.Slack.Ephemerals(Channel, "U_ALICE").Count);
         Assert.Equal(2, s.Slack.Calls("chat.postEphemeral").Count);
+    }
+
+    [Fact]
+    public async Task An_ephemeral_slack_answered_with_a_server_error_is_sent_again()
+    {
+        await using var s = await StartAsync();
+        var (api, poster) = Parts(s);
+        var note = new EphemeralMessageRequest(Channel, "U_ALICE", "You approved DEC-1.");
+        s.Slack.Faults.ServerError("chat.postEphemeral", times: 1, statusCode: 503);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => poster.PostEphemeralOnceAsync(api, "notice:9", note, CancellationToken.None));
+        Assert.True(await poster.PostEphemeralOnceAsync(api, "notice:9", note, CancellationToken.None));
+
+        Assert.Single(s.Slack.Ephemerals(Channel, "U_ALICE"));
     }
 
     private async Task<SlackScenario> StartAsync()

@@ -8,9 +8,10 @@ using Dapper;
 namespace AsyncLead.Tests.Reliability;
 
 /// <summary>
-/// A reminder DM whose job runs again because its worker died between Slack's answer and finishing the job: the jobs
-/// table then holds exactly what a lease rescue leaves (the job available again, its attempt charged). The repeated
-/// run finds its DM by metadata and sends nothing. <see cref="KilledHostTests"/> shows the same with a real kill -9.
+/// A reminder DM whose job runs again because its worker died after Slack posted it and before anything recorded Slack's
+/// answer: the jobs table then holds what a lease rescue leaves (the job available again, its attempt charged) and the
+/// post ledger its "posting" mark. The repeated run finds its DM by metadata and sends nothing.
+/// <see cref="KilledHostTests"/> shows the same with a real kill -9.
 /// </summary>
 public sealed class RepeatedReminderTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
@@ -25,6 +26,7 @@ public sealed class RepeatedReminderTests(TestDatabase database) : IClassFixture
         Assert.Single(s.Nudges("U_ALICE"));
 
         await RescueAsCompletedAsync(NudgeJob.JobKind, "userId", "U_ALICE", s.Clock.GetUtcNow());
+        await ForgetAnswerAsync("nudge:%:U_ALICE:0");
         Assert.Equal(1, await s.RunJobsAsync());
 
         Assert.Single(s.Nudges("U_ALICE"));
@@ -41,22 +43,34 @@ public sealed class RepeatedReminderTests(TestDatabase database) : IClassFixture
         await team.Scenario.AdvanceAsync(new DateTimeOffset(2025, 11, 19, 16, 0, 0, TimeSpan.Zero) - Monday);
         Assert.Single(team.Slack.Messages(DecisionTeam.Bob));
 
-        await RescueAsCompletedAsync(DecisionJobs.Remind, "reviewerId", DecisionTeam.Bob, team.Scenario.Clock.GetUtcNow());
+        var rescued = await RescueAsCompletedAsync(DecisionJobs.Remind, "reviewerId", DecisionTeam.Bob, team.Scenario.Clock.GetUtcNow());
+        await ForgetAnswerAsync($"decision-reminder:{rescued}");
         Assert.Equal(1, await team.Scenario.RunJobsAsync());
 
         Assert.Single(team.Slack.Messages(DecisionTeam.Bob));
+        Assert.Single(team.Slack.Calls("conversations.history"), c => c.Arg("channel")!.StartsWith('D'));
+    }
+
+    /// <summary>The ledger as a death between Slack's answer and recording it leaves it: the post marked "posting".</summary>
+    private async Task ForgetAnswerAsync(string keyLike)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var marked = await connection.ExecuteAsync(
+            "UPDATE slack_posts SET channel = NULL, ts = NULL, posted_at = NULL WHERE post_key LIKE @keyLike", new { keyLike });
+        Assert.Equal(1, marked);
     }
 
     /// <summary>The finished job of this kind for this person, put back as the rescue of an expired lease does it.</summary>
-    private async Task RescueAsCompletedAsync(string kind, string personField, string person, DateTimeOffset now)
+    private async Task<long> RescueAsCompletedAsync(string kind, string personField, string person, DateTimeOffset now)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
-        var rescued = await connection.ExecuteAsync(
+        var rescued = await connection.QuerySingleAsync<long>(
             """
             UPDATE jobs SET state = 'available', finished_at = NULL, run_at = @now,
                 last_error = 'Lease expired: worker test stopped renewing it (it died or lost the database).'
             WHERE id = (SELECT id FROM jobs WHERE kind = @kind AND state = 'completed' AND payload ->> @personField = @person ORDER BY id LIMIT 1)
+            RETURNING id
             """, new { kind, personField, person, now });
-        Assert.Equal(1, rescued);
+        return rescued;
     }
 }

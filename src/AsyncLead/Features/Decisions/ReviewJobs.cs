@@ -1,8 +1,8 @@
-using AsyncLead.Platform;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
+using AsyncLead.Slack.Posting;
 using AsyncLead.Slack.WebApi;
 
 namespace AsyncLead.Features.Decisions;
@@ -37,10 +37,10 @@ public sealed class PlanRemindersJob(DecisionStore store, MemberDirectory member
 }
 
 /// <summary>
-/// DMs a reviewer, after checking at run time that they still haven't answered; once, even when the job runs again
-/// after its worker died (<see cref="DirectMessageOnce"/>).
+/// DMs a reviewer, after checking at run time that they still haven't answered; once however often the job runs
+/// (<see cref="SlackPoster"/>).
 /// </summary>
-public sealed class RemindJob(DecisionStore store, ISlackClient slack, TimeProvider clock) : IJobHandler
+public sealed class RemindJob(DecisionStore store, ISlackClient slack, SlackPoster poster, TimeProvider clock) : IJobHandler
 {
     public const string ReminderEvent = "asynclead_decision_reminder";
 
@@ -60,9 +60,8 @@ public sealed class RemindJob(DecisionStore store, ISlackClient slack, TimeProvi
 
         // The reminder's own job id tells its DM apart from the doc's other reminders to the same reviewer.
         var metadata = new MessageMetadata(ReminderEvent, new JsonObject { ["reminder_job_id"] = job.Id.ToString(CultureInfo.InvariantCulture) });
-        await slack.ForWorkspace(snapshot.Doc.WorkspaceId).PostOnceAsync(job,
-            new PostMessageRequest(payload.ReviewerId, DecisionText.Reminder(snapshot.Doc)) { Metadata = metadata },
-            snapshot.Doc.CreatedAt.AddDays(-1), cancellationToken);
+        await poster.PostOnceAsync(slack.ForWorkspace(snapshot.Doc.WorkspaceId), $"decision-reminder:{job.Id}",
+            new PostMessageRequest(payload.ReviewerId, DecisionText.Reminder(snapshot.Doc)) { Metadata = metadata }, cancellationToken);
     }
 }
 

@@ -3,26 +3,23 @@ using System.Text.Json.Nodes;
 using AsyncLead.Features.Members;
 using AsyncLead.Features.WeeklyUpdates;
 using AsyncLead.Jobs;
+using AsyncLead.Slack.Posting;
 using AsyncLead.Slack.WebApi;
 
 namespace AsyncLead.Features.Digest;
 
 /// <summary>
-/// Sends one recipient's digest of one team for one week, then plans their next one. The send record is written
-/// before the post and the DM's ts the moment Slack returns it; a run that finds the record without a ts (an earlier
-/// attempt died after posting, or while it did) first looks in the DM for its own message by metadata, so a digest
-/// reaches nobody twice, however many times or on however many replicas the job runs.
+/// Sends one recipient's digest of one team for one week, then plans their next one. The send record is claimed before
+/// the post, and the DM goes through <see cref="SlackPoster"/> keyed by it, so a digest reaches nobody twice, however
+/// many times or on however many replicas the job runs.
 /// </summary>
 public sealed class DigestSendJob(TeamStore teams, UpdateStore updates, DigestStore store, DigestReader reader, DigestPlanner planner, JobQueue queue,
-    ISlackClient slack, TimeProvider clock) : IJobHandler
+    ISlackClient slack, SlackPoster poster, TimeProvider clock) : IJobHandler
 {
     public const string MetadataEvent = "asynclead_digest";
 
     // A recipient's first digest of a team reports what changed in the week before it.
     private static readonly TimeSpan FirstDigestLooksBack = TimeSpan.FromDays(7);
-
-    // How far back in the DM a retry looks for its own post, allowing for clock skew between us and Slack.
-    private static readonly TimeSpan LookBack = TimeSpan.FromHours(1);
 
     public string Kind => DigestJobs.SendKind;
 
@@ -53,15 +50,10 @@ public sealed class DigestSendJob(TeamStore teams, UpdateStore updates, DigestSt
         {
             var api = slack.ForWorkspace(team.WorkspaceId);
             var metadata = new MessageMetadata(MetadataEvent, new JsonObject { ["send_id"] = send.Id.ToString(CultureInfo.InvariantCulture) });
-            var posted = send.IsNew ? null : await FindEarlierPostAsync(api, payload.UserId, send, metadata, cancellationToken);
-            if (posted is null)
-            {
-                var content = await reader.ReadAsync(api, team, TeamWeek.Containing(payload.WeekStart), payload.UserId, send.Since, now, cancellationToken);
-                var message = DigestMessage.Render(content);
-                posted = await api.Chat.PostMessageAsync(
-                    new PostMessageRequest(payload.UserId, message.Text) { Blocks = message.Blocks, Metadata = metadata, UnfurlLinks = false }, cancellationToken);
-            }
-
+            var content = await reader.ReadAsync(api, team, TeamWeek.Containing(payload.WeekStart), payload.UserId, send.Since, now, cancellationToken);
+            var message = DigestMessage.Render(content);
+            var posted = await poster.PostOnceAsync(api, $"digest:{send.Id}",
+                new PostMessageRequest(payload.UserId, message.Text) { Blocks = message.Blocks, Metadata = metadata, UnfurlLinks = false }, cancellationToken);
             await store.MarkSentAsync(send.Id, posted.Channel, posted.Ts, now, cancellationToken);
         }
 
@@ -78,16 +70,6 @@ public sealed class DigestSendJob(TeamStore teams, UpdateStore updates, DigestSt
         {
             await queue.EnqueueAsync(next, ct);
         }
-    }
-
-    private static async Task<PostedMessage?> FindEarlierPostAsync(ISlackApi api, string userId, DigestSend send, MessageMetadata metadata, CancellationToken ct)
-    {
-        var dm = await api.Conversations.OpenDirectMessageAsync(userId, ct);
-        var oldest = (send.CreatedAt - LookBack).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var found = await api.Conversations.HistoryAsync(dm, oldest, includeAllMetadata: true, ct)
-            .FirstOrDefaultAsync(m => m.Metadata?.EventType == metadata.EventType
-                && m.Metadata.EventPayload?["send_id"]?.ToString() == metadata.EventPayload["send_id"]?.ToString(), ct);
-        return found is null ? null : new PostedMessage(dm, found.Ts);
     }
 
     /// <param name="PlannedAt">When the recipient's preference put this digest, in their zone at planning time.</param>

@@ -5,7 +5,7 @@ using Npgsql;
 namespace AsyncLead.Features.Digest;
 
 /// <summary>One digest DM as recorded: <see cref="MessageTs"/> is null until Slack has answered the post.</summary>
-public sealed record DigestSend(long Id, DateTimeOffset Since, DateTimeOffset CreatedAt, string? DmChannel, string? MessageTs, bool IsNew);
+public sealed record DigestSend(long Id, DateTimeOffset Since, string? DmChannel, string? MessageTs);
 
 /// <summary>Digest preferences and sends: the keeper of digest_preferences and digest_sends.</summary>
 public sealed class DigestStore(NpgsqlDataSource dataSource)
@@ -27,11 +27,11 @@ public sealed class DigestStore(NpgsqlDataSource dataSource)
                     coalesce((SELECT max(sent_at) FROM digest_sends WHERE team_channel_id = @teamChannelId AND user_id = @userId), @defaultSince),
                     @now)
             ON CONFLICT (team_channel_id, user_id, week_start) DO NOTHING
-            RETURNING id, since, created_at, dm_channel, message_ts, true AS is_new
+            RETURNING id, since, dm_channel, message_ts
         )
-        SELECT id AS Id, since AS Since, created_at AS CreatedAt, dm_channel AS DmChannel, message_ts AS MessageTs, is_new AS IsNew FROM created
+        SELECT id AS Id, since AS Since, dm_channel AS DmChannel, message_ts AS MessageTs FROM created
         UNION ALL
-        SELECT id, since, created_at, dm_channel, message_ts, false FROM digest_sends
+        SELECT id, since, dm_channel, message_ts FROM digest_sends
         WHERE team_channel_id = @teamChannelId AND user_id = @userId AND week_start = @weekStart
         """;
 
@@ -62,7 +62,7 @@ public sealed class DigestStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var row = await connection.QueryFirstAsync<SendRow>(new CommandDefinition(
             ClaimSendSql, new { teamChannelId, userId, weekStart, now, defaultSince }, cancellationToken: ct));
-        return new DigestSend(row.Id, row.Since, row.CreatedAt, row.DmChannel, row.MessageTs, row.IsNew);
+        return new DigestSend(row.Id, row.Since, row.DmChannel, row.MessageTs);
     }
 
     public async Task MarkSentAsync(long sendId, string dmChannel, string ts, DateTimeOffset now, CancellationToken ct)
@@ -77,9 +77,7 @@ public sealed class DigestStore(NpgsqlDataSource dataSource)
     {
         public long Id { get; init; }
         public DateTimeOffset Since { get; init; }
-        public DateTimeOffset CreatedAt { get; init; }
         public string? DmChannel { get; init; }
         public string? MessageTs { get; init; }
-        public bool IsNew { get; init; }
     }
 }

@@ -14,8 +14,8 @@ public static class SlackScopes
         "users:read",        // time zones and names (users.info)
         "channels:read",     // conversations.info / members of a team channel
         "groups:read",       // the same for private channels
-        "channels:history",  // conversations.replies: a retried post finds its own message by metadata
+        "channels:history",  // conversations.history/replies: a post whose outcome is unknown finds its own message by metadata
         "groups:history",
-        "im:history",        // conversations.history of a DM: a retried reminder or digest finds its own message by metadata
+        "im:history",        // conversations.history of a DM: a DM whose outcome is unknown finds its own message by metadata
     ];
 }

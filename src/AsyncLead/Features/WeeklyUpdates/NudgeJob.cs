@@ -1,8 +1,8 @@
-using AsyncLead.Platform;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
+using AsyncLead.Slack.Posting;
 using AsyncLead.Slack.WebApi;
 
 namespace AsyncLead.Features.WeeklyUpdates;
@@ -10,10 +10,10 @@ namespace AsyncLead.Features.WeeklyUpdates;
 /// <summary>
 /// The prompt DM (number 0) or a reminder. Decided when it runs, not when it was planned: nobody who has written
 /// meanwhile or is away hears from us, and a reminder that now falls in a focus block (settings changed since) moves
-/// to the member's next allowed minute, as long as that is before the next week's prompt. Posted once even when the
-/// job runs again after its worker died (<see cref="DirectMessageOnce"/>).
+/// to the member's next allowed minute, as long as that is before the next week's prompt. Posted once however often
+/// the job runs (<see cref="SlackPoster"/>).
 /// </summary>
-public sealed class NudgeJob(UpdateStore updates, TeamStore teams, MemberDirectory directory, ISlackClient slack, TimeProvider clock) : IJobHandler
+public sealed class NudgeJob(UpdateStore updates, TeamStore teams, MemberDirectory directory, ISlackClient slack, SlackPoster poster, TimeProvider clock) : IJobHandler
 {
     public const string JobKind = "weekly.nudge";
     public const string NudgeEvent = "asynclead_weekly_nudge";
@@ -55,10 +55,8 @@ public sealed class NudgeJob(UpdateStore updates, TeamStore teams, MemberDirecto
             ["number"] = payload.Number.ToString(CultureInfo.InvariantCulture),
         });
         var message = NudgeMessage.Render(team.ChannelName, teamWeek, team.Id, payload.Number);
-        // The Monday a week earlier: no nudge of this week is older, whatever the clocks of Slack and this host say.
-        var notBefore = new DateTimeOffset(week.WeekStart.AddDays(-7), TimeOnly.MinValue, TimeSpan.Zero);
-        await slack.ForWorkspace(team.WorkspaceId).PostOnceAsync(job,
-            new PostMessageRequest(payload.UserId, message.Text) { Blocks = message.Blocks, Metadata = metadata }, notBefore, cancellationToken);
+        await poster.PostOnceAsync(slack.ForWorkspace(team.WorkspaceId), $"nudge:{week.Id}:{payload.UserId}:{payload.Number}",
+            new PostMessageRequest(payload.UserId, message.Text) { Blocks = message.Blocks, Metadata = metadata }, cancellationToken);
     }
 
     public sealed record Payload(long WeekId, string UserId, int Number);

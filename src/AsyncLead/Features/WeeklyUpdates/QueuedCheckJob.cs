@@ -1,4 +1,5 @@
 using AsyncLead.Jobs;
+using AsyncLead.Slack.Posting;
 using AsyncLead.Slack.WebApi;
 
 namespace AsyncLead.Features.WeeklyUpdates;
@@ -7,7 +8,7 @@ namespace AsyncLead.Features.WeeklyUpdates;
 /// A few seconds after a submission: if the reply still isn't in the thread (Slack slow, down or rate-limiting), the
 /// author hears once that it is saved and will be posted when Slack recovers, so nobody writes it twice.
 /// </summary>
-public sealed class QueuedCheckJob(UpdateStore updates, TeamStore teams, ISlackClient slack, TimeProvider clock) : IJobHandler
+public sealed class QueuedCheckJob(UpdateStore updates, TeamStore teams, ISlackClient slack, SlackPoster poster, TimeProvider clock) : IJobHandler
 {
     public const string JobKind = "weekly.queued-check";
 
@@ -28,7 +29,7 @@ public sealed class QueuedCheckJob(UpdateStore updates, TeamStore teams, ISlackC
         }
 
         // Ephemeral, not a DM: chat.postMessage may be the very method Slack is rate-limiting.
-        await slack.ForWorkspace(team.WorkspaceId).Chat.PostEphemeralAsync(
+        await poster.PostEphemeralOnceAsync(slack.ForWorkspace(team.WorkspaceId), $"queued:{update.Id}",
             new EphemeralMessageRequest(team.ChannelId, update.UserId, WeeklyTexts.Queued(team.ChannelName)), cancellationToken);
         await updates.MarkAuthorToldAsync(update.Id, clock.GetUtcNow(), cancellationToken);
     }

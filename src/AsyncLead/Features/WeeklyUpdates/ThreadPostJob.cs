@@ -11,12 +11,11 @@ namespace AsyncLead.Features.WeeklyUpdates;
 
 /// <summary>
 /// Brings a week's thread in Slack up to date: its root, one member's reply, or the closing summary. Runs in the
-/// week's queue, one at a time. Every message carries our id in its metadata and its ts is stored the moment Slack
-/// returns it; a retry that finds no stored ts first looks for its own message, so nothing is ever posted twice, and
-/// an edited update edits its reply instead of posting another.
+/// week's queue, one at a time. Every post goes through <see cref="SlackPoster"/> (exactly once per key, however often
+/// the job runs), and an edited update edits its reply instead of posting another.
 /// </summary>
 public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDirectory directory, WeekAttendance attendance, BotChannelMembership membership,
-    JobQueue queue, ISlackClient slack, TimeProvider clock) : IJobHandler
+    JobQueue queue, ISlackClient slack, SlackPoster poster, TimeProvider clock) : IJobHandler
 {
     public const string JobKind = "weekly.thread";
     public const string RootEvent = "asynclead_week_root";
@@ -63,13 +62,14 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
                     break;
             }
         }
-        catch (SlackApiException ex) when (ex.Error is "not_in_channel" or "channel_not_found" or "is_archived")
+        catch (SlackApiException ex) when (ex.IsChannelGone())
         {
             await membership.RecordAsync(team.WorkspaceId, team.ChannelId, isMember: false, cancellationToken);
             if (payload.UpdateId is { } updateId
                 && await updates.FindUpdateAsync(updateId, cancellationToken) is { AuthorToldAt: null } update)
             {
-                await api.Chat.PostMessageAsync(new PostMessageRequest(update.UserId, WeeklyTexts.NotInChannel(team.ChannelName)), cancellationToken);
+                await poster.PostOnceAsync(api, $"update-not-posted:{updateId}",
+                    new PostMessageRequest(update.UserId, WeeklyTexts.NotInChannel(team.ChannelName)), cancellationToken);
                 await updates.MarkAuthorToldAsync(updateId, clock.GetUtcNow(), cancellationToken);
             }
 
@@ -85,20 +85,11 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
         }
 
         var teamWeek = TeamWeek.Containing(week.WeekStart);
-        var metadata = Metadata(RootEvent, "week_id", week.Id);
-        // Slack keeps what we posted even when we died before storing its ts: look for it before posting again.
-        var oldest = (team.Calendar.PromptAt(teamWeek.Previous()).ToUnixTimeSeconds()).ToString(CultureInfo.InvariantCulture);
-        var found = await api.Conversations.HistoryAsync(team.ChannelId, oldest, includeAllMetadata: true, ct)
-            .FirstOrDefaultAsync(m => IsOurs(m, metadata), ct);
-        var ts = found?.Ts;
-        if (ts is null)
-        {
-            var root = WeeklyTexts.Root(teamWeek, team.Calendar.ClosesAt(teamWeek));
-            ts = (await api.Chat.PostMessageAsync(new PostMessageRequest(team.ChannelId, root.Text) { Blocks = root.Blocks, Metadata = metadata }, ct)).Ts;
-        }
-
-        await updates.SetRootTsAsync(week.Id, ts, ct);
-        return ts;
+        var root = WeeklyTexts.Root(teamWeek, team.Calendar.ClosesAt(teamWeek));
+        var posted = await poster.PostOnceAsync(api, $"week-root:{week.Id}",
+            new PostMessageRequest(team.ChannelId, root.Text) { Blocks = root.Blocks, Metadata = Metadata(RootEvent, "week_id", week.Id) }, ct);
+        await updates.SetRootTsAsync(week.Id, posted.Ts, ct);
+        return posted.Ts;
     }
 
     private async Task PostUpdateAsync(ISlackApi api, TeamChannel team, string rootTs, long updateId, bool refresh, CancellationToken ct)
@@ -112,21 +103,21 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
         var blockers = await updates.BlockersOfUpdateAsync(update, ct);
         var message = UpdateMessage.Render(author.DisplayName ?? update.UserId, update.Sections, update.IsLate, blockers);
         var metadata = Metadata(UpdateEvent, "update_id", update.Id);
-        var ts = update.MessageTs ?? await FindReplyAsync(api, team.ChannelId, rootTs, metadata, ct);
+        var ts = update.MessageTs;
+        var edit = ts is not null;
         if (ts is null)
         {
-            var posted = await api.Chat.PostMessageAsync(
+            var posted = await poster.PostOnceAsync(api, $"update:{update.Id}",
                 new PostMessageRequest(team.ChannelId, message.Text) { Blocks = message.Blocks, ThreadTs = rootTs, Metadata = metadata }, ct);
             await updates.SetMessageTsAsync(update.Id, posted.Ts, ct);
+            (ts, edit) = (posted.Ts, posted.Earlier);
         }
-        else
-        {
-            if (update.MessageTs is null)
-            {
-                await updates.SetMessageTsAsync(update.Id, ts, ct);
-            }
 
-            await api.Chat.UpdateAsync(new UpdateMessageRequest(team.ChannelId, ts, message.Text) { Blocks = message.Blocks, Metadata = metadata }, ct);
+        if (edit)
+        {
+            // Keeps the key in the metadata: chat.update replaces the metadata it is given.
+            await api.Chat.UpdateAsync(new UpdateMessageRequest(team.ChannelId, ts, message.Text)
+                { Blocks = message.Blocks, Metadata = SlackPoster.Keyed(metadata, $"update:{update.Id}") }, ct);
         }
 
         await updates.MarkPostedAsync(update.Id, update.Version, ct);
@@ -154,21 +145,22 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
 
         var summary = WeekSummary.Render(teamWeek.Name, wrote, away, missing, blockers, now);
         var metadata = Metadata(SummaryEvent, "week_id", week.Id);
-        var ts = week.SummaryTs ?? await FindReplyAsync(api, team.ChannelId, rootTs, metadata, ct);
+        var key = $"week-summary:{week.Id}";
+        var ts = week.SummaryTs;
         if (ts is null)
         {
-            var posted = await api.Chat.PostMessageAsync(
+            var posted = await poster.PostOnceAsync(api, key,
                 new PostMessageRequest(team.ChannelId, summary.Text) { Blocks = summary.Blocks, ThreadTs = rootTs, Metadata = metadata }, ct);
             await updates.SetSummaryTsAsync(week.Id, posted.Ts, ct);
-            return;
+            if (!posted.Earlier)
+            {
+                return;
+            }
+
+            ts = posted.Ts;
         }
 
-        if (week.SummaryTs is null)
-        {
-            await updates.SetSummaryTsAsync(week.Id, ts, ct);
-        }
-
-        await api.Chat.UpdateAsync(new UpdateMessageRequest(team.ChannelId, ts, summary.Text) { Blocks = summary.Blocks, Metadata = metadata }, ct);
+        await api.Chat.UpdateAsync(new UpdateMessageRequest(team.ChannelId, ts, summary.Text) { Blocks = summary.Blocks, Metadata = SlackPoster.Keyed(metadata, key) }, ct);
     }
 
     private async Task<string> NameAsync(TeamChannel team, string userId, CancellationToken ct) =>
@@ -185,15 +177,8 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
         return names;
     }
 
-    private static async Task<string?> FindReplyAsync(ISlackApi api, string channel, string rootTs, MessageMetadata metadata, CancellationToken ct) =>
-        (await api.Conversations.RepliesAsync(channel, rootTs, includeAllMetadata: true, cancellationToken: ct).FirstOrDefaultAsync(m => IsOurs(m, metadata), ct))?.Ts;
-
     private static MessageMetadata Metadata(string eventType, string idName, long id) =>
         new(eventType, new JsonObject { [idName] = id.ToString(CultureInfo.InvariantCulture) });
-
-    private static bool IsOurs(SlackMessage message, MessageMetadata metadata) =>
-        message.Metadata?.EventType == metadata.EventType
-        && metadata.EventPayload.All(pair => message.Metadata.EventPayload?[pair.Key]?.ToString() == pair.Value?.ToString());
 
     public sealed record Payload(long WeekId, What What, long? UpdateId);
 }

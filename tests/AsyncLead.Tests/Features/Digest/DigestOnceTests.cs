@@ -50,10 +50,11 @@ public sealed class DigestOnceTests(TestDatabase database) : IClassFixture<TestD
         await using (var connection = await database.DataSource.OpenConnectionAsync())
         {
             // What Postgres holds when a process dies between Slack's answer and the UPDATE that stores it: the send
-            // record without its ts, and the job (its lease lost) due again.
+            // record without its ts, the post marked "posting", and the job (its lease lost) due again.
             await connection.ExecuteAsync(
                 """
                 UPDATE digest_sends SET message_ts = NULL, dm_channel = NULL, sent_at = NULL;
+                UPDATE slack_posts SET channel = NULL, ts = NULL, posted_at = NULL WHERE post_key LIKE 'digest:%';
                 UPDATE jobs SET state = 'available', finished_at = NULL, attempts = 1 WHERE kind = 'digest.send' AND state = 'completed';
                 """);
         }

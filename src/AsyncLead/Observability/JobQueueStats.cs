@@ -1,7 +1,7 @@
 using AsyncLead.Jobs;
 using Npgsql;
 
-namespace AsyncLead.Platform;
+namespace AsyncLead.Observability;
 
 /// <summary>
 /// Queue depth, lag and failures for the observable gauges, read from the queue at most every 15 s however often a
