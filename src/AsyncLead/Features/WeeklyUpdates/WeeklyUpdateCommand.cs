@@ -84,7 +84,7 @@ public sealed class WeeklyUpdateCommand(
 
     private async Task<SlackAck> SubmitInlineAsync(SlashCommand command, string text, CancellationToken ct)
     {
-        var (team, refusal) = await TeamForAsync(command, ct);
+        var (team, refusal) = await TeamForAsync(command, ct, inline: true);
         if (team is null)
         {
             return refusal!;
@@ -190,8 +190,11 @@ public sealed class WeeklyUpdateCommand(
             : WeeklyTexts.SettingsSaved(described));
     }
 
-    /// <summary>The team a command is about: its channel's, or from a DM the workspace's only team.</summary>
-    private async Task<(TeamChannel? Team, SlackAck? Refusal)> TeamForAsync(SlashCommand command, CancellationToken ct)
+    /// <summary>
+    /// The team a command is about: its channel's, or from a DM the workspace's only team. A channel that has none is
+    /// offered a button to set one up, there and then.
+    /// </summary>
+    private async Task<(TeamChannel? Team, SlackAck? Refusal)> TeamForAsync(SlashCommand command, CancellationToken ct, bool inline = false)
     {
         if (await teams.FindByChannelAsync(command.TeamId, command.ChannelId, ct) is { } team)
         {
@@ -200,7 +203,7 @@ public sealed class WeeklyUpdateCommand(
 
         if (!IsDirectMessage(command))
         {
-            return (null, SlackAck.Ephemeral(WeeklyTexts.NotSetUp));
+            return (null, SetupButton.Offer(inline ? WeeklyTexts.NotSetUpNothingSaved : WeeklyTexts.NotSetUp));
         }
 
         var all = await teams.InWorkspaceAsync(command.TeamId, ct);
