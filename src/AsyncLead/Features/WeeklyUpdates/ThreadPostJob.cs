@@ -61,7 +61,7 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
         }
         catch (SlackApiException ex) when (ex.IsChannelGone())
         {
-            membership.Forget(team.WorkspaceId, team.ChannelId);
+            await membership.RecordAsync(team.WorkspaceId, team.ChannelId, isMember: false, cancellationToken);
             if (payload.UpdateId is { } updateId
                 && await updates.FindUpdateAsync(updateId, cancellationToken) is { AuthorToldAt: null } update)
             {

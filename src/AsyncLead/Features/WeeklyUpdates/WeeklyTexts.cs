@@ -37,7 +37,12 @@ public static class WeeklyTexts
         "I couldn't work out this week's status just now (Slack didn't answer). Please try again in a moment.";
 
     public const string NotSetUp =
-        "This channel isn't set up for weekly updates yet. A lead can run `/weekly-update setup` here to start.";
+        "This channel isn't set up for weekly updates yet. Anyone in it can set it up (or run `/weekly-update setup`): "
+        + "whoever does becomes the team's lead and picks when the prompt goes out and when the week closes.";
+
+    public const string NotSetUpNothingSaved = NotSetUp + " Your update wasn't saved: send it again once the team is set up.";
+
+    public const string SetUpHere = "Set up weekly updates here";
 
     public const string NoTeamForDm =
         "Run this in your team's channel (the one with the weekly thread), not in a DM. " +

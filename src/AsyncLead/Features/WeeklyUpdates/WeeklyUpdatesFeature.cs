@@ -19,6 +19,7 @@ public static class WeeklyUpdatesFeature
         services.AddSlackHandler<UpdateModal>();
         services.AddSlackHandler<SetupModal>();
         services.AddSlackHandler<WriteUpdateButton>();
+        services.AddSlackHandler<SetupButton>();
         services.AddSlackHandler<SkipWeekButton>();
         services.AddSlackHandler<ResolveBlockerButton>();
 
