@@ -48,6 +48,10 @@ public sealed class BotChannelMembership(ISlackClient slack, IBotChannelStore st
         return isMember;
     }
 
+    /// <summary>A yes already known, or else Slack's answer (then recorded): for work after the ack.</summary>
+    public async Task<bool> IsMemberAsync(string workspaceId, string channelId, CancellationToken ct) =>
+        await KnownAsync(workspaceId, channelId, ct) is true || await LearnAsync(workspaceId, channelId, ct);
+
     /// <summary>An event said the bot joined (true) or left, was removed, or the channel was archived (false).</summary>
     public Task RecordAsync(string workspaceId, string channelId, bool isMember, CancellationToken ct) =>
         store.RecordAsync(workspaceId, channelId, isMember, ct);
