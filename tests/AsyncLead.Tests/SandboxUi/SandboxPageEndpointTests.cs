@@ -131,6 +131,48 @@ public sealed class SandboxPageEndpointTests(SandboxPageWorld world) : IClassFix
         Assert.Null((await world.StateAsync(Maya))["modal"]);
     }
 
+    [Fact]
+    public async Task A_decision_doc_without_reviewers_gets_the_bots_field_error_and_the_modal_stays_open()
+    {
+        var (opened, _) = await world.ActAsync("command", new { @as = "U0SOFIA", channel = Team, text = "/decision" });
+        Assert.Equal(HttpStatusCode.OK, opened);
+        var view = await world.UntilStateAsync("U0SOFIA", state => state["modal"]?["view"]);
+        var blockId = (string label) => view["blocks"]!.AsArray().First(b => b!["label"]?["text"]?.GetValue<string>() == label)!["block_id"]!.GetValue<string>();
+
+        var (status, body) = await world.ActAsync("submit", new
+        {
+            @as = "U0SOFIA",
+            viewId = view["id"]!.GetValue<string>(),
+            values = new Dictionary<string, object?> { [blockId("Title")] = "Adopt trunk-based development", [blockId("Problem Statement")] = "Long branches", [blockId("Reviewers")] = Array.Empty<string>() },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("Pick at least one reviewer besides yourself.", body["errors"]![blockId("Reviewers")]!.GetValue<string>());
+        Assert.Equal(view["id"]!.GetValue<string>(), (await world.StateAsync("U0SOFIA"))["modal"]!["view"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_message_Slack_refuses_for_its_Block_Kit_limits_shows_as_an_error_banner_with_Slacks_lines()
+    {
+        // Slack's answer to an app that breaks a limit (51 blocks), as the bot would get it.
+        using var api = new HttpClient();
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["token"] = world.Slack.Workspace().BotToken,
+            ["channel"] = Team,
+            ["text"] = "too long",
+            ["blocks"] = new JsonArray(Enumerable.Range(0, 51).Select(_ => (JsonNode?)new JsonObject { ["type"] = "divider" }).ToArray()).ToJsonString(),
+        });
+        using var refused = await api.PostAsync(new Uri(world.Slack.ApiBaseUrl + "chat.postMessage"), form);
+        Assert.Contains("invalid_blocks", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var banner = (await world.StateAsync(Priya))["banners"]!.AsArray().Last()!;
+
+        Assert.Equal("chat.postMessage", banner["method"]!.GetValue<string>());
+        Assert.Equal("invalid_blocks", banner["error"]!.GetValue<string>());
+        Assert.Contains(banner["messages"]!.AsArray(), line => line!.GetValue<string>().StartsWith("[ERROR]", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("command", "{\"as\":\"U0NOBODY\",\"text\":\"/weekly-update\"}", HttpStatusCode.BadRequest)]
     [InlineData("command", "{\"as\":\"U0PRIYA\",\"channel\":\"C0NOWHERE\",\"text\":\"hi\"}", HttpStatusCode.BadRequest)]
