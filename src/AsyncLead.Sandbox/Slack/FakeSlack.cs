@@ -195,6 +195,17 @@ public sealed class FakeSlack : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Someone archived the channel: posting in it answers <c>is_archived</c>.</summary>
+    public FakeSlack ArchiveChannel(string channelId)
+    {
+        lock (_world.Gate)
+        {
+            _world.Channels[channelId].IsArchived = true;
+        }
+
+        return this;
+    }
+
     /// <summary>A person writes in a channel (or in a thread); the bot can later read it back.</summary>
     public FakeMessage AddMessage(string channelId, string userId, string text, string? threadTs = null)
     {

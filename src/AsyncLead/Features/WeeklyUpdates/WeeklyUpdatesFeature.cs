@@ -13,6 +13,7 @@ public static class WeeklyUpdatesFeature
         services.AddSingleton<UpdateSubmissions>();
         services.AddSingleton<ExpectedMembers>();
         services.AddSingleton<WeekAttendance>();
+        services.AddSingleton<TeamPause>();
 
         services.AddSlackHandler<WeeklyUpdateCommand>();
         services.AddSlackHandler<UpdateModal>();
@@ -27,6 +28,7 @@ public static class WeeklyUpdatesFeature
         services.AddJobHandler<ThreadPostJob>();
         services.AddJobHandler<CloseWeekJob>();
         services.AddJobHandler<QueuedCheckJob>();
+        services.AddJobHandler<BotJoinedChannelJob>();
 
         services.AddWebPage<TeamWeekPage>();
         return services;
