@@ -178,7 +178,9 @@ public sealed class SandboxUiEndpoints
 
     // ---- What the acting person sees ---------------------------------------------------------------------
 
-    private Task StateAsync(HttpContext http) => Answer(http, () => Task.FromResult<JsonNode>(State(Person(http.Request.Query["as"]))));
+    // Without "as" the page acts as the lead, whom a visitor meets first.
+    private Task StateAsync(HttpContext http) =>
+        Answer(http, () => Task.FromResult<JsonNode>(State(Person(http.Request.Query["as"].FirstOrDefault() ?? _controls.LeadUserId))));
 
     private JsonObject State(string actingAs)
     {
@@ -336,7 +338,7 @@ public sealed class SandboxUiEndpoints
             var answer = $"{command} is not a valid command. In Slack, all messages that start with the \"/\" character are interpreted as commands.\n\n"
                 + "If you are trying to send a message that starts with a \"/\" character, try adding a space at the beginning of your message.";
             _slack.AddEphemeral(conversation, actingAs, answer, blocks: null, fromSlackbot: true);
-            throw new UiError(StatusCodes.Status400BadRequest, answer);
+            throw new UiError(StatusCodes.Status400BadRequest, answer) { ShownInConversation = true };
         }
 
         var response = await _simulator.User(actingAs, conversation).RunsCommandAsync(command, rest);
@@ -344,7 +346,7 @@ public sealed class SandboxUiEndpoints
         {
             var failed = $"{command} failed with the error \"dispatch_failed\"";
             _slack.AddEphemeral(conversation, actingAs, failed, blocks: null, fromSlackbot: true);
-            throw new UiError(StatusCodes.Status502BadGateway, failed);
+            throw new UiError(StatusCodes.Status502BadGateway, failed) { ShownInConversation = true };
         }
 
         // The command's answer in the HTTP response is what Slack shows: to the person alone, or to the channel.
@@ -601,7 +603,7 @@ public sealed class SandboxUiEndpoints
         catch (UiError error)
         {
             status = error.Status;
-            result = new JsonObject { ["ok"] = false, ["error"] = error.Message, ["errors"] = error.Errors };
+            result = new JsonObject { ["ok"] = false, ["error"] = error.Message, ["errors"] = error.Errors, ["shown"] = error.ShownInConversation };
         }
         catch (HttpRequestException)
         {
@@ -619,5 +621,8 @@ public sealed class SandboxUiEndpoints
     {
         public int Status { get; } = status;
         public JsonNode? Errors { get; } = errors;
+
+        /// <summary>Slack's answer is already in the conversation (as Slackbot's message), so the page adds no banner.</summary>
+        public bool ShownInConversation { get; init; }
     }
 }

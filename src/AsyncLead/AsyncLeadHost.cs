@@ -38,7 +38,7 @@ public static class AsyncLeadHost
         builder.Services.AddSlackWebApi();
         builder.Services.AddJobs();
         builder.Services.AddSingleton<IRetryLaterPolicy, SlackRateLimitRetry>();
-        builder.Services.AddSlackPosting<SlackPostLedger>();
+        builder.Services.AddSlackPosting<SlackPostLedger, BotChannelLedger>();
         builder.AddObservability();
 
         builder.Services.AddOutbox();

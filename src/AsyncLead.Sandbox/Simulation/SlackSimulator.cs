@@ -128,6 +128,43 @@ public sealed class SlackSimulator
         return await SendInteractionAsync(payload);
     }
 
+    /// <summary>
+    /// A click on a button in what a slash command answered (shown to the person only): Slack sends it as an ephemeral
+    /// message's block_actions, with the answer as the message and a fresh response_url.
+    /// </summary>
+    internal async Task<SlackResponse> ActOnAnswerAsync(string userId, string channelId, SlackResponse answer, string actionId)
+    {
+        var (workspace, userName) = Slack.Person(userId);
+        var (id, channelName) = Slack.Conversation(channelId);
+        var blocks = answer.Json?["blocks"]?.DeepClone() as JsonArray ?? [];
+        // Slack gives every block without a block_id one of its own when it shows the message.
+        foreach (var (shown, index) in blocks.OfType<JsonObject>().Select((b, i) => (b, i)))
+        {
+            shown["block_id"] ??= $"answer-{index}";
+        }
+
+        var (block, element) = ViewForm.FindAction(blocks, actionId);
+        var ts = SlackTs();
+        var payload = new JsonObject
+        {
+            ["type"] = "block_actions",
+            ["user"] = UserObject(workspace, userId, userName),
+            ["api_app_id"] = Slack.AppId,
+            ["token"] = Slack.VerificationToken,
+            ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = ts, ["channel_id"] = id, ["is_ephemeral"] = true },
+            ["trigger_id"] = Slack.IssueTriggerId(userId),
+            ["team"] = TeamObject(workspace),
+            ["enterprise"] = EnterpriseObject(workspace),
+            ["is_enterprise_install"] = IsOrgWide(workspace),
+            ["channel"] = new JsonObject { ["id"] = id, ["name"] = channelName },
+            ["message"] = new JsonObject { ["type"] = "message", ["ts"] = ts, ["text"] = answer.Json?["text"]?.DeepClone(), ["blocks"] = blocks },
+            ["state"] = new JsonObject { ["values"] = new JsonObject() },
+            ["response_url"] = Slack.IssueResponseUrl(userId, id, ts).ToString(),
+            ["actions"] = new JsonArray(Action(block, element, entered: false, value: null)),
+        };
+        return await SendInteractionAsync(payload);
+    }
+
     internal async Task<SlackResponse> ActAsync(string userId, FakeView view, string actionId, bool entered, object? value)
     {
         var (workspace, userName) = Slack.Person(userId);

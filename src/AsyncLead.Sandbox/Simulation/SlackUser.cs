@@ -34,6 +34,10 @@ public sealed class SlackUser
     public Task<SlackResponse> ClicksAsync(FakeMessage message, string actionId) =>
         _simulator.ActAsync(Id, message, actionId, entered: false, value: null);
 
+    /// <summary>Clicks the button with this action_id in what a command of theirs answered (visible only to them).</summary>
+    public Task<SlackResponse> ClicksInAnswerAsync(SlackResponse answer, string actionId) =>
+        _simulator.ActOnAnswerAsync(Id, ChannelId, answer, actionId);
+
     /// <summary>Clicks the button with this action_id in a modal or Home tab.</summary>
     public Task<SlackResponse> ClicksAsync(FakeView view, string actionId) =>
         _simulator.ActAsync(Id, view, actionId, entered: false, value: null);

@@ -141,7 +141,8 @@ public sealed class FakeSlack : IAsyncDisposable
     }
 
     /// <summary>A person (or, with <paramref name="isBot"/>, another bot) with an IANA time zone.</summary>
-    public FakeSlack AddUser(string id, string name, string tz = "America/Los_Angeles", string? realName = null, bool isBot = false, bool deleted = false, string? teamId = null)
+    public FakeSlack AddUser(string id, string name, string tz = "America/Los_Angeles", string? realName = null, bool isBot = false, bool deleted = false, string? teamId = null,
+        bool isAdmin = false)
     {
         TimeZoneInfo.FindSystemTimeZoneById(tz);
         lock (_world.Gate)
@@ -155,6 +156,7 @@ public sealed class FakeSlack : IAsyncDisposable
                 TimeZone = tz,
                 IsBot = isBot,
                 Deleted = deleted,
+                IsAdmin = isAdmin,
             });
         }
 
@@ -188,6 +190,17 @@ public sealed class FakeSlack : IAsyncDisposable
         lock (_world.Gate)
         {
             _world.Channels[channelId].BotIsMember = isMember;
+        }
+
+        return this;
+    }
+
+    /// <summary>Someone archived the channel: posting in it answers <c>is_archived</c>.</summary>
+    public FakeSlack ArchiveChannel(string channelId)
+    {
+        lock (_world.Gate)
+        {
+            _world.Channels[channelId].IsArchived = true;
         }
 
         return this;

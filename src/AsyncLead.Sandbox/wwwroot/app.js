@@ -30,6 +30,7 @@ async function post(path, body) {
     const error = new Error(answer.error || ('HTTP ' + response.status));
     error.errors = answer.errors;
     error.status = response.status;
+    error.shown = answer.shown === true;
     throw error;
   }
   return answer;
@@ -51,6 +52,8 @@ async function refresh() {
       page.state = state;
       if (!page.as) { page.as = state.actingAs; }
       render();
+      // When the page first showed the workspace: what the load-time figure measures.
+      if (performance.getEntriesByName('sandbox-rendered').length === 0) { performance.mark('sandbox-rendered'); }
     } while (refreshAgain);
   })().finally(() => { refreshing = null; });
   return refreshing;
@@ -69,7 +72,7 @@ async function act(path, body, button) {
     if (answer.line) { notice(answer.line, false); }
     return answer;
   } catch (error) {
-    notice(error.message, true);
+    if (!error.shown) { notice(error.message, true); }
     throw error;
   } finally {
     if (button) { button.disabled = false; }
@@ -126,7 +129,20 @@ function el(tag, className, text) {
 }
 
 // Slack's rules: *bold*, _italic_, ~strike~ only at word edges; `code` holds no formatting; <…> are links and mentions.
-const INLINE = /`([^`\n]+)`|<([^<>\n]+)>|(?<![\w*])\*(?!\s)([^*\n]+?)\*(?![\w*])|(?<![\w_])_(?!\s)([^_\n]+?)_(?![\w_])|(?<![\w~])~(?!\s)([^~\n]+?)~(?![\w~])/g;
+const INLINE = /`([^`\n]+)`|<([^<>\n]+)>|(?<![\w*])\*(?!\s)([^*\n]+?)\*(?![\w*])|(?<![\w_])_(?!\s)([^_\n]+?)_(?![\w_])|(?<![\w~])~(?!\s)([^~\n]+?)~(?![\w~])|:([a-z][a-z0-9_+-]*):/g;
+
+// Slack's :shortcodes: for the emoji AsyncLead sends, and the ones people type most; others stay as typed.
+const EMOJI = {
+  white_check_mark: '✅', heavy_check_mark: '✔️', warning: '⚠️', no_entry_sign: '🚫', no_entry: '⛔', speech_balloon: '💬',
+  hourglass_flowing_sand: '⏳', hourglass: '⌛', grey_question: '❔', question: '❓', construction: '🚧', calendar: '📅',
+  date: '📅', memo: '📝', pencil: '📝', pencil2: '✏️', clock: '🕐', alarm_clock: '⏰', bell: '🔔', tada: '🎉', rocket: '🚀',
+  eyes: '👀', wave: '👋', thumbsup: '👍', '+1': '👍', thumbsdown: '👎', '-1': '👎', x: '❌', heavy_plus_sign: '➕',
+  red_circle: '🔴', large_green_circle: '🟢', large_yellow_circle: '🟡', large_blue_circle: '🔵', fire: '🔥', bulb: '💡',
+  pushpin: '📌', link: '🔗', lock: '🔒', palm_tree: '🌴', beach_with_umbrella: '🏖️', sparkles: '✨', chart_with_upwards_trend: '📈',
+  bar_chart: '📊', inbox_tray: '📥', outbox_tray: '📤', envelope: '✉️', scroll: '📜', clipboard: '📋', spiral_calendar_pad: '🗓️',
+  stopwatch: '⏱️', zzz: '💤', smile: '😄', slightly_smiling_face: '🙂', thinking_face: '🤔', pray: '🙏', raised_hands: '🙌',
+  point_right: '👉', arrow_right: '➡️', repeat: '🔁', house: '🏠', busts_in_silhouette: '👥', bust_in_silhouette: '👤',
+};
 
 function inline(text, into) {
   let last = 0;
@@ -137,6 +153,8 @@ function inline(text, into) {
       into.append(el('code', null, entity(match[1])));
     } else if (match[2] !== undefined) {
       into.append(angle(match[2]));
+    } else if (match[6] !== undefined) {
+      into.append(EMOJI[match[6]] || match[0]);
     } else {
       const tag = match[3] !== undefined ? 'b' : match[4] !== undefined ? 'i' : 's';
       const node = el(tag);
@@ -648,19 +666,34 @@ function render() {
   renderClock();
   renderBanners();
   renderSidebar();
+  drawing = new Map();
+  // Stay at the newest message when the list grows or the thread pane opening narrows it, as Slack does.
+  const list = $('messages');
+  const key = page.as + '|' + JSON.stringify(page.at);
+  const stick = list.dataset.for !== key || list.scrollHeight - list.scrollTop - list.clientHeight < 40;
   renderConversation();
   renderThread();
+  if (stick) { list.scrollTop = list.scrollHeight; }
+  list.dataset.for = key;
+  drawn = drawing;
   renderModal();
 }
 
 function renderPeople() {
   const picker = $('act-as');
-  const options = page.state.people.map((p) => {
-    const option = el('option', null, p.realName + (p.isLead ? ' (lead)' : '') + ' · ' + p.localTime + ' · ' + p.timeZone + ' (UTC' + p.utcOffset + ')');
-    option.value = p.id;
-    return option;
+  const people = page.state.people;
+  const same = picker.options.length === people.length && people.every((p, i) => picker.options[i].value === p.id);
+  if (!same) {
+    picker.replaceChildren(...people.map((p) => {
+      const option = el('option');
+      option.value = p.id;
+      return option;
+    }));
+  }
+  // The options stay the same elements; only their local times move on.
+  people.forEach((p, i) => {
+    picker.options[i].textContent = p.realName + (p.isLead ? ' (lead)' : '') + ' · ' + p.localTime + ' · ' + p.timeZone + ' (UTC' + p.utcOffset + ')';
   });
-  picker.replaceChildren(...options);
   picker.value = page.as;
 }
 
@@ -713,6 +746,13 @@ function notice(text, isError) {
 
 function renderSidebar() {
   const list = $('channel-list');
+  const signature = JSON.stringify(page.state.conversations.map((c) => [c.id, c.name, c.isPrivate]));
+  if (list.dataset.signature === signature) {
+    for (const link of list.querySelectorAll('a')) { link.classList.toggle('active', page.at.kind === 'channel' && page.at.id === link.dataset.conversation); }
+    $('nav-app').classList.toggle('active', page.at.kind === 'app');
+    return;
+  }
+  list.dataset.signature = signature;
   list.replaceChildren(...page.state.conversations.map((c) => {
     const item = el('li');
     const link = el('a', 'nav-item');
@@ -758,7 +798,6 @@ function renderConversation() {
   const channelId = conversation ? conversation.id : null;
   $('composer-input').placeholder = inApp ? 'Message AsyncLead, or a /command' : 'Message #' + (conversation ? conversation.name : '') + ', or a /command';
   const list = $('messages');
-  const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
   const items = (conversation ? conversation.messages : []).map((m) => ({ m, ephemeral: false }))
     .concat(s.ephemerals.filter((e) => e.channel === channelId && (!e.threadTs || e.threadTs === e.ts)).map((m) => ({ m, ephemeral: true })))
     .sort((a, b) => Number(a.m.ts) - Number(b.m.ts));
@@ -775,8 +814,6 @@ function renderConversation() {
       : 'Nothing here yet. Type /weekly-update setup to start the weekly updates, or press "Fill with a sample week".'));
   }
   list.replaceChildren(...nodes);
-  if (atBottom || list.dataset.for !== channelId + page.as) { list.scrollTop = list.scrollHeight; }
-  list.dataset.for = channelId + page.as;
 }
 
 function tsDate(ts) { return new Date(Number(ts) * 1000); }
@@ -792,7 +829,19 @@ function daySeparator(date) {
   return el('div', 'day', text.charAt(0).toUpperCase() + text.slice(1));
 }
 
+// Messages that did not change keep their DOM node across live updates, so focus, hover and selection stay put.
+let drawn = new Map();
+let drawing = new Map();
+
 function messageNode(m, ephemeral, withReplies) {
+  const key = [page.as, dayKey(new Date(page.state.now)), ephemeral, withReplies, JSON.stringify(m)].join('|');
+  const kept = drawn.get(key) || drawing.get(key);
+  const node = kept && !drawing.has(key) ? kept : drawMessage(m, ephemeral, withReplies);
+  drawing.set(key, node);
+  return node;
+}
+
+function drawMessage(m, ephemeral, withReplies) {
   const s = page.state;
   const node = el('article', 'message' + (ephemeral ? ' ephemeral' : ''));
   node.dataset.ts = m.ts;
@@ -852,7 +901,10 @@ function renderThread() {
     .concat(page.state.ephemerals.filter((e) => e.channel === conversation.id && e.threadTs === parent.ts && e.ts !== parent.ts).map((m) => ({ m, ephemeral: true })))
     .sort((a, b) => Number(a.m.ts) - Number(b.m.ts));
   const count = el('div', 'reply-count', replies.filter((r) => !r.ephemeral).length + (parent.replies.length === 1 ? ' reply' : ' replies'));
+  const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
   list.replaceChildren(messageNode(parent, false, false), count, ...replies.map(({ m, ephemeral }) => messageNode(m, ephemeral, false)));
+  if (atBottom || list.dataset.for !== parent.ts + page.as) { list.scrollTop = list.scrollHeight; }
+  list.dataset.for = parent.ts + page.as;
 }
 
 function renderHome() {
@@ -861,10 +913,14 @@ function renderHome() {
   if (page.homeOpenedFor !== page.as) { openHome(); }
   if (!home) {
     root.replaceChildren(el('p', 'empty', 'Opening AsyncLead\'s Home…'));
+    root.dataset.key = '';
     return;
   }
+  const key = page.as + '|' + home.id + '|' + home.hash + '|' + dayKey(new Date(page.state.now));
+  if (root.dataset.key === key) { return; }
   root.replaceChildren(blocks(home.blocks, { where: 'home', viewId: home.id }));
   root.dataset.viewId = home.id;
+  root.dataset.key = key;
 }
 
 // The modal on top of the person's stack, drawn again only when the app changed it, so typing survives live updates.
@@ -1060,4 +1116,10 @@ function wire() {
 
 readLocation();
 wire();
+window.addEventListener('hashchange', () => {
+  const before = page.as;
+  readLocation();
+  if (page.as !== before) { page.modalKey = null; page.homeOpenedFor = null; }
+  quietly(refresh());
+});
 quietly(refresh().then(listen));

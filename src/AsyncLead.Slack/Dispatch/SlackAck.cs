@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AsyncLead.Slack.BlockKit;
 
 namespace AsyncLead.Slack.Dispatch;
 
@@ -13,6 +14,10 @@ public abstract record SlackAck
 
     /// <summary>A message only the invoking user sees (slash commands).</summary>
     public static MessageAck Ephemeral(string text, JsonElement? blocks = null) => new(MessageAck.EphemeralType, text, blocks);
+
+    /// <summary>A private answer with buttons or other blocks; <paramref name="text"/> is what notifications show.</summary>
+    public static MessageAck Ephemeral(string text, IReadOnlyList<Block> blocks) =>
+        Ephemeral(text, JsonSerializer.SerializeToElement(blocks, SlackJson.Options));
 
     /// <summary>A message everyone in the channel sees (slash commands).</summary>
     public static MessageAck InChannel(string text, JsonElement? blocks = null) => new(MessageAck.InChannelType, text, blocks);

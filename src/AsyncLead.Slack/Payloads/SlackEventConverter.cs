@@ -23,6 +23,8 @@ internal sealed class SlackEventConverter : JsonConverter<SlackEvent>
             "tokens_revoked" => SlackPayloadParser.Read<TokensRevokedEvent>(element),
             "user_change" => SlackPayloadParser.Read<UserChangeEvent>(element),
             "member_joined_channel" or "member_left_channel" => SlackPayloadParser.Read<ChannelMemberEvent>(element),
+            "channel_left" or "group_left" or "channel_archive" or "group_archive" or "channel_unarchive" or "group_unarchive"
+                => SlackPayloadParser.Read<ChannelEvent>(element),
             _ => new UnknownEvent
             {
                 Type = type,

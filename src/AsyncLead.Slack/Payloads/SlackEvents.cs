@@ -95,6 +95,17 @@ public sealed record ChannelMemberEvent : SlackEvent
     public string? Team { get; init; }
 }
 
+/// <summary>
+/// An event about a channel as such: <c>channel_left</c> / <c>group_left</c> (the bot was removed),
+/// <c>channel_archive</c>, <c>channel_unarchive</c> and their <c>group_</c> twins for private channels.
+/// </summary>
+public sealed record ChannelEvent : SlackEvent
+{
+    public required string Channel { get; init; }
+
+    public string? User { get; init; }
+}
+
 /// <summary>An event type without a model here; handlers registered for its type read <see cref="Raw"/>.</summary>
 public sealed record UnknownEvent : SlackEvent
 {

@@ -1,51 +1,61 @@
-using System.Collections.Concurrent;
 using AsyncLead.Slack.WebApi;
 
 namespace AsyncLead.Slack.Posting;
 
 /// <summary>
-/// Whether the bot is in a channel, asked before a form opens so nobody writes into a channel the bot can't post in.
-/// A yes is remembered for a few minutes so the ack path makes one Slack call (views.open), not two; a stale yes costs
-/// little, as a post that finds the bot gone keeps the update and tells its author. A no is never remembered: someone
-/// who has just invited the bot can try again at once.
+/// The app's durable record of which channels the bot is in, shared by every replica. Kept fresh by events
+/// (<see cref="BotChannelEvents"/>, <c>member_joined_channel</c>) and by what Slack says when asked or posted to.
 /// </summary>
-public sealed class BotChannelMembership(ISlackClient slack, TimeProvider clock)
+public interface IBotChannelStore
 {
-    public static readonly TimeSpan RememberYesFor = TimeSpan.FromMinutes(5);
+    /// <summary>True or false as last learned; null when never learned (or forgotten).</summary>
+    Task<bool?> FindAsync(string workspaceId, string channelId, CancellationToken ct);
 
-    private readonly ConcurrentDictionary<(string Workspace, string Channel), DateTimeOffset> knownYesUntil = new();
+    Task RecordAsync(string workspaceId, string channelId, bool isMember, CancellationToken ct);
 
-    /// <summary>What is known without asking Slack, for the ack path: true (a yes remembered), or null (ask after the ack).</summary>
-    public bool? Known(string workspaceId, string channelId) =>
-        knownYesUntil.TryGetValue((workspaceId, channelId), out var until) && clock.GetUtcNow() < until ? true : null;
+    Task ForgetAsync(string workspaceId, string channelId, CancellationToken ct);
+}
 
-    /// <summary>True when the bot is in the channel and it is not archived (or it is a DM with the bot); Slack's errors other than "channel gone" propagate.</summary>
-    public async Task<bool> IsMemberAsync(string workspaceId, string channelId, CancellationToken ct)
+/// <summary>
+/// Whether the bot is in a channel, asked before a form opens so nobody writes into a channel the bot can't post in.
+/// The ack path only reads what is known (<see cref="KnownAsync"/>); Slack is asked after the ack, on first sight, and
+/// the answer is kept until an event or a failed post says otherwise.
+/// </summary>
+public sealed class BotChannelMembership(ISlackClient slack, IBotChannelStore store)
+{
+    /// <summary>What is known without asking Slack, for the ack path: true, false, or null (never learned).</summary>
+    public Task<bool?> KnownAsync(string workspaceId, string channelId, CancellationToken ct) => store.FindAsync(workspaceId, channelId, ct);
+
+    /// <summary>
+    /// Asks Slack and records the answer: true when the bot is in the channel and it is not archived (or it is a DM with
+    /// the bot); Slack's errors other than "channel gone" propagate.
+    /// </summary>
+    public async Task<bool> LearnAsync(string workspaceId, string channelId, CancellationToken ct)
     {
-        var key = (workspaceId, channelId);
-        if (Known(workspaceId, channelId) is true)
-        {
-            return true;
-        }
-
+        bool isMember;
         try
         {
             var channel = await slack.ForWorkspace(workspaceId).Conversations.InfoAsync(channelId, ct);
-            if ((channel.IsMember && !channel.IsArchived) || channel.IsIm)
-            {
-                knownYesUntil[key] = clock.GetUtcNow() + RememberYesFor;
-                return true;
-            }
+            isMember = (channel.IsMember && !channel.IsArchived) || channel.IsIm;
         }
         catch (SlackApiException ex) when (ex.IsChannelGone())
         {
             // A private channel the bot isn't in looks like no channel at all.
+            isMember = false;
         }
 
-        Forget(workspaceId, channelId);
-        return false;
+        await store.RecordAsync(workspaceId, channelId, isMember, ct);
+        return isMember;
     }
 
-    /// <summary>A post found the bot gone: ask Slack again next time.</summary>
-    public void Forget(string workspaceId, string channelId) => knownYesUntil.TryRemove((workspaceId, channelId), out _);
+    /// <summary>A yes already known, or else Slack's answer (then recorded): for work after the ack.</summary>
+    public async Task<bool> IsMemberAsync(string workspaceId, string channelId, CancellationToken ct) =>
+        await KnownAsync(workspaceId, channelId, ct) is true || await LearnAsync(workspaceId, channelId, ct);
+
+    /// <summary>An event said the bot joined (true) or left, was removed, or the channel was archived (false).</summary>
+    public Task RecordAsync(string workspaceId, string channelId, bool isMember, CancellationToken ct) =>
+        store.RecordAsync(workspaceId, channelId, isMember, ct);
+
+    /// <summary>A post found the bot gone, or the channel came back from the archive: ask Slack again next time.</summary>
+    public Task ForgetAsync(string workspaceId, string channelId, CancellationToken ct) => store.ForgetAsync(workspaceId, channelId, ct);
 }

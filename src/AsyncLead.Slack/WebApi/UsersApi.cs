@@ -26,6 +26,11 @@ public sealed record SlackUser(string Id)
 
     public bool Deleted { get; init; }
 
+    /// <summary>A workspace admin; with <see cref="IsOwner"/>, who may change any team's setup.</summary>
+    public bool IsAdmin { get; init; }
+
+    public bool IsOwner { get; init; }
+
     public SlackUserProfile? Profile { get; init; }
 }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AsyncLead.Jobs;
 using AsyncLead.Sandbox.Simulation;
 using AsyncLead.Sandbox.Slack;
@@ -95,6 +96,26 @@ public sealed class SlackScenario : IAsyncDisposable
         Assert.True(followed.Count <= 1, $"{followed.Count} response_url posts after one command");
         Assert.All(followed, p => Assert.Equal("ephemeral", p.Body["response_type"]?.GetValue<string>()));
         return followed.SingleOrDefault()?.Body["text"]?.GetValue<string>();
+    }
+
+    /// <summary>Someone removes the bot from a channel: Slack says so with <c>channel_left</c>.</summary>
+    public async Task RemovesBotAsync(string channelId)
+    {
+        Slack.SetBotMembership(channelId, isMember: false);
+        var sent = await Simulator.SendEventAsync(Simulator.EventCallback(new JsonObject { ["type"] = "channel_left", ["channel"] = channelId, ["actor_id"] = "U_SOMEONE" }));
+        Assert.True(sent.IsSuccess, sent.ToString());
+    }
+
+    /// <summary>Someone invites the bot to a channel: Slack says so with <c>member_joined_channel</c> for the bot user.</summary>
+    public async Task InvitesBotAsync(string channelId)
+    {
+        Slack.SetBotMembership(channelId, isMember: true);
+        var sent = await Simulator.SendEventAsync(Simulator.EventCallback(new JsonObject
+        {
+            ["type"] = "member_joined_channel", ["user"] = Slack.Workspace(TeamId).BotUserId, ["channel"] = channelId,
+            ["channel_type"] = "C", ["team"] = TeamId, ["inviter"] = "U_SOMEONE",
+        }));
+        Assert.True(sent.IsSuccess, sent.ToString());
     }
 
     public async ValueTask DisposeAsync()

@@ -88,6 +88,7 @@ public sealed class UninstallAndPurgeTests(TestDatabase database) : IClassFixtur
                 INSERT INTO workspace_removals (workspace_id, removed_at) VALUES (@team, now());
                 INSERT INTO slack_channels (workspace_id, channel_id, is_private, learned_at) VALUES (@team, 'C_TEAM', true, now());
                 INSERT INTO slack_channel_members (workspace_id, channel_id, user_id) VALUES (@team, 'C_TEAM', 'U_A');
+                INSERT INTO bot_channels (workspace_id, channel_id, is_member, learned_at) VALUES (@team, 'C_TEAM', true, now());
                 """, new { team });
         }
 

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using AsyncLead.Sandbox;
@@ -7,7 +7,7 @@ using AsyncLead.Sandbox;
 namespace AsyncLead.Tests.SandboxUi;
 
 /// <summary>
-/// The sandbox page's endpoints as the page calls them: what it serves, what the acting person sees in ui/state,
+/// The sandbox page's endpoints on the host in sandbox mode, as the page calls them: what it serves, what the acting person sees in ui/state,
 /// and what bad input gets (Slack's own answer, or a 4xx with a sentence; never a 5xx).
 /// </summary>
 public sealed class SandboxPageEndpointTests(SandboxPageWorld world) : IClassFixture<SandboxPageWorld>
@@ -52,6 +52,8 @@ public sealed class SandboxPageEndpointTests(SandboxPageWorld world) : IClassFix
     public async Task State_shows_the_seeded_workspace_with_each_persons_local_time()
     {
         var state = await world.StateAsync(Priya);
+        var first = (await world.Http.GetFromJsonAsync<JsonObject>("ui/state"))!;
+        Assert.Equal(Maya, first["actingAs"]!.GetValue<string>());
 
         Assert.Equal("Sandbox Co", state["workspace"]!["name"]!.GetValue<string>());
         Assert.Equal(Maya, state["lead"]!.GetValue<string>());
@@ -106,7 +108,8 @@ public sealed class SandboxPageEndpointTests(SandboxPageWorld world) : IClassFix
     {
         var (opened, _) = await world.ActAsync("command", new { @as = Maya, channel = Team, text = "/weekly-update setup" });
         Assert.Equal(HttpStatusCode.OK, opened);
-        var modal = (await world.StateAsync(Maya))["modal"]!;
+        // The bot acks at once and opens the modal (views.open) a moment later, as the page's live updates show.
+        var modal = await world.UntilStateAsync(Maya, state => state["modal"]);
         Assert.Equal(1, modal["depth"]!.GetValue<int>());
         var view = modal["view"]!;
         var viewId = view["id"]!.GetValue<string>();
@@ -128,6 +131,48 @@ public sealed class SandboxPageEndpointTests(SandboxPageWorld world) : IClassFix
         Assert.Null((await world.StateAsync(Maya))["modal"]);
     }
 
+    [Fact]
+    public async Task A_decision_doc_without_reviewers_gets_the_bots_field_error_and_the_modal_stays_open()
+    {
+        var (opened, _) = await world.ActAsync("command", new { @as = "U0SOFIA", channel = Team, text = "/decision" });
+        Assert.Equal(HttpStatusCode.OK, opened);
+        var view = await world.UntilStateAsync("U0SOFIA", state => state["modal"]?["view"]);
+        var blockId = (string label) => view["blocks"]!.AsArray().First(b => b!["label"]?["text"]?.GetValue<string>() == label)!["block_id"]!.GetValue<string>();
+
+        var (status, body) = await world.ActAsync("submit", new
+        {
+            @as = "U0SOFIA",
+            viewId = view["id"]!.GetValue<string>(),
+            values = new Dictionary<string, object?> { [blockId("Title")] = "Adopt trunk-based development", [blockId("Problem Statement")] = "Long branches", [blockId("Reviewers")] = Array.Empty<string>() },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("Pick at least one reviewer besides yourself.", body["errors"]![blockId("Reviewers")]!.GetValue<string>());
+        Assert.Equal(view["id"]!.GetValue<string>(), (await world.StateAsync("U0SOFIA"))["modal"]!["view"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_message_Slack_refuses_for_its_Block_Kit_limits_shows_as_an_error_banner_with_Slacks_lines()
+    {
+        // Slack's answer to an app that breaks a limit (51 blocks), as the bot would get it.
+        using var api = new HttpClient();
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["token"] = world.Slack.Workspace().BotToken,
+            ["channel"] = Team,
+            ["text"] = "too long",
+            ["blocks"] = new JsonArray(Enumerable.Range(0, 51).Select(_ => (JsonNode?)new JsonObject { ["type"] = "divider" }).ToArray()).ToJsonString(),
+        });
+        using var refused = await api.PostAsync(new Uri(world.Slack.ApiBaseUrl + "chat.postMessage"), form);
+        Assert.Contains("invalid_blocks", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var banner = (await world.StateAsync(Priya))["banners"]!.AsArray().Last()!;
+
+        Assert.Equal("chat.postMessage", banner["method"]!.GetValue<string>());
+        Assert.Equal("invalid_blocks", banner["error"]!.GetValue<string>());
+        Assert.Contains(banner["messages"]!.AsArray(), line => line!.GetValue<string>().StartsWith("[ERROR]", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("command", "{\"as\":\"U0NOBODY\",\"text\":\"/weekly-update\"}", HttpStatusCode.BadRequest)]
     [InlineData("command", "{\"as\":\"U0PRIYA\",\"channel\":\"C0NOWHERE\",\"text\":\"hi\"}", HttpStatusCode.BadRequest)]
@@ -138,7 +183,7 @@ public sealed class SandboxPageEndpointTests(SandboxPageWorld world) : IClassFix
     [InlineData("pick", "{\"as\":\"U0PRIYA\",\"viewId\":\"V0\",\"actionId\":\"x\",\"value\":{\"a\":1}}", HttpStatusCode.BadRequest)]
     [InlineData("submit", "{\"as\":\"U0PRIYA\",\"viewId\":\"V0\",\"values\":{}}", HttpStatusCode.Conflict)]
     [InlineData("advance", "{\"step\":\"week\"}", HttpStatusCode.BadRequest)]
-    [InlineData("sample-week", "{}", HttpStatusCode.Conflict)]
+    [InlineData("advance", "{\"step\":\"deadline\"}", HttpStatusCode.Conflict)]
     public async Task Bad_input_gets_a_4xx_with_a_sentence(string action, string json, HttpStatusCode expected)
     {
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
@@ -181,7 +226,7 @@ public sealed class SandboxPageEndpointTests(SandboxPageWorld world) : IClassFix
         var (status, body) = await world.ActAsync("advance", new { step = "day" });
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("+1 day.", body["line"]!.GetValue<string>());
+        Assert.StartsWith("+1 day", body["line"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("change", await NextEventAsync(reader, cancel.Token));
     }
 

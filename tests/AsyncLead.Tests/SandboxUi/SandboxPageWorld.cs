@@ -1,66 +1,31 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using AsyncLead.Jobs;
 using AsyncLead.Sandbox;
-using AsyncLead.Sandbox.Simulation;
 using AsyncLead.Sandbox.Slack;
-using AsyncLead.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
+using AsyncLead.Tests.SandboxMode;
 
 namespace AsyncLead.Tests.SandboxUi;
 
-/// <summary>
-/// The sandbox page over the seeded workspace: a FakeSlack with <see cref="SandboxWorkspace"/> in it, the real bot
-/// pointed at it, and the page's endpoints on a loopback server of their own, all on one <see cref="SandboxClock"/>.
-/// </summary>
+/// <summary>The host in sandbox mode, in this process and seeded, with the page's endpoints where the page calls them.</summary>
 public sealed class SandboxPageWorld : IAsyncLifetime
 {
-    public const string BotToken = "xoxb-sandbox-page-test";
-    public const string SigningSecret = "sandbox-page-signing-secret-0123";
+    private readonly SandboxDatabase database = new();
+    private SandboxHost? host;
 
-    private readonly TestDatabase database = new();
-    private WebApplication? page;
+    public FakeSlack Slack => host!.Services.GetRequiredService<FakeSlack>();
 
-    public SandboxClock Clock { get; } = new(TimeProvider.System);
-
-    public FakeSlack Slack { get; private set; } = null!;
-
-    public AppHost Bot { get; private set; } = null!;
+    public SandboxClock Clock => host!.Services.GetRequiredService<SandboxClock>();
 
     /// <summary>The page's address: <c>http://127.0.0.1:{port}/sandbox/</c>.</summary>
-    public Uri PageAddress { get; private set; } = null!;
+    public Uri PageAddress => new(host!.BaseAddress, "sandbox/");
 
     public HttpClient Http { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await database.InitializeAsync();
-        Slack = await FakeSlack.StartAsync(Clock);
-        SandboxWorkspace.SeedInto(Slack, BotToken);
-        Bot = await AppHost.StartAsync(database.ConnectionString, new Dictionary<string, string?>
-        {
-            ["Slack:SigningSecret"] = SigningSecret,
-            ["Slack:BotToken"] = BotToken,
-            ["Slack:ApiBaseUrl"] = Slack.ApiBaseUrl,
-            ["AsyncLead:PublicUrl"] = "http://127.0.0.1",
-            ["Jobs:Enabled"] = "false",
-        }, Clock);
-
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(Slack);
-        builder.Services.AddSingleton(new SlackSimulator(Slack, Bot.Http, SigningSecret, Clock));
-        builder.Services.AddSingleton<ISandboxControls>(new StepControls(Clock, Bot));
-        page = builder.Build();
-        ActivatorUtilities.CreateInstance<SandboxUiEndpoints>(page.Services).Map(page.MapGroup("/sandbox"));
-        await page.StartAsync();
-        var address = page.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        PageAddress = new Uri(address.TrimEnd('/') + "/sandbox/");
+        host = await SandboxHost.StartAsync(database.ConnectionString);
         Http = new HttpClient { BaseAddress = PageAddress };
     }
 
@@ -74,49 +39,28 @@ public sealed class SandboxPageWorld : IAsyncLifetime
     public async Task<JsonObject> StateAsync(string actingAs) =>
         (await Http.GetFromJsonAsync<JsonObject>("ui/state?as=" + actingAs))!;
 
+    /// <summary>What <paramref name="read"/> finds in the person's state once it is there (within 10 s).</summary>
+    public async Task<JsonNode> UntilStateAsync(string actingAs, Func<JsonObject, JsonNode?> read)
+    {
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); ; await Task.Delay(50))
+        {
+            if (read(await StateAsync(actingAs)) is { } found)
+            {
+                return found;
+            }
+
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"{actingAs}'s state never showed it: {(await StateAsync(actingAs)).ToJsonString()}");
+        }
+    }
+
     public async Task DisposeAsync()
     {
         Http?.Dispose();
-        if (page is not null)
+        if (host is not null)
         {
-            await page.DisposeAsync();
+            await host.DisposeAsync();
         }
 
-        await Bot.DisposeAsync();
-        await Slack.DisposeAsync();
         await database.DisposeAsync();
-    }
-
-    /// <summary>
-    /// The page's clock button for this world: "+1 day" moves the clock and runs what fell due. The host's own
-    /// controls (next prompt, deadlines, sample week, reset) are covered by the tests of the real sandbox host.
-    /// </summary>
-    private sealed class StepControls(SandboxClock clock, AppHost bot) : ISandboxControls
-    {
-        public string LeadUserId => SandboxWorkspace.LeadUserId;
-
-        public string TeamChannelId => SandboxWorkspace.TeamChannelId;
-
-        public async Task<string> AdvanceAsync(string step, CancellationToken cancellationToken)
-        {
-            if (step != "day")
-            {
-                throw new ArgumentException($"Unknown step {step}.", nameof(step));
-            }
-
-            clock.Advance(TimeSpan.FromDays(1));
-            var worker = bot.Services.GetRequiredService<JobWorker>();
-            while (await worker.RunDueJobsAsync(cancellationToken) > 0)
-            {
-            }
-
-            return "+1 day.";
-        }
-
-        public Task<string> FillSampleWeekAsync(CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("This world has no sample week.");
-
-        public Task ResetAsync(CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("This world does not reset.");
     }
 }

@@ -57,6 +57,8 @@ internal sealed class SlackWorld(TimeProvider clock, string appId, string client
         ResponseUrls.Clear();
         OAuthCodes.Clear();
         SocketTickets.Clear();
+        // A reset also takes the clock back: new messages get timestamps from now again, not after the old ones.
+        _lastTsMicros = 0;
     }
 
     public WorkspaceRecord? WorkspaceByToken(string token) =>

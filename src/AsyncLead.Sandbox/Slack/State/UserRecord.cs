@@ -9,4 +9,5 @@ internal sealed class UserRecord
     public required string TimeZone { get; init; }
     public bool IsBot { get; init; }
     public bool Deleted { get; init; }
+    public bool IsAdmin { get; init; }
 }

@@ -28,7 +28,7 @@ internal static class UsersMethods
             ["tz"] = user.TimeZone,
             ["tz_label"] = zone.IsDaylightSavingTime(now) ? zone.DaylightName : zone.StandardName,
             ["tz_offset"] = (int)offset.TotalSeconds,
-            ["is_admin"] = false,
+            ["is_admin"] = user.IsAdmin,
             ["is_owner"] = false,
             ["is_bot"] = user.IsBot,
             ["is_app_user"] = false,

@@ -71,16 +71,12 @@ public sealed class DecisionCommand(
     /// <summary>Acks at once and opens the form right after, asking Slack only for what isn't known yet (side by side).</summary>
     private async Task<SlackAck> OpenFormAsync(SlashCommand command, string text, CancellationToken ct)
     {
-        var known = membership.Known(command.TeamId, command.ChannelId);
-        if (known is false)
-        {
-            return SlackAck.Ephemeral(InviteMe);
-        }
-
+        // Only a known yes skips asking: a no is checked again after the ack, in case the bot has just been invited.
+        var known = await membership.KnownAsync(command.TeamId, command.ChannelId, ct);
         var author = await members.KnownAsync(command.TeamId, command.UserId, ct);
         return SlackAck.AckThen(SlackAck.Empty, async followUpCt =>
         {
-            var isMember = known is true ? Task.FromResult(true) : membership.IsMemberAsync(command.TeamId, command.ChannelId, followUpCt);
+            var isMember = known is true ? Task.FromResult(true) : membership.LearnAsync(command.TeamId, command.ChannelId, followUpCt);
             var profile = author is not null ? Task.FromResult(author) : members.GetAsync(command.TeamId, command.UserId, followUpCt);
             if (!await isMember)
             {

@@ -35,7 +35,7 @@ public sealed class PostDocJob(DecisionStore store, ISlackClient slack, SlackPos
         catch (SlackApiException ex) when (ex.IsChannelGone())
         {
             // Retrying can't help until someone invites the bot; the doc stays saved and the author learns why.
-            membership.Forget(doc.WorkspaceId, doc.ChannelId);
+            await membership.RecordAsync(doc.WorkspaceId, doc.ChannelId, isMember: false, cancellationToken);
             await poster.PostOnceAsync(api, $"decision:{doc.Id}:not-posted", new PostMessageRequest(doc.AuthorId,
                 $"I couldn't post {DecisionText.Name(doc)} in <#{doc.ChannelId}> because I'm not in that channel. "
                 + "Invite me with `/invite @AsyncLead`; the doc is saved."), cancellationToken);

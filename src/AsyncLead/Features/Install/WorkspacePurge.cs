@@ -27,6 +27,7 @@ public sealed class WorkspacePurge(NpgsqlDataSource dataSource, JobQueue jobs, I
         ("digest_preferences", "workspace_id"),
         ("installations", "workspace_id"),
         ("slack_posts", "workspace_id"),
+        ("bot_channels", "workspace_id"),
         ("workspace_removals", "workspace_id"),
         ("slack_channel_members", "workspace_id"),
         ("slack_channels", "workspace_id"),

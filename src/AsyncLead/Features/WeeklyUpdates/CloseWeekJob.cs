@@ -3,8 +3,11 @@ using Npgsql;
 
 namespace AsyncLead.Features.WeeklyUpdates;
 
-/// <summary>The week closes: its summary goes into the thread. A week nobody was prompted for and nobody wrote in stays silent.</summary>
-public sealed class CloseWeekJob(UpdateStore updates, JobQueue queue, NpgsqlDataSource dataSource, TimeProvider clock) : IJobHandler
+/// <summary>
+/// The week closes: its summary goes into the thread. A week nobody was prompted for and nobody wrote in stays silent, and so
+/// does a paused team's (<see cref="TeamPause"/>).
+/// </summary>
+public sealed class CloseWeekJob(UpdateStore updates, TeamStore teams, JobQueue queue, NpgsqlDataSource dataSource, TimeProvider clock) : IJobHandler
 {
     public const string JobKind = "weekly.close";
 
@@ -13,7 +16,8 @@ public sealed class CloseWeekJob(UpdateStore updates, JobQueue queue, NpgsqlData
     public async Task HandleAsync(JobContext job, CancellationToken cancellationToken)
     {
         var payload = job.Payload<Payload>();
-        if (await updates.FindWeekAsync(payload.TeamChannelId, payload.WeekStart, cancellationToken) is not { } week
+        if (await teams.FindAsync(payload.TeamChannelId, cancellationToken) is not { PausedAt: null }
+            || await updates.FindWeekAsync(payload.TeamChannelId, payload.WeekStart, cancellationToken) is not { } week
             || (week.PromptedAt is null && (await updates.UpdatesOfWeekAsync(week.Id, cancellationToken)).Count == 0))
         {
             return;

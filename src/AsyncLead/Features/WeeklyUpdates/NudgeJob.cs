@@ -25,6 +25,7 @@ public sealed class NudgeJob(UpdateStore updates, TeamStore teams, MemberDirecto
         var payload = job.Payload<Payload>();
         if (await updates.FindWeekAsync(payload.WeekId, cancellationToken) is not { } week
             || await teams.FindAsync(week.TeamChannelId, cancellationToken) is not { } team
+            || team.PausedAt is not null
             || await updates.FindUpdateAsync(week.Id, payload.UserId, cancellationToken) is not null)
         {
             return;

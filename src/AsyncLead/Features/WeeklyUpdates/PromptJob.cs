@@ -10,6 +10,7 @@ namespace AsyncLead.Features.WeeklyUpdates;
 /// reminders placed by their own schedules, the week's close, next week's prompt, and a refresh of the Home tabs that
 /// now show the new week (its members' and the lead's). All of it is enqueued in one
 /// transaction that only the first run for the week gets to commit, so a retry or a second replica prompts nobody twice.
+/// A paused team (<see cref="TeamPause"/>) is not prompted.
 /// </summary>
 public sealed class PromptJob(TeamStore teams, ExpectedMembers expectedMembers, JobQueue queue, NpgsqlDataSource dataSource, TimeProvider clock)
     : IJobHandler
@@ -30,6 +31,13 @@ public sealed class PromptJob(TeamStore teams, ExpectedMembers expectedMembers, 
         var week = TeamWeek.Containing(payload.WeekStart);
         var promptAt = calendar.PromptAt(week);
         var nextPromptAt = calendar.PromptAt(week.Next());
+        if (team.PausedAt is not null)
+        {
+            // Nobody is prompted while the bot can't post in the channel; next week's prompt looks again.
+            await queue.EnqueueAsync(WeeklyJobs.Prompt(team.WorkspaceId, team.Id, week.Next().Monday, nextPromptAt), cancellationToken);
+            return;
+        }
+
         var expected = await expectedMembers.ResolveAsync(team, cancellationToken);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

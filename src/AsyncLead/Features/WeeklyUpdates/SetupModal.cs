@@ -5,15 +5,18 @@ using AsyncLead.Jobs;
 using AsyncLead.Slack.BlockKit;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Payloads;
+using AsyncLead.Slack.WebApi;
 using Npgsql;
 
 namespace AsyncLead.Features.WeeklyUpdates;
 
 /// <summary>
-/// <c>/weekly-update setup</c>: when the channel is prompted, in which zone, who writes, how they are reminded and who
-/// gets the digest. Saving schedules the next prompt (replacing any earlier schedule), the current week's close, and the recipients' digests.
+/// <c>/weekly-update setup</c>: when the channel is prompted, in which zone, who writes, how they are reminded, who
+/// gets the digest and who leads. Saving schedules the next prompt (replacing any earlier schedule), the current week's
+/// close, and the recipients' digests. Once a team exists its setup belongs to its lead and the workspace's admins and
+/// owners: anyone else sees it read-only, and handing the lead role over is the Lead field.
 /// </summary>
-public sealed class SetupModal(JobQueue queue, NpgsqlDataSource dataSource, TimeProvider clock) : IViewSubmissionHandler
+public sealed class SetupModal(TeamStore teams, JobQueue queue, NpgsqlDataSource dataSource, TimeProvider clock) : IViewSubmissionHandler
 {
     public const string Id = "weekly_setup";
     public const int DefaultStandupMinutes = 15;
@@ -21,6 +24,8 @@ public sealed class SetupModal(JobQueue queue, NpgsqlDataSource dataSource, Time
     private const string Value = "value";
     private const string Everyone = "everyone";
     private const string Chosen = "chosen";
+    private const string Lead = "lead";
+    private const string AdminMark = "admin";
 
     private static readonly DayOfWeek[] Days =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
@@ -45,7 +50,40 @@ public sealed class SetupModal(JobQueue queue, NpgsqlDataSource dataSource, Time
         new(0, workspaceId, channelId, channelName, leadTimeZone, TeamCalendar.DefaultPrompt, TeamCalendar.DefaultClose,
             ReminderChoice.Default, ExpectEveryone: true, [], leadUserId, [leadUserId], DefaultStandupMinutes);
 
-    public static ModalView Build(TeamChannel current)
+    /// <summary>
+    /// The setup form as <paramref name="userId"/> may see it: editable for a new team, for its lead, or for a workspace
+    /// admin or owner (asked of Slack: this runs after the ack); read-only for anyone else.
+    /// </summary>
+    public static async Task<ModalView> ForAsync(ISlackClient slack, TeamChannel current, bool exists, string userId, CancellationToken ct)
+    {
+        if (!exists || current.LeadUserId == userId)
+        {
+            return Build(current);
+        }
+
+        var user = await slack.ForWorkspace(current.WorkspaceId).Users.InfoAsync(userId, ct);
+        return user.IsAdmin || user.IsOwner ? Build(current, openedByAdmin: true) : ReadOnly(current);
+    }
+
+    /// <summary>The settings as they are, with who can change them; no Save.</summary>
+    public static ModalView ReadOnly(TeamChannel current) =>
+        new(new PlainText("Weekly updates setup"),
+        [
+            Blocks.Section($"Weekly updates for <#{current.ChannelId}>. {WeeklyTexts.OnlyLeadChangesSetup(current.LeadUserId)}"),
+            Blocks.Fields(
+                $"*Prompt*\n{current.Prompt.Day} {current.Prompt.Time:HH\\:mm} ({current.TimeZone})",
+                $"*Week closes*\n{current.Close.Day} {current.Close.Time:HH\\:mm}",
+                $"*Who writes*\n{(current.ExpectEveryone ? "Everyone in the channel" : string.Join(", ", current.ChosenMembers.Select(m => $"<@{m}>")))}",
+                $"*Reminders*\n{ReminderOptions.Single(o => o.Value == TeamChannel.StoredCadence(current.Reminders)).Text.Text}",
+                $"*Digest to*\n{string.Join(", ", current.DigestRecipients.Select(m => $"<@{m}>"))}",
+                $"*Lead*\n<@{current.LeadUserId}>"),
+        ])
+        {
+            CallbackId = Id,
+            Close = new PlainText("Close"),
+        };
+
+    public static ModalView Build(TeamChannel current, bool openedByAdmin = false)
     {
         var dayOptions = Days.Select(day => Option.Plain(day.ToString(), ((int)day).ToString(CultureInfo.InvariantCulture))).ToArray();
         return new ModalView(new PlainText("Weekly updates setup"),
@@ -76,10 +114,13 @@ public sealed class SetupModal(JobQueue queue, NpgsqlDataSource dataSource, Time
                 InitialValue = current.StandupMinutes.ToString(CultureInfo.InvariantCulture),
                 MaxLength = 3,
             }, hint: "How long your stand-up took, to show the time saved."),
+            Blocks.Input(Lead, "Lead", new UsersSelectElement(Value) { InitialUser = current.LeadUserId },
+                hint: "The lead owns this setup (with the workspace's admins). Pick someone else to hand the role over."),
         ])
         {
             CallbackId = Id,
-            PrivateMetadata = current.ChannelId + "|" + current.ChannelName,
+            // Slack hands private_metadata back untouched, so whether the opener was an admin needn't be asked again on the ack path.
+            PrivateMetadata = current.ChannelId + "|" + (openedByAdmin ? AdminMark : "") + "|" + current.ChannelName,
             Submit = new PlainText("Save"),
             Close = new PlainText("Cancel"),
         };
@@ -88,12 +129,20 @@ public sealed class SetupModal(JobQueue queue, NpgsqlDataSource dataSource, Time
     public async Task<SlackAck> HandleAsync(ViewSubmissionPayload submission, SlackContext context, CancellationToken ct)
     {
         var state = submission.View.State;
-        var channel = (submission.View.PrivateMetadata ?? "").Split('|', 2);
-        if (channel.Length != 2 || context.TeamId is not { } workspaceId || context.UserId is not { } leadUserId)
+        var channel = (submission.View.PrivateMetadata ?? "").Split('|', 3);
+        if (channel.Length != 3 || context.TeamId is not { } workspaceId || context.UserId is not { } userId)
         {
             return SlackAck.ViewErrors(new Dictionary<string, string> { ["time_zone"] = "Please run `/weekly-update setup` again in the team channel." });
         }
 
+        // Checked again here: the form may have been opened before the lead role moved on.
+        var existing = await teams.FindByChannelAsync(workspaceId, channel[0], ct);
+        if (existing is not null && existing.LeadUserId != userId && channel[1] != AdminMark)
+        {
+            return SlackAck.ViewErrors(new Dictionary<string, string> { [Lead] = WeeklyTexts.OnlyLeadChangesSetup(existing.LeadUserId) });
+        }
+
+        var leadUserId = state.Find(Lead, Value)?.SelectedUser ?? existing?.LeadUserId ?? userId;
         var errors = new Dictionary<string, string>();
         var zone = state.Find("time_zone", Value)?.Value?.Trim() ?? "";
         if (!TimeZoneIds.IsKnown(zone))
@@ -122,7 +171,7 @@ public sealed class SetupModal(JobQueue queue, NpgsqlDataSource dataSource, Time
         var time = TimeOnly.TryParseExact(state.Find("prompt_time", Value)?.SelectedTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
             ? t : TeamCalendar.DefaultPrompt.Time;
         var digest = state.Find("digest", Value)?.SelectedUsers is { Count: > 0 } chosenDigest ? chosenDigest : [leadUserId];
-        var team = Defaults(workspaceId, channel[0], channel[1], leadUserId, zone) with
+        var team = Defaults(workspaceId, channel[0], channel[2], leadUserId, zone) with
         {
             Prompt = new WeeklyTime(day, time),
             Reminders = TeamChannel.ParseCadence(state.Find("reminders", Value)?.SelectedOption?.Value ?? ""),
@@ -143,7 +192,7 @@ public sealed class SetupModal(JobQueue queue, NpgsqlDataSource dataSource, Time
         await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Close(team.WorkspaceId, teamId, reportingWeek.Monday, calendar.ClosesAt(reportingWeek)), ct);
         await queue.EnqueueAsync(connection, transaction, DigestPlan.Request(team.WorkspaceId, teamId), ct);
         await queue.EnqueueAsync(connection, transaction,
-            new Notice(workspaceId, leadUserId, WeeklyTexts.SetupSaved(team, calendar.PromptAt(firstWeek))) { Channel = team.ChannelId }.Request(), ct);
+            new Notice(workspaceId, userId, WeeklyTexts.SetupSaved(team, calendar.PromptAt(firstWeek))) { Channel = team.ChannelId }.Request(), ct);
         await transaction.CommitAsync(ct);
         return SlackAck.Empty;
     }

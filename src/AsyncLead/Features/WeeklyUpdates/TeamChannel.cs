@@ -27,6 +27,9 @@ public sealed record TeamChannel(
     IReadOnlyList<string> DigestRecipients,
     int StandupMinutes)
 {
+    /// <summary>Since when the bot can't post in the channel (<see cref="TeamPause"/>); null while the team runs.</summary>
+    public DateTimeOffset? PausedAt { get; init; }
+
     public TeamCalendar Calendar => new(TimeZone, Prompt, Close);
 
     public WeeklyReminderCadence Cadence => Reminders switch

@@ -12,7 +12,7 @@ public sealed class TeamStore(NpgsqlDataSource dataSource)
         SELECT id AS Id, workspace_id AS WorkspaceId, channel_id AS ChannelId, channel_name AS ChannelName,
                time_zone AS TimeZone, prompt_day AS PromptDay, prompt_time AS PromptTime, close_day AS CloseDay,
                close_time AS CloseTime, reminder_cadence AS ReminderCadence, expect_everyone AS ExpectEveryone,
-               lead_user_id AS LeadUserId, digest_recipients AS DigestRecipients, standup_minutes AS StandupMinutes,
+               lead_user_id AS LeadUserId, digest_recipients AS DigestRecipients, standup_minutes AS StandupMinutes, paused_at AS PausedAt,
                coalesce((SELECT array_agg(user_id ORDER BY user_id) FROM team_expected_members e WHERE e.team_channel_id = t.id), '{}') AS ChosenMembers
         FROM team_channels t
         """;
@@ -28,7 +28,8 @@ public sealed class TeamStore(NpgsqlDataSource dataSource)
             prompt_time = EXCLUDED.prompt_time, close_day = EXCLUDED.close_day, close_time = EXCLUDED.close_time,
             reminder_cadence = EXCLUDED.reminder_cadence, expect_everyone = EXCLUDED.expect_everyone,
             lead_user_id = EXCLUDED.lead_user_id, digest_recipients = EXCLUDED.digest_recipients,
-            standup_minutes = EXCLUDED.standup_minutes, updated_at = EXCLUDED.updated_at
+            standup_minutes = EXCLUDED.standup_minutes, updated_at = EXCLUDED.updated_at,
+            paused_at = NULL, paused_reason = NULL
         RETURNING id
         """;
 
@@ -64,7 +65,35 @@ public sealed class TeamStore(NpgsqlDataSource dataSource)
             "SELECT lead_user_id FROM team_channels WHERE workspace_id = @workspaceId AND channel_id = @channelId",
             new { workspaceId, channelId }, transaction, cancellationToken: ct));
 
-    /// <summary>Creates or updates the team inside the caller's transaction; returns its id.</summary>
+    /// <summary>
+    /// Pauses the team unless it is paused already, inside the caller's transaction; returns when its pause began and
+    /// whether this call began it.
+    /// </summary>
+    public static async Task<(DateTimeOffset PausedAt, bool Began)> PauseAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long teamId,
+        string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        // The outer SELECTs read the snapshot from before the UPDATE: a pause this call began is only in "began".
+        var row = await connection.QuerySingleAsync<PauseRow>(new CommandDefinition(
+            """
+            WITH began AS (
+                UPDATE team_channels SET paused_at = @now, paused_reason = @reason WHERE id = @teamId AND paused_at IS NULL RETURNING paused_at
+            )
+            SELECT coalesce((SELECT paused_at FROM began), (SELECT paused_at FROM team_channels WHERE id = @teamId)) AS PausedAt,
+                   EXISTS (SELECT 1 FROM began) AS Began
+            """, new { teamId, reason, now }, transaction, cancellationToken: ct));
+        return (row.PausedAt, row.Began);
+    }
+
+    /// <summary>The bot can post in the channel again: its team (if any) runs again. Returns whether one was paused.</summary>
+    public async Task<bool> UnpauseAsync(string workspaceId, string channelId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE team_channels SET paused_at = NULL, paused_reason = NULL WHERE workspace_id = @workspaceId AND channel_id = @channelId AND paused_at IS NOT NULL",
+            new { workspaceId, channelId }, cancellationToken: ct)) == 1;
+    }
+
+    /// <summary>Creates or updates the team inside the caller's transaction (saving setup unpauses it); returns its id.</summary>
     public static async Task<long> SaveAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, TeamChannel team, DateTimeOffset now, CancellationToken ct)
     {
@@ -88,6 +117,13 @@ public sealed class TeamStore(NpgsqlDataSource dataSource)
 
     private static DayOfWeek FromIsoDay(short day) => (DayOfWeek)(day % 7);
 
+    // Properties, not positional records: Dapper sets a DateTimeOffset property from timestamptz, not a constructor argument.
+    private sealed class PauseRow
+    {
+        public DateTimeOffset PausedAt { get; init; }
+        public bool Began { get; init; }
+    }
+
     private sealed class TeamRow
     {
         public long Id { get; init; }
@@ -105,11 +141,15 @@ public sealed class TeamStore(NpgsqlDataSource dataSource)
         public string[] DigestRecipients { get; init; } = [];
         public int StandupMinutes { get; init; }
         public string[] ChosenMembers { get; init; } = [];
+        public DateTimeOffset? PausedAt { get; init; }
 
         public TeamChannel ToTeam() => new(
             Id, WorkspaceId, ChannelId, ChannelName, TimeZone,
             new WeeklyTime(FromIsoDay(PromptDay), TimeOnly.FromTimeSpan(PromptTime)),
             new WeeklyTime(FromIsoDay(CloseDay), TimeOnly.FromTimeSpan(CloseTime)),
-            TeamChannel.ParseCadence(ReminderCadence), ExpectEveryone, ChosenMembers, LeadUserId, DigestRecipients, StandupMinutes);
+            TeamChannel.ParseCadence(ReminderCadence), ExpectEveryone, ChosenMembers, LeadUserId, DigestRecipients, StandupMinutes)
+        {
+            PausedAt = PausedAt,
+        };
     }
 }

@@ -15,15 +15,12 @@ namespace AsyncLead.Features.WeeklyUpdates;
 /// the job runs), and an edited update edits its reply instead of posting another.
 /// </summary>
 public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDirectory directory, WeekAttendance attendance, BotChannelMembership membership,
-    JobQueue queue, ISlackClient slack, SlackPoster poster, TimeProvider clock) : IJobHandler
+    TeamPause pause, JobQueue queue, ISlackClient slack, SlackPoster poster, TimeProvider clock) : IJobHandler
 {
     public const string JobKind = "weekly.thread";
     public const string RootEvent = "asynclead_week_root";
     public const string UpdateEvent = "asynclead_weekly_update";
     public const string SummaryEvent = "asynclead_week_summary";
-
-    // Bot removed from the channel: look again later; the update stays saved and is posted once someone invites us back.
-    private static readonly TimeSpan NotInChannelRetry = TimeSpan.FromMinutes(15);
 
     public enum What
     {
@@ -64,7 +61,7 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
         }
         catch (SlackApiException ex) when (ex.IsChannelGone())
         {
-            membership.Forget(team.WorkspaceId, team.ChannelId);
+            await membership.RecordAsync(team.WorkspaceId, team.ChannelId, isMember: false, cancellationToken);
             if (payload.UpdateId is { } updateId
                 && await updates.FindUpdateAsync(updateId, cancellationToken) is { AuthorToldAt: null } update)
             {
@@ -73,7 +70,11 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
                 await updates.MarkAuthorToldAsync(updateId, clock.GetUtcNow(), cancellationToken);
             }
 
-            throw new RetryJobLaterException(NotInChannelRetry, $"the bot can't post in {team.ChannelId} ({ex.Error})");
+            // The team pauses; the post tries again for a while (someone may invite the bot back), then stops.
+            if (await pause.ChannelGoneAsync(team, ex.Error, cancellationToken) is { } retryIn)
+            {
+                throw new RetryJobLaterException(retryIn, $"the bot can't post in {team.ChannelId} ({ex.Error})");
+            }
         }
     }
 

@@ -37,7 +37,15 @@ public static class WeeklyTexts
         "I couldn't work out this week's status just now (Slack didn't answer). Please try again in a moment.";
 
     public const string NotSetUp =
-        "This channel isn't set up for weekly updates yet. A lead can run `/weekly-update setup` here to start.";
+        "This channel isn't set up for weekly updates yet. Anyone in it can set it up (or run `/weekly-update setup`): "
+        + "whoever does becomes the team's lead and picks when the prompt goes out and when the week closes.";
+
+    public const string NotSetUpNothingSaved = NotSetUp + " Your update wasn't saved: send it again once the team is set up.";
+
+    public const string SetUpHere = "Set up weekly updates here";
+
+    public static string OnlyLeadChangesSetup(string leadUserId) =>
+        $"Only <@{leadUserId}> (the team's lead) or a workspace admin can change this team's setup.";
 
     public const string NoTeamForDm =
         "Run this in your team's channel (the one with the weekly thread), not in a DM. " +
@@ -63,7 +71,17 @@ public static class WeeklyTexts
 
     public static string NotInChannel(string channelName) =>
         $"Your update is saved, but I can't post it in #{MrkdwnEscaping.Escape(channelName)} because I'm not a member there any more. " +
-        "Ask anyone in that channel to run `/invite @AsyncLead`; I'll post it as soon as I'm back.";
+        "Ask anyone in that channel to run `/invite @AsyncLead`; I'll post it if I'm back within a day, and it stays saved either way.";
+
+    /// <summary>To the lead, once per pause (<see cref="TeamPause"/>).</summary>
+    public static string TeamPaused(string channelId, string error) =>
+        $"I can't post in <#{channelId}> any more ({error switch
+        {
+            "is_archived" or "channel_is_archived" => "it was archived",
+            "not_in_channel" => "I was removed from it",
+            _ => "I can't find it",
+        }}), so I've paused weekly updates there: no prompts, reminders or summaries. " +
+        "Invite me back with `/invite @AsyncLead`, or run `/weekly-update setup` again, and they start again. Updates already written are saved.";
 
     public static string OnlyOwnersResolve(string authorId, string leadId) =>
         $"Only <@{authorId}> (who reported it) or <@{leadId}> (the team's lead) can mark this blocker resolved.";

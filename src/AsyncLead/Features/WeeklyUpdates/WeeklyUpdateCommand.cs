@@ -58,17 +58,13 @@ public sealed class WeeklyUpdateCommand(
             return refusal!;
         }
 
-        var known = membership.Known(team.WorkspaceId, team.ChannelId);
-        if (known is false)
-        {
-            return SlackAck.Ephemeral(WeeklyTexts.InviteMe);
-        }
-
+        // Only a known yes skips asking: a no is checked again after the ack, in case the bot has just been invited.
+        var known = await membership.KnownAsync(team.WorkspaceId, team.ChannelId, ct);
         var week = team.Calendar.ReportingWeekAt(clock.GetUtcNow());
         var initial = await updates.FormDraftAsync(team.Id, command.UserId, week.Monday, ct);
         return SlackAck.AckThen(SlackAck.Empty, async followUpCt =>
         {
-            if (known is null && !await BotIsMemberAsync(team, followUpCt))
+            if (known is not true && !await BotIsMemberAsync(team, followUpCt))
             {
                 return SlackAck.Ephemeral(WeeklyTexts.InviteMe);
             }
@@ -88,7 +84,7 @@ public sealed class WeeklyUpdateCommand(
 
     private async Task<SlackAck> SubmitInlineAsync(SlashCommand command, string text, CancellationToken ct)
     {
-        var (team, refusal) = await TeamForAsync(command, ct);
+        var (team, refusal) = await TeamForAsync(command, ct, inline: true);
         if (team is null)
         {
             return refusal!;
@@ -100,14 +96,22 @@ public sealed class WeeklyUpdateCommand(
             return SlackAck.Ephemeral(WeeklyTexts.Empty);
         }
 
-        if (!await BotIsMemberAsync(team, ct))
+        var known = await membership.KnownAsync(team.WorkspaceId, team.ChannelId, ct);
+        if (known is false)
         {
             return SlackAck.Ephemeral(WeeklyTexts.InviteMe);
         }
 
         var week = team.Calendar.ReportingWeekAt(clock.GetUtcNow());
         var result = await submissions.SaveAsync(team, command.UserId, week, sections, keepNotes: false, ct);
-        return SlackAck.Ephemeral(WeeklyTexts.Saved(team, week, result.Replaced, result.IsLate));
+        var saved = SlackAck.Ephemeral(WeeklyTexts.Saved(team, week, result.Replaced, result.IsLate));
+        // First sight of the channel: saved either way (the post tells the author if the bot is missing), and learned
+        // after the ack for next time.
+        return known is true ? saved : SlackAck.AckThen(saved, async followUpCt =>
+        {
+            await BotIsMemberAsync(team, followUpCt);
+            return null;
+        });
     }
 
     private async Task<SlackAck> OpenSetupAsync(SlashCommand command, CancellationToken ct)
@@ -117,18 +121,13 @@ public sealed class WeeklyUpdateCommand(
             return SlackAck.Ephemeral(WeeklyTexts.SetupInDm);
         }
 
-        var known = membership.Known(command.TeamId, command.ChannelId);
-        if (known is false)
-        {
-            return SlackAck.Ephemeral(WeeklyTexts.InviteMe);
-        }
-
+        var known = await membership.KnownAsync(command.TeamId, command.ChannelId, ct);
         var existing = await teams.FindByChannelAsync(command.TeamId, command.ChannelId, ct);
         var lead = existing is null ? await directory.KnownAsync(command.TeamId, command.UserId, ct) : null;
         return SlackAck.AckThen(SlackAck.Empty, async followUpCt =>
         {
             // What we don't know yet is asked for side by side, so the trigger_id is exchanged within its 3 s.
-            var isMember = known is true ? Task.FromResult(true) : IsMemberNowAsync(followUpCt);
+            var isMember = known is true ? Task.FromResult(true) : membership.LearnAsync(command.TeamId, command.ChannelId, followUpCt);
             var zone = LeadZoneAsync(followUpCt);
             if (!await isMember)
             {
@@ -137,11 +136,9 @@ public sealed class WeeklyUpdateCommand(
 
             var current = existing ?? SetupModal.Defaults(command.TeamId, command.ChannelId, command.ChannelName ?? command.ChannelId,
                 command.UserId, await zone);
-            await slack.ForWorkspace(command.TeamId).Views.OpenAsync(command.TriggerId!, SetupModal.Build(current), followUpCt);
+            var form = await SetupModal.ForAsync(slack, current, exists: existing is not null, command.UserId, followUpCt);
+            await slack.ForWorkspace(command.TeamId).Views.OpenAsync(command.TriggerId!, form, followUpCt);
             return null;
-
-            async Task<bool> IsMemberNowAsync(CancellationToken infoCt) =>
-                (await slack.ForWorkspace(command.TeamId).Conversations.InfoAsync(command.ChannelId, infoCt)).IsMember;
 
             async Task<string> LeadZoneAsync(CancellationToken zoneCt) =>
                 existing is not null ? "" : (lead ?? await directory.GetAsync(command.TeamId, command.UserId, zoneCt)).Schedule.TimeZoneId;
@@ -194,8 +191,11 @@ public sealed class WeeklyUpdateCommand(
             : WeeklyTexts.SettingsSaved(described));
     }
 
-    /// <summary>The team a command is about: its channel's, or from a DM the workspace's only team.</summary>
-    private async Task<(TeamChannel? Team, SlackAck? Refusal)> TeamForAsync(SlashCommand command, CancellationToken ct)
+    /// <summary>
+    /// The team a command is about: its channel's, or from a DM the workspace's only team. A channel that has none is
+    /// offered a button to set one up, there and then.
+    /// </summary>
+    private async Task<(TeamChannel? Team, SlackAck? Refusal)> TeamForAsync(SlashCommand command, CancellationToken ct, bool inline = false)
     {
         if (await teams.FindByChannelAsync(command.TeamId, command.ChannelId, ct) is { } team)
         {
@@ -204,7 +204,7 @@ public sealed class WeeklyUpdateCommand(
 
         if (!IsDirectMessage(command))
         {
-            return (null, SlackAck.Ephemeral(WeeklyTexts.NotSetUp));
+            return (null, SetupButton.Offer(inline ? WeeklyTexts.NotSetUpNothingSaved : WeeklyTexts.NotSetUp));
         }
 
         var all = await teams.InWorkspaceAsync(command.TeamId, ct);
@@ -217,14 +217,14 @@ public sealed class WeeklyUpdateCommand(
     }
 
     /// <summary>
-    /// Whether the bot can post in the team's channel. When Slack can't say (down, rate-limited) the answer is yes:
+    /// Whether the bot can post in the team's channel, asked of Slack (after the ack). When Slack can't say (down, rate-limited) the answer is yes:
     /// the update is saved either way, and the post job tells the author if the bot turns out to be missing.
     /// </summary>
     private async Task<bool> BotIsMemberAsync(TeamChannel team, CancellationToken ct)
     {
         try
         {
-            return await membership.IsMemberAsync(team.WorkspaceId, team.ChannelId, ct);
+            return await membership.LearnAsync(team.WorkspaceId, team.ChannelId, ct);
         }
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException or TimeoutException)
         {

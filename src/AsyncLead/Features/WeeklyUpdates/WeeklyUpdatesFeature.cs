@@ -13,11 +13,13 @@ public static class WeeklyUpdatesFeature
         services.AddSingleton<UpdateSubmissions>();
         services.AddSingleton<ExpectedMembers>();
         services.AddSingleton<WeekAttendance>();
+        services.AddSingleton<TeamPause>();
 
         services.AddSlackHandler<WeeklyUpdateCommand>();
         services.AddSlackHandler<UpdateModal>();
         services.AddSlackHandler<SetupModal>();
         services.AddSlackHandler<WriteUpdateButton>();
+        services.AddSlackHandler<SetupButton>();
         services.AddSlackHandler<SkipWeekButton>();
         services.AddSlackHandler<ResolveBlockerButton>();
 
@@ -26,6 +28,7 @@ public static class WeeklyUpdatesFeature
         services.AddJobHandler<ThreadPostJob>();
         services.AddJobHandler<CloseWeekJob>();
         services.AddJobHandler<QueuedCheckJob>();
+        services.AddJobHandler<BotJoinedChannelJob>();
 
         services.AddWebPage<TeamWeekPage>();
         return services;

@@ -52,7 +52,7 @@ internal sealed class DecisionTeam : IAsyncDisposable
     {
         await using (var connection = database.DataSource.CreateConnection())
         {
-            await connection.ExecuteAsync("TRUNCATE decisions, decision_counters, jobs, members, slack_channels, slack_posts CASCADE");
+            await connection.ExecuteAsync("TRUNCATE decisions, decision_counters, jobs, members, slack_channels, slack_posts, bot_channels CASCADE");
         }
 
         return new DecisionTeam(await SlackScenario.StartAsync(database, now, services));

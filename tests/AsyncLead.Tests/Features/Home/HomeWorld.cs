@@ -15,7 +15,7 @@ internal static class HomeWorld
     {
         await using (var connection = await database.DataSource.OpenConnectionAsync())
         {
-            await connection.ExecuteAsync("TRUNCATE jobs, team_channels, members, decisions, decision_counters, slack_posts RESTART IDENTITY CASCADE");
+            await connection.ExecuteAsync("TRUNCATE jobs, team_channels, members, decisions, decision_counters, slack_posts, bot_channels RESTART IDENTITY CASCADE");
         }
 
         return await SlackScenario.StartAsync(database, now);

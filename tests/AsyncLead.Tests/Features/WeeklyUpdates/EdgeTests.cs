@@ -101,7 +101,7 @@ public sealed class EdgeTests(TestDatabase database) : IClassFixture<TestDatabas
     {
         await using var s = (await StartAsync(database)).WithPaymentsTeam();
         await s.SetsUpWeeklyUpdatesAsync(s.Lena());
-        s.Slack.SetBotMembership(Channel, isMember: false);
+        await s.RemovesBotAsync(Channel);
 
         var inline = await s.Alice().RunsCommandAsync(Command, "Done: payouts");
         var form = await s.AnswerToAsync(s.Alice(), Command);
@@ -110,12 +110,12 @@ public sealed class EdgeTests(TestDatabase database) : IClassFixture<TestDatabas
         Assert.Contains("/invite @AsyncLead", EphemeralTextFor(inline), StringComparison.Ordinal);
         Assert.Contains("/invite @AsyncLead", form, StringComparison.Ordinal);
         Assert.Null(s.Slack.OpenModalFor("U_ALICE"));
-        s.Slack.SetBotMembership(Channel, isMember: true);
+        await s.InvitesBotAsync(Channel);
         Assert.Contains("Wrote (0)", await StatusAsync(s), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Opening_the_form_asks_slack_about_the_channel_once_in_a_while_and_again_after_a_post_finds_the_bot_gone()
+    public async Task Slack_is_asked_about_the_channel_once_and_then_the_events_and_posts_keep_the_answer_true()
     {
         await using var s = (await StartAsync(database)).WithPaymentsTeam();
         await s.SetsUpWeeklyUpdatesAsync(s.Lena());
@@ -124,21 +124,54 @@ public sealed class EdgeTests(TestDatabase database) : IClassFixture<TestDatabas
 
         await s.Alice().RunsCommandAsync(Command);
         await s.Bob().RunsCommandAsync(Command);
+        await s.AdvanceAsync(TimeSpan.FromDays(2));
         await s.Alice().RunsCommandAsync(Command);
-        Assert.Equal(asked + 1, s.Slack.Calls("conversations.info").Count);
+        Assert.Equal(asked, s.Slack.Calls("conversations.info").Count);
 
-        await s.AdvanceAsync(AsyncLead.Slack.Posting.BotChannelMembership.RememberYesFor);
-        await s.Alice().RunsCommandAsync(Command);
-        Assert.Equal(asked + 2, s.Slack.Calls("conversations.info").Count);
-
-        // Removed within those minutes: the form still opens, the post finds out, and the next command asks again.
+        // Removed without the event reaching us: the form still opens, the post finds out, and the next command asks again.
         s.Slack.SetBotMembership(Channel, isMember: false);
         await s.Alice().SubmitsViewAsync(("Completed", "Payouts"));
         await s.RunJobsAsync();
         var again = await s.AnswerToAsync(s.Bob(), Command);
-
-        Assert.Equal(asked + 3, s.Slack.Calls("conversations.info").Count);
+        Assert.Equal(asked + 1, s.Slack.Calls("conversations.info").Count);
         Assert.Contains("/invite @AsyncLead", again, StringComparison.Ordinal);
+        Assert.Contains("/invite @AsyncLead", EphemeralTextFor(await s.Bob().RunsCommandAsync(Command, "Done: refunds")), StringComparison.Ordinal);
+
+        // Invited again: the event says so, and nothing asks Slack.
+        await s.InvitesBotAsync(Channel);
+        Assert.Contains("Saved", EphemeralTextFor(await s.Bob().RunsCommandAsync(Command, "Done: refunds")), StringComparison.Ordinal);
+        await s.Bob().RunsCommandAsync(Command);
+        Assert.NotNull(s.Slack.OpenModalFor("U_BOB"));
+        Assert.Equal(asked + 1, s.Slack.Calls("conversations.info").Count);
+    }
+
+    [Theory]
+    [InlineData("channel_archive")]
+    [InlineData("group_archive")]
+    [InlineData("group_left")]
+    public async Task Archiving_the_channel_or_removing_the_bot_from_a_private_one_stops_updates_at_the_ack(string eventType)
+    {
+        await using var s = (await StartAsync(database)).WithPaymentsTeam();
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
+        Assert.Contains("Saved", EphemeralTextFor(await s.Alice().RunsCommandAsync(Command, "Done: payouts")), StringComparison.Ordinal);
+
+        await s.Simulator.SendEventAsync(s.Simulator.EventCallback(new System.Text.Json.Nodes.JsonObject { ["type"] = eventType, ["channel"] = Channel }));
+
+        Assert.Contains("/invite @AsyncLead", EphemeralTextFor(await s.Alice().RunsCommandAsync(Command, "Done: refunds")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unarchiving_the_channel_makes_the_next_form_ask_slack_again()
+    {
+        await using var s = (await StartAsync(database)).WithPaymentsTeam();
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
+        await s.Simulator.SendEventAsync(s.Simulator.EventCallback(new System.Text.Json.Nodes.JsonObject { ["type"] = "channel_archive", ["channel"] = Channel }));
+        await s.Simulator.SendEventAsync(s.Simulator.EventCallback(new System.Text.Json.Nodes.JsonObject { ["type"] = "channel_unarchive", ["channel"] = Channel }));
+        var asked = s.Slack.Calls("conversations.info").Count;
+
+        // Slack still has the bot in the channel: asked once after the ack, the inline update is saved.
+        Assert.Contains("Saved", EphemeralTextFor(await s.Alice().RunsCommandAsync(Command, "Done: refunds")), StringComparison.Ordinal);
+        Assert.Equal(asked + 1, s.Slack.Calls("conversations.info").Count);
     }
 
     [Fact]

@@ -27,6 +27,42 @@ public sealed class SetupAndPromptTests(TestDatabase database) : IClassFixture<T
     }
 
     [Fact]
+    public async Task The_first_weekly_update_in_a_channel_with_no_team_offers_a_button_that_opens_setup_with_good_defaults()
+    {
+        await using var s = (await StartAsync(database)).WithPaymentsTeam();
+
+        var answer = await s.Alice().RunsCommandAsync(Command);
+
+        var text = answer.Json?["text"]?.GetValue<string>() ?? "";
+        Assert.StartsWith("This channel isn't set up for weekly updates yet. Anyone in it can set it up", text, StringComparison.Ordinal);
+        Assert.Contains("becomes the team's lead", text, StringComparison.Ordinal);
+        Assert.Null(s.Slack.OpenModalFor("U_ALICE"));
+
+        var clicked = await s.Alice().ClicksInAnswerAsync(answer, "weekly_open_setup");
+        Assert.True(clicked.IsSuccess, clicked.ToString());
+        var modal = s.Slack.OpenModalFor("U_ALICE");
+        Assert.Equal("weekly_setup", modal?.CallbackId);
+        Assert.Contains("\"Europe/Berlin\"", modal!.Json.ToJsonString(), StringComparison.Ordinal);
+
+        Assert.True((await s.Alice().SubmitsViewAsync()).IsSuccess);
+        await s.RunUntilAsync(FirstPrompt);
+        Assert.Single(s.Nudges("U_LENA"));
+    }
+
+    [Fact]
+    public async Task An_inline_update_in_a_channel_with_no_team_says_it_was_not_saved_and_offers_setup()
+    {
+        await using var s = (await StartAsync(database)).WithPaymentsTeam();
+
+        var answer = await s.Alice().RunsCommandAsync(Command, "Done: payouts; Blocked: bank keys");
+
+        Assert.Contains("Your update wasn't saved: send it again once the team is set up.", answer.Json?["text"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("weekly_open_setup", answer.Body, StringComparison.Ordinal);
+        await s.RunJobsAsync();
+        Assert.Empty(s.Slack.Messages(Channel));
+    }
+
+    [Fact]
     public async Task After_setup_the_thread_root_and_a_dm_prompt_to_each_person_go_out_on_friday_at_ten_team_time()
     {
         await using var s = (await StartAsync(database)).WithPaymentsTeam();
