@@ -34,7 +34,7 @@ public enum ResponseResult
 /// <summary>
 /// Decision docs in Postgres. Every change commits together with the jobs that tell Slack about it (outbox).
 /// </summary>
-public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, TimeProvider clock)
+public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, TimeProvider clock) : IWorkspaceDataKeeper
 {
     private const string DocColumns =
         """
@@ -664,4 +664,12 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     private Task<ResponseResult> InOpenDocAsync(
         long id, CancellationToken ct, Func<NpgsqlConnection, NpgsqlTransaction, DecisionDoc, DateTimeOffset, Task<ResponseResult>> change) =>
         InOpenDocAsync(id, ct, change, ResponseResult.NotOpen);
+
+    /// <summary>Reviewers, responses and concerns go with their decision.</summary>
+    public async Task<IReadOnlyList<TableRows>> PurgeWorkspaceAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string workspaceId, bool confirmed, CancellationToken ct) =>
+        [
+            await TableRows.PurgeAsync(connection, transaction, "decisions", workspaceId, confirmed, ct),
+            await TableRows.PurgeAsync(connection, transaction, "decision_counters", workspaceId, confirmed, ct),
+        ];
 }

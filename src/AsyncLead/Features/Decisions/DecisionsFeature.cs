@@ -1,3 +1,4 @@
+using AsyncLead.Outbox;
 using AsyncLead.Jobs;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Web;
@@ -8,7 +9,7 @@ public static class DecisionsFeature
 {
     public static IServiceCollection AddDecisions(this IServiceCollection services)
     {
-        services.AddSingleton<DecisionStore>();
+        services.AddWorkspaceDataKeeper<DecisionStore>();
         services.AddSingleton<DecisionAccess>();
 
         services.AddSlackHandler<DecisionCommand>();
