@@ -81,6 +81,9 @@ public sealed record ChangedUser
 
     public bool Deleted { get; init; }
     public bool IsBot { get; init; }
+
+    /// <summary>Carries the custom status, which says when someone is out of office.</summary>
+    public WebApi.SlackUserProfile? Profile { get; init; }
 }
 
 /// <summary><c>member_joined_channel</c> or <c>member_left_channel</c>, for a channel the bot is in.</summary>

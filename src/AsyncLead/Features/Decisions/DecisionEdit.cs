@@ -1,7 +1,8 @@
 namespace AsyncLead.Features.Decisions;
 
 /// <summary>A posted doc as its author edited it in the form.</summary>
-public sealed record DecisionEdit(DecisionDocSections Sections, IReadOnlyList<string> Reviewers, DateTimeOffset Deadline, DateTimeOffset DecisionDate);
+public sealed record DecisionEdit(
+    DecisionDocSections Sections, IReadOnlyList<string> Reviewers, DateTimeOffset Deadline, DateTimeOffset DecisionDate, DecisionQuorum Quorum);
 
 public enum EditResult
 {
@@ -23,10 +24,13 @@ public sealed record DecisionChanges(
     DateTimeOffset? DecisionDate,
     IReadOnlyList<string> ToConfirm)
 {
+    /// <summary>The new quorum, when it changed.</summary>
+    public DecisionQuorum? Quorum { get; init; }
+
     public const string OptionsHeading = "Options Considered";
     public const string RecommendationHeading = "Recommendation";
 
-    public bool Any => Sections.Count + AddedReviewers.Count + RemovedReviewers.Count > 0 || Deadline is not null || DecisionDate is not null;
+    public bool Any => Sections.Count + AddedReviewers.Count + RemovedReviewers.Count > 0 || Deadline is not null || DecisionDate is not null || Quorum is not null;
 
     /// <summary>What reviewers approved changed: approvals given before it wait for their reviewer to confirm.</summary>
     public bool NewVersion => Sections.Contains(OptionsHeading) || Sections.Contains(RecommendationHeading);
@@ -46,7 +50,10 @@ public sealed record DecisionChanges(
         var added = edit.Reviewers.Except(before.Reviewers, StringComparer.Ordinal).ToList();
         var removed = before.Reviewers.Except(edit.Reviewers, StringComparer.Ordinal).ToList();
         var changes = new DecisionChanges(sections, added, removed,
-            edit.Deadline != doc.Deadline ? edit.Deadline : null, edit.DecisionDate != doc.DecisionDate ? edit.DecisionDate : null, []);
+            edit.Deadline != doc.Deadline ? edit.Deadline : null, edit.DecisionDate != doc.DecisionDate ? edit.DecisionDate : null, [])
+        {
+            Quorum = edit.Quorum != doc.Quorum ? edit.Quorum : null,
+        };
         if (!changes.NewVersion)
         {
             return changes;
