@@ -158,7 +158,9 @@ public sealed class SandboxPageInBrowserTests(SandboxProcessWorld world, Chromiu
         output.WriteLine("To the deadline: " + notice);
         Assert.StartsWith($"To the deadline of DEC-1 \"{Doc}\"", notice, StringComparison.Ordinal);
         Page.Until(() => Page.MessageWith(Doc).Text.Contains("closed", StringComparison.Ordinal));
-        Page.Until(() => Page.MessageWith(Doc).FindElements(By.CssSelector("button.btn")).Select(b => b.Text).SequenceEqual(["Decide"]));
+        // Closed: the reviewers' answer buttons are gone and the author's Decide is there.
+        Page.Until(() => Page.MessageWith(Doc).FindElements(By.CssSelector("button.btn")).Select(b => b.Text).ToList() is var buttons
+            && buttons.Contains("Decide") && !buttons.Contains("Approve") && !buttons.Contains("Concern"));
         Page.Until(() => Page.Thread().Any(m => m.Text.Contains("Ready to decide.", StringComparison.Ordinal)));
         Page.SaveScreenshot("sandbox-decision-closed");
     }
