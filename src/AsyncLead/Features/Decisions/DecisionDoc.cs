@@ -44,6 +44,15 @@ public sealed record DecisionDoc
 
     /// <summary>When the author was told every reviewer approved (once per doc).</summary>
     public DateTimeOffset? ReadyNotedAt { get; init; }
+
+    /// <summary>When the author last edited the posted doc; null when never.</summary>
+    public DateTimeOffset? EditedAt { get; init; }
+
+    /// <summary>How many edits were saved (each names its note in the thread).</summary>
+    public int Edits { get; init; }
+
+    /// <summary>Goes up when the Options or the Recommendation change: approvals of an earlier version wait for confirmation.</summary>
+    public int Version { get; init; } = 1;
     public DateTimeOffset CreatedAt { get; init; }
 
     public DecisionShortId ShortId => new(Number);
@@ -83,6 +92,10 @@ public sealed record DecisionSnapshot(
     IReadOnlyList<ReviewerResponse> Responses,
     IReadOnlyList<DecisionConcern> Concerns)
 {
+    /// <summary>Reviewers whose approval was given to an earlier version (before the Options or Recommendation changed).</summary>
+    public IReadOnlyList<string> ApprovedEarlierVersion =>
+        [.. Reviewers.Where(r => Responses.Any(a => a.ReviewerId == r && a.EarlierVersion))];
+
     public ReviewTally Tally => ReviewTally.Count(
         Reviewers, Responses, Concerns.Where(c => c.IsConcern).Select(c => c.ToRaised()));
 

@@ -18,6 +18,7 @@ public static class DecisionMessage
     public const string Withdraw = "decision_withdraw";
     public const string Decide = "decision_decide";
     public const string Resolve = "decision_resolve";
+    public const string Edit = "decision_edit";
 
     /// <summary>The metadata type that marks our messages; its payload carries the doc id (and a note's key).</summary>
     public const string MetadataType = "asynclead_decision";
@@ -39,7 +40,8 @@ public static class DecisionMessage
                 DecisionStatus.Lapsed => " (lapsed)",
                 _ => "",
             }),
-            Blocks.Context($"Proposed by {DecisionText.Mention(doc.AuthorId)} · Reviewers: {DecisionText.Mentions(snapshot.Reviewers)}"),
+            Blocks.Context($"Proposed by {DecisionText.Mention(doc.AuthorId)} · Reviewers: {DecisionText.Mentions(snapshot.Reviewers)}"
+                + (doc.EditedAt is { } edited ? $" · _edited {DecisionText.LocalDate(edited, doc.AuthorTz)}: what changed is in the thread_" : "")),
         };
 
         if (doc.State == DecisionStatus.Decided)
@@ -90,6 +92,11 @@ public static class DecisionMessage
             if (snapshot.CanDecide)
             {
                 author.Add(new ButtonElement(Decide, new PlainText("Decide")) { Value = id, Style = ButtonStyle.Primary });
+            }
+
+            if (doc.State == DecisionStatus.Open)
+            {
+                author.Add(new ButtonElement(Edit, new PlainText("Edit")) { Value = id });
             }
 
             author.Add(new ButtonElement(Extend, new PlainText("Extend deadline")) { Value = id });
@@ -148,11 +155,18 @@ public static class DecisionMessage
     {
         var reviewers = snapshot.Reviewers.ToHashSet();
         var byAnswer = snapshot.Responses
-            .Where(r => reviewers.Contains(r.ReviewerId))
+            .Where(r => reviewers.Contains(r.ReviewerId) && !r.EarlierVersion)
             .GroupBy(r => r.Answer)
             .OrderBy(g => g.Key)
-            .Select(g => $"{Word(g.Key)}: {DecisionText.Mentions(g.Select(r => r.ReviewerId))}");
-        var waiting = snapshot.Tally.NonResponders;
+            .Select(g => $"{Word(g.Key)}: {DecisionText.Mentions(g.Select(r => r.ReviewerId))}")
+            .ToList();
+        var earlier = snapshot.ApprovedEarlierVersion;
+        if (earlier.Count > 0)
+        {
+            byAnswer.Add($"Approved an earlier version: {DecisionText.Mentions(earlier)}");
+        }
+
+        var waiting = snapshot.Tally.NonResponders.Except(earlier).ToList();
         return string.Join(" · ", waiting.Count == 0 ? byAnswer : byAnswer.Append($"Waiting for: {DecisionText.Mentions(waiting)}"));
     }
 

@@ -63,6 +63,11 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
         html.Append("<dl class=\"facts\" id=\"facts\">");
         Fact(html, "Author", PageLayout.Encode(reader.Name(doc.AuthorId)));
         Fact(html, "Written", reader.TimeHtml(doc.CreatedAt));
+        if (doc.EditedAt is { } editedAt)
+        {
+            Fact(html, "Edited", $"{reader.TimeHtml(editedAt)} ({(doc.Edits == 1 ? "once" : $"{doc.Edits} times")}; each change is noted in the Slack thread)");
+        }
+
         Fact(html, doc.State == DecisionStatus.Open && doc.Deadline > now ? "Responses due" : "Responses closed", reader.TimeHtml(doc.Deadline));
         if (doc.DecidedAt is { } decidedAt)
         {
@@ -150,7 +155,7 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
 
     private static void RenderReviewers(StringBuilder html, DecisionSnapshot snapshot, PageReader reader)
     {
-        var answers = snapshot.Responses.ToDictionary(r => r.ReviewerId, r => r.Answer, StringComparer.Ordinal);
+        var answers = snapshot.Responses.ToDictionary(r => r.ReviewerId, StringComparer.Ordinal);
         html.Append(CultureInfo.InvariantCulture, $"<h2>Reviewers ({snapshot.Reviewers.Count})</h2>");
         if (snapshot.Reviewers.Count == 0)
         {
@@ -161,14 +166,16 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
         html.Append("<table id=\"reviewers\"><thead><tr><th>Reviewer</th><th>Response</th></tr></thead><tbody>");
         foreach (var reviewer in snapshot.Reviewers.OrderBy(reader.Name, StringComparer.CurrentCultureIgnoreCase))
         {
-            var answer = answers.TryGetValue(reviewer, out var given)
-                ? $"<span class=\"{(given == ReviewerAnswer.Concern ? "bad" : given == ReviewerAnswer.Approve ? "ok" : "")}\">{AnswerWord(given)}</span>"
+            var answer = answers.TryGetValue(reviewer, out var response)
+                ? response.EarlierVersion
+                    ? "<span class=\"muted\">approved an earlier version, asked to confirm</span>"
+                    : $"<span class=\"{(response.Answer == ReviewerAnswer.Concern ? "bad" : response.Answer == ReviewerAnswer.Approve ? "ok" : "")}\">{AnswerWord(response.Answer)}</span>"
                 : "<span class=\"muted\">no answer yet</span>";
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{PageLayout.Encode(reader.Name(reviewer))}</td><td>{answer}</td></tr>");
         }
 
         html.Append("</tbody></table>");
-        var silent = snapshot.Tally.NonResponders;
+        var silent = snapshot.Tally.NonResponders.Except(snapshot.ApprovedEarlierVersion).ToList();
         if (silent.Count > 0)
         {
             html.Append(CultureInfo.InvariantCulture,

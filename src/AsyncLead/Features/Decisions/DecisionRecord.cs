@@ -75,9 +75,10 @@ public static class DecisionRecord
 
     private static string Reviewers(DecisionSnapshot snapshot)
     {
-        var answers = snapshot.Responses.ToDictionary(r => r.ReviewerId, r => r.Answer);
-        return string.Join(", ", snapshot.Reviewers.Select(id =>
-            answers.TryGetValue(id, out var answer) ? $"@{id} ({answer.ToString().ToLowerInvariant()})" : $"@{id} (no answer)"));
+        var answers = snapshot.Responses.ToDictionary(r => r.ReviewerId);
+        return string.Join(", ", snapshot.Reviewers.Select(id => !answers.TryGetValue(id, out var response) ? $"@{id} (no answer)"
+            : response.EarlierVersion ? $"@{id} (approved an earlier version)"
+            : $"@{id} ({response.Answer.ToString().ToLowerInvariant()})"));
     }
 
     private static string Status(DecisionDoc doc) => doc.State switch

@@ -98,6 +98,16 @@ public static class DecisionSchedule
         return errors;
     }
 
+    /// <summary>
+    /// Errors for an edited doc's dates: a deadline left as it was stands (even if it is now close); a moved one, earlier
+    /// or later, must be an hour or more ahead. The decision can't come before the responses either way.
+    /// </summary>
+    public static IReadOnlyList<DecisionFieldError> ValidateEdit(
+        DateTimeOffset currentDeadline, DateTimeOffset deadline, DateTimeOffset decisionDate, DateTimeOffset now) =>
+        deadline == currentDeadline
+            ? decisionDate < deadline ? [new DecisionFieldError(DecisionField.DecisionDate, "The decision date can't be before the response deadline.")] : []
+            : Validate(deadline, decisionDate, now);
+
     /// <summary>Errors for moving the deadline: later than the current one, and still an hour or more ahead.</summary>
     public static IReadOnlyList<DecisionFieldError> ValidateExtension(
         DateTimeOffset currentDeadline, DateTimeOffset newDeadline, DateTimeOffset now) =>

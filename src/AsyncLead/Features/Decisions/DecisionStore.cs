@@ -1,6 +1,7 @@
 using AsyncLead.Features.Members;
 using AsyncLead.Features.WeeklyUpdates;
 using System.Data;
+using System.Globalization;
 using AsyncLead.Outbox;
 using AsyncLead.Jobs;
 using Dapper;
@@ -42,7 +43,8 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         analysis AS Analysis, recommendation AS Recommendation, questions AS Questions, deadline AS Deadline,
         decision_date AS DecisionDate, status AS Status, message_ts AS MessageTs, outcome AS Outcome,
         decided_option AS DecidedOption, rationale AS Rationale, decided_by AS DecidedBy, decided_at AS DecidedAt,
-        decided_early AS DecidedEarly, ready_noted_at AS ReadyNotedAt, created_at AS CreatedAt
+        decided_early AS DecidedEarly, ready_noted_at AS ReadyNotedAt, edited_at AS EditedAt, edits AS Edits, version AS Version,
+        created_at AS CreatedAt
         """;
 
     private const string ConcernColumns =
@@ -82,7 +84,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     private const string SelectReviewersSql = "SELECT user_id FROM decision_reviewers WHERE decision_id = @Id ORDER BY user_id";
 
     private const string SelectResponsesSql =
-        "SELECT user_id AS ReviewerId, answer AS Answer FROM decision_responses WHERE decision_id = @Id ORDER BY responded_at";
+        "SELECT user_id AS ReviewerId, answer AS Answer, version AS Version FROM decision_responses WHERE decision_id = @Id ORDER BY responded_at";
 
     private const string SelectConcernsSql =
         "SELECT " + ConcernColumns + " FROM decision_concerns WHERE decision_id = @Id ORDER BY created_at, id";
@@ -91,9 +93,9 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
 
     private const string UpsertResponseSql =
         """
-        INSERT INTO decision_responses (decision_id, user_id, answer, responded_at) VALUES (@Id, @UserId, @Answer, @Now)
-        ON CONFLICT (decision_id, user_id) DO UPDATE SET answer = EXCLUDED.answer, responded_at = EXCLUDED.responded_at
-        WHERE decision_responses.answer <> EXCLUDED.answer
+        INSERT INTO decision_responses (decision_id, user_id, answer, responded_at, version) VALUES (@Id, @UserId, @Answer, @Now, @Version)
+        ON CONFLICT (decision_id, user_id) DO UPDATE SET answer = EXCLUDED.answer, responded_at = EXCLUDED.responded_at, version = EXCLUDED.version
+        WHERE decision_responses.answer <> EXCLUDED.answer OR decision_responses.version <> EXCLUDED.version
         """;
 
     private const string InsertConcernSql =
@@ -118,6 +120,19 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         UPDATE decisions SET deadline = @Deadline, decision_date = @DecisionDate, status = 'open', outcome = NULL, updated_at = @Now
         WHERE id = @Id
         """;
+
+    // A new version (Options or Recommendation changed) tells the author again once every reviewer has approved it.
+    private const string EditSql =
+        """
+        UPDATE decisions SET title = @Title, problem_statement = @ProblemStatement, options = @Options, analysis = @Analysis,
+                             recommendation = @Recommendation, questions = @Questions, deadline = @Deadline, decision_date = @DecisionDate,
+                             edited_at = @Now, edits = edits + 1, version = @Version,
+                             ready_noted_at = CASE WHEN @Version = version THEN ready_noted_at END, updated_at = @Now
+        WHERE id = @Id
+        RETURNING edits
+        """;
+
+    private const string RemoveReviewerSql = "DELETE FROM decision_reviewers WHERE decision_id = @Id AND user_id = @UserId";
 
     private const string MarkReadyNotedSql =
         "UPDATE decisions SET ready_noted_at = @Now WHERE id = @Id AND ready_noted_at IS NULL";
@@ -322,7 +337,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     public Task<ResponseResult> RecordResponseAsync(long id, string userId, ReviewerAnswer answer, CancellationToken ct) =>
         InOpenDocAsync(id, ct, async (connection, transaction, open, now) =>
         {
-            var changed = await UpsertResponseAsync(connection, transaction, id, userId, answer, now, ct);
+            var changed = await UpsertResponseAsync(connection, transaction, open, userId, answer, now, ct);
             if (changed)
             {
                 await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(open.WorkspaceId, id), ct);
@@ -337,7 +352,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     public Task<ResponseResult> RaiseAsync(long id, string userId, ReviewerAnswer kind, string text, CancellationToken ct) =>
         InOpenDocAsync(id, ct, async (connection, transaction, open, now) =>
         {
-            await UpsertResponseAsync(connection, transaction, id, userId, kind, now, ct);
+            await UpsertResponseAsync(connection, transaction, open, userId, kind, now, ct);
             var concernId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertConcernSql, new
             {
                 Id = id, UserId = userId, Kind = kind == ReviewerAnswer.Concern ? "concern" : "question", Text = text, Now = now,
@@ -372,6 +387,67 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         await transaction.CommitAsync(ct);
         return resolved;
     }
+
+    /// <summary>
+    /// Saves the author's edit of an open doc: sections, reviewers and dates. A moved deadline plans the deadline and
+    /// the reminders again; new reviewers (and approvals of an earlier version, now waiting) get their reminders; the
+    /// thread is told what changed and each reviewer whose approval no longer counts is asked to confirm it.
+    /// </summary>
+    public Task<EditResult> EditAsync(long id, DecisionEdit edit, CancellationToken ct) =>
+        InOpenDocAsync(id, ct, async (connection, transaction, open, now) =>
+        {
+            var changes = DecisionChanges.Between(await SnapshotAsync(connection, transaction, open, ct), edit);
+            if (!changes.Any)
+            {
+                return EditResult.Unchanged;
+            }
+
+            var sections = edit.Sections;
+            var edits = await connection.ExecuteScalarAsync<int>(new CommandDefinition(EditSql, new
+            {
+                Id = id, sections.Title, sections.ProblemStatement, Options = sections.OptionsConsidered, sections.Analysis, sections.Recommendation,
+                Questions = sections.QuestionsForTeam, edit.Deadline, edit.DecisionDate, Now = now, Version = open.Version + (changes.NewVersion ? 1 : 0),
+            }, transaction, cancellationToken: ct));
+            if (changes.RemovedReviewers.Count > 0)
+            {
+                // Their Home tabs drop the doc; after the change they are no longer among its people.
+                await RefreshHomesAsync(connection, transaction, open, ct, [.. changes.RemovedReviewers]);
+            }
+
+            foreach (var reviewer in changes.RemovedReviewers)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(RemoveReviewerSql, new { Id = id, UserId = reviewer }, transaction, cancellationToken: ct));
+            }
+
+            foreach (var reviewer in changes.AddedReviewers)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(InsertReviewerSql, new { Id = id, UserId = reviewer }, transaction, cancellationToken: ct));
+            }
+
+            var doc = await connection.QuerySingleAsync<DecisionDoc>(new CommandDefinition(SelectDocByIdSql, new { Id = id }, transaction, cancellationToken: ct));
+            if (changes.Deadline is not null)
+            {
+                await jobs.CancelScopeAsync(connection, transaction, DecisionJobs.Scope(doc.WorkspaceId, id), ct);
+                await jobs.EnqueueAsync(connection, transaction, DecisionJobs.DeadlineRequest(doc.WorkspaceId, id, doc.Deadline), ct);
+            }
+
+            if (changes.Deadline is not null || changes.AddedReviewers.Count > 0 || changes.ToConfirm.Count > 0)
+            {
+                await jobs.EnqueueAsync(connection, transaction, DecisionJobs.PlanRemindersRequest(doc.WorkspaceId, id), ct);
+            }
+
+            await jobs.EnqueueAsync(connection, transaction,
+                DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, string.Create(CultureInfo.InvariantCulture, $"edit:{edits}"), DecisionText.Edited(doc, changes)), ct);
+            foreach (var reviewer in changes.ToConfirm)
+            {
+                await jobs.EnqueueAsync(connection, transaction, new Notice(doc.WorkspaceId, reviewer, DecisionText.ConfirmApproval(doc, changes)).Request(), ct);
+            }
+
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(doc.WorkspaceId, id), ct);
+            await RefreshHomesAsync(connection, transaction, doc, ct);
+            await TellIfReadyAsync(connection, transaction, doc, now, ct);
+            return EditResult.Saved;
+        }, EditResult.NotOpen);
 
     /// <summary>
     /// Moves the deadline (after it passed too, opening the doc again): reminders and the deadline job are planned
@@ -529,20 +605,24 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     {
         var id = new { doc.Id };
         var reviewers = await connection.QueryAsync<string>(new CommandDefinition(SelectReviewersSql, id, transaction, cancellationToken: ct));
-        var responses = await connection.QueryAsync<(string ReviewerId, string Answer)>(new CommandDefinition(SelectResponsesSql, id, transaction, cancellationToken: ct));
+        var responses = await connection.QueryAsync<(string ReviewerId, string Answer, int Version)>(new CommandDefinition(SelectResponsesSql, id, transaction, cancellationToken: ct));
         var concerns = await connection.QueryAsync<DecisionConcern>(new CommandDefinition(SelectConcernsSql, id, transaction, cancellationToken: ct));
         return new DecisionSnapshot(
             doc,
             [.. reviewers],
-            [.. responses.Select(r => new ReviewerResponse(r.ReviewerId, Enum.Parse<ReviewerAnswer>(r.Answer, ignoreCase: true)))],
+            [.. responses.Select(r => Response(r.ReviewerId, Enum.Parse<ReviewerAnswer>(r.Answer, ignoreCase: true), r.Version < doc.Version))],
             [.. concerns]);
     }
 
+    // Only an approval belongs to the version it was given to; a concern, question or abstention stands whatever changed.
+    private static ReviewerResponse Response(string reviewerId, ReviewerAnswer answer, bool olderVersion) =>
+        new(reviewerId, answer, answer == ReviewerAnswer.Approve && olderVersion);
+
     private async Task<bool> UpsertResponseAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, long id, string userId, ReviewerAnswer answer, DateTimeOffset now, CancellationToken ct) =>
+        NpgsqlConnection connection, NpgsqlTransaction transaction, DecisionDoc doc, string userId, ReviewerAnswer answer, DateTimeOffset now, CancellationToken ct) =>
         await connection.ExecuteAsync(new CommandDefinition(UpsertResponseSql, new
         {
-            Id = id, UserId = userId, Answer = answer.ToString().ToLowerInvariant(), Now = now,
+            doc.Id, UserId = userId, Answer = answer.ToString().ToLowerInvariant(), Now = now, doc.Version,
         }, transaction, cancellationToken: ct)) == 1;
 
     // Runs a change under the doc's row lock, only while it takes responses, so a click racing the deadline loses cleanly.

@@ -17,6 +17,7 @@ public static class DecisionsFeature
         services.AddSlackHandler<CommentSubmission>();
         services.AddSlackHandler<ExtendSubmission>();
         services.AddSlackHandler<DecideSubmission>();
+        services.AddSlackHandler<EditSubmission>();
         services.AddSlackHandler<ApproveAction>();
         services.AddSlackHandler<AbstainAction>();
         services.AddSlackHandler<ConcernAction>();
@@ -25,6 +26,7 @@ public static class DecisionsFeature
         services.AddSlackHandler<WithdrawAction>();
         services.AddSlackHandler<DecideAction>();
         services.AddSlackHandler<ResolveAction>();
+        services.AddSlackHandler<EditAction>();
 
         services.AddJobHandler<PostDocJob>();
         services.AddJobHandler<RefreshDocJob>();

@@ -29,7 +29,7 @@ public sealed class ReadyEarlyAndAfterDeadlineTests(TestDatabase database) : ICl
         Assert.StartsWith(":tada: Every reviewer approved DEC-1 *Move the job queue to Postgres* in <#C_ARCH> and no concern is open", ready);
         Assert.Contains("ready to decide now, before its deadline", ready);
         Assert.Contains("2/2 responded · due Thu 17:00 · ready to decide", team.Doc().VisibleText);
-        Assert.Equal(["decision_approve", "decision_concern", "decision_question", "decision_abstain", "decision_decide", "decision_extend", "decision_withdraw"],
+        Assert.Equal(["decision_approve", "decision_concern", "decision_question", "decision_abstain", "decision_decide", "decision_edit", "decision_extend", "decision_withdraw"],
             CreatingDocsTests.ActionIds(team.Doc()));
 
         // Carol wavers and comes back: Alice was already told.
