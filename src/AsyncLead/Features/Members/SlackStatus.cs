@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using AsyncLead.Slack.WebApi;
+using AsyncLead.Slack.Payloads;
 
 namespace AsyncLead.Features.Members;
 
