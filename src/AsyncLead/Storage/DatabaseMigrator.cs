@@ -132,7 +132,7 @@ public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, ILogge
         return new Migration(int.Parse(match.Groups["version"].Value, System.Globalization.CultureInfo.InvariantCulture), match.Groups["name"].Value, fileName, sql, checksum);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<version>\d{4})_(?<name>[a-z0-9_]+)\.sql$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<version>\d{4})_(?<name>[a-z0-9_]+)\.sql$", System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
     private static partial System.Text.RegularExpressions.Regex MigrationFileName();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Migration}")]
