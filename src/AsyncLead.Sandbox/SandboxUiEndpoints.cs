@@ -227,7 +227,7 @@ public sealed class SandboxUiEndpoints
                 ["dm"] = dm is null
                     ? new JsonObject { ["id"] = null, ["messages"] = new JsonArray() }
                     : ConversationJson(dm, "dm", "AsyncLead"),
-                ["ephemerals"] = new JsonArray(world.Ephemerals.Where(m => m.VisibleTo == actingAs)
+                ["ephemerals"] = new JsonArray(world.Ephemerals.Where(m => m.VisibleTo == actingAs && !m.Deleted)
                     .Select(m => (JsonNode?)MessageJson(m, replies: null)).ToArray()),
                 ["modal"] = modal is null ? null : new JsonObject { ["depth"] = stack.Count, ["view"] = modal.ToJson() },
                 ["home"] = home?.ToJson(),
@@ -322,10 +322,11 @@ public sealed class SandboxUiEndpoints
             throw new UiError(StatusCodes.Status400BadRequest, "Write a message, or a command such as /weekly-update.");
         }
 
+        var thread = Thread(conversation, Str(body, "thread"));
         if (!text.StartsWith('/'))
         {
             // A person's own message: Slack keeps it; the bot reads it only if it asks (conversations.history).
-            _slack.AddMessage(conversation, actingAs, text, Str(body, "thread"));
+            _slack.AddMessage(conversation, actingAs, text, thread);
             _slack.NotifyChanged();
             return Line("");
         }
@@ -337,7 +338,7 @@ public sealed class SandboxUiEndpoints
         {
             var answer = $"{command} is not a valid command. In Slack, all messages that start with the \"/\" character are interpreted as commands.\n\n"
                 + "If you are trying to send a message that starts with a \"/\" character, try adding a space at the beginning of your message.";
-            _slack.AddEphemeral(conversation, actingAs, answer, blocks: null, fromSlackbot: true);
+            _slack.AddEphemeral(conversation, actingAs, answer, blocks: null, fromSlackbot: true, thread);
             throw new UiError(StatusCodes.Status400BadRequest, answer) { ShownInConversation = true };
         }
 
@@ -345,11 +346,12 @@ public sealed class SandboxUiEndpoints
         if (!response.IsSuccess)
         {
             var failed = $"{command} failed with the error \"dispatch_failed\"";
-            _slack.AddEphemeral(conversation, actingAs, failed, blocks: null, fromSlackbot: true);
+            _slack.AddEphemeral(conversation, actingAs, failed, blocks: null, fromSlackbot: true, thread);
             throw new UiError(StatusCodes.Status502BadGateway, failed) { ShownInConversation = true };
         }
 
-        // The command's answer in the HTTP response is what Slack shows: to the person alone, or to the channel.
+        // The command's answer in the HTTP response is what Slack shows where it was typed (a thread too; the app
+        // is told the channel only): to the person alone, or to everyone.
         if (response.Json is JsonObject ack && (ack["text"] is not null || ack["blocks"] is JsonArray))
         {
             var answerText = ack["text"]?.GetValue<string>() ?? "";
@@ -360,12 +362,12 @@ public sealed class SandboxUiEndpoints
                 {
                     var channel = world.Channels.Values.First(c => c.Id == conversation || c.ImUserId == conversation);
                     var team = world.Workspaces[channel.TeamId];
-                    return world.Post(channel, team.BotUserId, team.BotId, answerText, blocks, metadata: null, threadTs: null);
+                    return world.Post(channel, team.BotUserId, team.BotId, answerText, blocks, metadata: null, thread);
                 });
             }
             else
             {
-                _slack.AddEphemeral(conversation, actingAs, answerText, blocks, fromSlackbot: false);
+                _slack.AddEphemeral(conversation, actingAs, answerText, blocks, fromSlackbot: false, thread);
             }
         }
 
@@ -530,12 +532,28 @@ public sealed class SandboxUiEndpoints
             : throw new UiError(StatusCodes.Status400BadRequest, $"You are not in a channel '{channelId}'.");
     }
 
+    /// <summary>A message in the conversation, or an ephemeral one there that only the person sees.</summary>
     private FakeMessage Message(string actingAs, string? channelId, string? ts)
     {
         var conversation = Conversation(actingAs, channelId);
         var message = _slack.Read(world =>
-            world.Channels.Values.FirstOrDefault(c => c.Id == conversation || c.ImUserId == conversation)?.Find(ts ?? "")?.ToSnapshot());
+            world.Channels.Values.FirstOrDefault(c => c.Id == conversation || c.ImUserId == conversation) is { } channel
+                ? (channel.Find(ts ?? "") ?? world.FindEphemeral(channel.Id, ts ?? "", actingAs))?.ToSnapshot()
+                : null);
         return message ?? throw new UiError(StatusCodes.Status409Conflict, "That message is gone.");
+    }
+
+    /// <summary>The thread a reply goes to: a message in the conversation that is not itself a reply (null: none).</summary>
+    private string? Thread(string conversation, string? threadTs)
+    {
+        if (threadTs is null)
+        {
+            return null;
+        }
+
+        var found = _slack.Read(world =>
+            world.Channels.Values.FirstOrDefault(c => c.Id == conversation || c.ImUserId == conversation)?.Find(threadTs) is { IsReply: false });
+        return found ? threadTs : throw new UiError(StatusCodes.Status409Conflict, "That thread is gone.");
     }
 
     private bool IsShowing(string actingAs, string viewId) => _slack.Read(world =>

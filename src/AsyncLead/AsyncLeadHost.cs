@@ -39,6 +39,9 @@ public static class AsyncLeadHost
         builder.Services.AddJobs();
         builder.Services.AddSingleton<IRetryLaterPolicy, SlackRateLimitRetry>();
         builder.Services.AddSlackPosting<SlackPostLedger, BotChannelLedger>();
+        builder.Services.AddWorkspaceDataKeeper<SlackEventReceipts>()
+            .AddWorkspaceDataKeeper<SlackPostLedger>()
+            .AddWorkspaceDataKeeper<BotChannelLedger>();
         builder.AddObservability();
 
         builder.Services.AddOutbox();

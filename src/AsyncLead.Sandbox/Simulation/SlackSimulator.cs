@@ -98,6 +98,11 @@ public sealed class SlackSimulator
 
     internal async Task<SlackResponse> ActAsync(string userId, FakeMessage message, string actionId, bool entered, object? value)
     {
+        if (message.VisibleTo is { } reader && reader != userId)
+        {
+            throw new InvalidOperationException($"Only {reader} sees message {message.Ts}; {userId} cannot press anything in it.");
+        }
+
         var (workspace, userName) = Slack.Person(userId);
         var (channelId, channelName) = Slack.Conversation(message.Channel);
         var messageJson = Slack.MessageJson(message);
@@ -113,7 +118,7 @@ public sealed class SlackSimulator
                 ["type"] = "message",
                 ["message_ts"] = message.Ts,
                 ["channel_id"] = channelId,
-                ["is_ephemeral"] = false,
+                ["is_ephemeral"] = message.VisibleTo is not null,
             },
             ["trigger_id"] = Slack.IssueTriggerId(userId),
             ["team"] = TeamObject(workspace),

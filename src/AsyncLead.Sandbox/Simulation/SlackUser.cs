@@ -30,7 +30,7 @@ public sealed class SlackUser
     public Task<SlackResponse> RunsCommandAsync(string command, string text = "") =>
         _simulator.SendCommandAsync(Id, ChannelId, command, text);
 
-    /// <summary>Clicks the button with this action_id on a message.</summary>
+    /// <summary>Clicks the button with this action_id on a message, also an ephemeral one only this person sees.</summary>
     public Task<SlackResponse> ClicksAsync(FakeMessage message, string actionId) =>
         _simulator.ActAsync(Id, message, actionId, entered: false, value: null);
 
@@ -42,7 +42,7 @@ public sealed class SlackUser
     public Task<SlackResponse> ClicksAsync(FakeView view, string actionId) =>
         _simulator.ActAsync(Id, view, actionId, entered: false, value: null);
 
-    /// <summary>Picks a value in a select, overflow menu, date picker… on a message (an option by value or text).</summary>
+    /// <summary>Picks a value in a select, overflow menu, date picker… on a message, ephemeral or not (an option by value or text).</summary>
     public Task<SlackResponse> PicksAsync(FakeMessage message, string actionId, object? value) =>
         _simulator.ActAsync(Id, message, actionId, entered: true, value);
 

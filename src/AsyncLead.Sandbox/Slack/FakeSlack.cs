@@ -329,7 +329,7 @@ public sealed class FakeSlack : IAsyncDisposable
         lock (_world.Gate)
         {
             return _world.Ephemerals
-                .Where(m => m.ChannelId == channelId && (userId is null || m.VisibleTo == userId))
+                .Where(m => m.ChannelId == channelId && !m.Deleted && (userId is null || m.VisibleTo == userId))
                 .Select(m => m.ToSnapshot())
                 .ToList();
         }
@@ -412,7 +412,8 @@ public sealed class FakeSlack : IAsyncDisposable
     {
         lock (_world.Gate)
         {
-            var record = _world.Channels[message.Channel].Find(message.Ts) ?? throw new InvalidOperationException($"Message {message.Ts} is gone from {message.Channel}.");
+            var record = (message.VisibleTo is { } reader ? _world.FindEphemeral(message.Channel, message.Ts, reader) : _world.Channels[message.Channel].Find(message.Ts))
+                ?? throw new InvalidOperationException($"Message {message.Ts} is gone from {message.Channel}.");
             return record.ToJson(includeMetadata: false);
         }
     }
@@ -519,7 +520,7 @@ public sealed class FakeSlack : IAsyncDisposable
     /// A message only <paramref name="visibleTo"/> sees, from the bot (<paramref name="fromSlackbot"/> false: a slash
     /// command's ack) or from Slack itself (an unknown command); <paramref name="conversation"/> may be a person's id (their DM).
     /// </summary>
-    internal void AddEphemeral(string conversation, string visibleTo, string text, JsonArray? blocks, bool fromSlackbot)
+    internal void AddEphemeral(string conversation, string visibleTo, string text, JsonArray? blocks, bool fromSlackbot, string? threadTs)
     {
         UnderLock(world =>
         {
@@ -535,6 +536,7 @@ public sealed class FakeSlack : IAsyncDisposable
                 ChannelId = channel.Id,
                 TeamId = team.TeamId,
                 Ts = world.NextTs(),
+                ThreadTs = threadTs,
                 UserId = fromSlackbot ? SlackbotUserId : team.BotUserId,
                 BotId = fromSlackbot ? null : team.BotId,
                 AppId = fromSlackbot ? null : world.AppId,

@@ -62,7 +62,9 @@ internal sealed class ResponseUrlEndpoint(SlackWorld world, CallLog<ResponseUrlP
 
         var channel = world.Channels[record.ChannelId];
         var team = world.Workspaces[record.TeamId];
-        var original = record.MessageTs is null ? null : channel.Find(record.MessageTs);
+        // The message the interaction came from: one in the conversation, or an ephemeral one only the person sees.
+        var original = record.MessageTs is null ? null
+            : channel.Find(record.MessageTs) ?? world.FindEphemeral(channel.Id, record.MessageTs, record.UserId);
         if (Flag(body, "delete_original"))
         {
             record.Uses++;
@@ -88,16 +90,20 @@ internal sealed class ResponseUrlEndpoint(SlackWorld world, CallLog<ResponseUrlP
 
         record.Uses++;
         var copy = blocks?.DeepClone().AsArray();
+        if (copy is not null)
+        {
+            world.AssignMissingIds(copy);
+        }
+
         if (Flag(body, "replace_original") && original is not null)
         {
             original.Text = messageText;
             original.Blocks = copy;
-            if (copy is not null)
+            // Slack marks a replaced message "(edited)"; an ephemeral one is just swapped.
+            if (original.VisibleTo is null)
             {
-                world.AssignMissingIds(copy);
+                original.EditedTs = world.NextTs();
             }
-
-            original.EditedTs = world.NextTs();
         }
         else if (body["response_type"]?.GetValue<string>() == "in_channel")
         {

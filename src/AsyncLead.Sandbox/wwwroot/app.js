@@ -296,7 +296,7 @@ function plain(object) { return object ? object.text : ''; }
 
 // ---- Block Kit ---------------------------------------------------------------------------------------------
 
-// ctx: { where: 'message' | 'modal' | 'home', channel, ts, viewId, errors, ephemeral }
+// ctx: { where: 'message' | 'modal' | 'home', channel, ts, viewId, errors }
 function blocks(list, ctx) {
   const root = el('div', 'blocks');
   for (const block of list || []) { root.append(blockNode(block, ctx)); }
@@ -441,7 +441,6 @@ function element(item, block, ctx, inInput) {
         if (item.url) { window.open(item.url, '_blank', 'noopener'); }
         const body = { as: page.as, actionId: item.action_id };
         if (ctx.viewId) { body.viewId = ctx.viewId; } else { body.channel = ctx.channel; body.ts = ctx.ts; }
-        if (ctx.ephemeral) { notice('The sandbox cannot press buttons in messages only you see yet.', true); return; }
         confirmThen(item.confirm, () => quietly(act('click', body, node)));
       });
       return node;
@@ -809,9 +808,12 @@ function renderConversation() {
     nodes.push(messageNode(m, ephemeral, true));
   }
   if (items.length === 0) {
+    // The seeded team channel is already set up; any other channel is not (yet).
     nodes.push(el('p', 'empty', inApp
       ? 'This is your direct message with AsyncLead. Try /weekly-update help.'
-      : 'Nothing here yet. Type /weekly-update setup to start the weekly updates, or press "Fill with a sample week".'));
+      : channelId === s.teamChannel
+        ? 'AsyncLead runs the weekly updates here. Press "Next prompt" to open this week\'s thread, type /weekly-update to write yours, /decision to start a decision doc, or press "Fill with a sample week".'
+        : 'Nothing here yet. Type /weekly-update to set up weekly updates in this channel, or /decision to start a decision doc.'));
   }
   list.replaceChildren(...nodes);
 }
@@ -857,7 +859,8 @@ function drawMessage(m, ephemeral, withReplies) {
   meta.append(time);
   content.append(meta);
   if (ephemeral) { content.append(el('div', 'only-you', '👁 Only visible to you')); }
-  const ctx = { where: 'message', channel: m.channel, ts: m.ts, ephemeral };
+  // An ephemeral message's buttons work as Slack's do: the sandbox finds it by channel and ts among what you alone see.
+  const ctx = { where: 'message', channel: m.channel, ts: m.ts };
   if (m.blocks && m.blocks.length) { content.append(blocks(m.blocks, ctx)); } else { content.append(mrkdwn(m.text, 'body')); }
   if (m.edited) { content.append(el('span', 'edited', '(edited)')); }
   if (withReplies && m.replies && m.replies.length) {

@@ -12,8 +12,10 @@ public static class SlackHandlerServiceCollectionExtensions
     ];
 
     /// <summary>
-    /// Registers a Slack handler (scoped: one instance per request). Its routes are every handler interface it
-    /// implements; they are read once when the receivers are mapped, and a route claimed twice fails the start.
+    /// Registers a Slack handler (scoped: one instance per request). There is one handler interface per thing Slack
+    /// sends, each keyed by the id Slack routes on; a handler's routes are every one it implements, read once when the
+    /// receivers are mapped, and a route claimed twice fails the start. A handler should finish inside the ack budget:
+    /// validate, write one short transaction, enqueue the rest.
     /// </summary>
     public static IServiceCollection AddSlackHandler<THandler>(this IServiceCollection services)
         where THandler : class

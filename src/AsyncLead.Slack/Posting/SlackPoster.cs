@@ -119,7 +119,7 @@ public sealed partial class SlackPoster(ISlackPostLedger ledger, TimeProvider cl
     /// <summary>The metadata a post of <paramref name="key"/> carries; an edit of it passes the same, as chat.update replaces metadata.</summary>
     public static MessageMetadata Keyed(MessageMetadata? metadata, string key)
     {
-        var payload = metadata?.EventPayload.DeepClone().AsObject() ?? [];
+        var payload = metadata?.EventPayload?.DeepClone().AsObject() ?? [];
         payload[KeyField] = key;
         return new MessageMetadata(metadata?.EventType ?? DefaultEventType, payload);
     }

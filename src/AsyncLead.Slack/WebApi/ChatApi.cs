@@ -50,7 +50,8 @@ public sealed record EphemeralMessageRequest(string Channel, string User, string
 }
 
 /// <summary>Data carried invisibly on a message (e.g. our own id, so a retried post can find its earlier attempt).</summary>
-public sealed record MessageMetadata(string EventType, JsonObject EventPayload);
+/// <summary>Sent with every post; read back, <see cref="EventPayload"/> may be absent on other apps' messages.</summary>
+public sealed record MessageMetadata(string EventType, JsonObject? EventPayload);
 
 /// <summary>Where a message landed: store <see cref="Ts"/> at once, it is the message's id.</summary>
 public sealed record PostedMessage(string Channel, string Ts);

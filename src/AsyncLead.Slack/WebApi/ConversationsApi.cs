@@ -1,3 +1,4 @@
+using AsyncLead.Slack.Payloads;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
@@ -40,34 +41,7 @@ public sealed record SlackMessage(string Ts)
 
     public string? Text { get; init; }
 
-    public SlackMessageMetadata? Metadata { get; init; }
-}
-
-/// <summary>Metadata as read back; <see cref="EventPayload"/> may be absent on other apps' messages.</summary>
-public sealed record SlackMessageMetadata(string EventType)
-{
-    public JsonObject? EventPayload { get; init; }
-}
-
-public sealed record SlackConversation(string Id)
-{
-    public string? Name { get; init; }
-
-    public bool IsChannel { get; init; }
-
-    public bool IsGroup { get; init; }
-
-    public bool IsIm { get; init; }
-
-    public bool IsPrivate { get; init; }
-
-    public bool IsArchived { get; init; }
-
-    /// <summary>Whether the bot is in the channel (it must be, to post there).</summary>
-    public bool IsMember { get; init; }
-
-    /// <summary>For a DM: the person on the other side.</summary>
-    public string? User { get; init; }
+    public MessageMetadata? Metadata { get; init; }
 }
 
 internal sealed class ConversationsApi(SlackCaller slack) : IConversationsApi

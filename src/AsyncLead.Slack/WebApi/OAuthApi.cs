@@ -1,4 +1,5 @@
 using System.Text;
+using AsyncLead.Slack.Payloads;
 
 namespace AsyncLead.Slack.WebApi;
 
@@ -24,9 +25,9 @@ public sealed record OAuthAccess(string AccessToken)
     public string? AppId { get; init; }
 
     /// <summary>Absent for org-wide installs (<see cref="IsEnterpriseInstall"/>).</summary>
-    public SlackTeamRef? Team { get; init; }
+    public SlackTeam? Team { get; init; }
 
-    public SlackTeamRef? Enterprise { get; init; }
+    public SlackEnterprise? Enterprise { get; init; }
 
     public bool IsEnterpriseInstall { get; init; }
 
@@ -45,8 +46,6 @@ public sealed record OAuthAccess(string AccessToken)
         return true;
     }
 }
-
-public sealed record SlackTeamRef(string Id, string? Name);
 
 /// <summary>The installing person; their user token is only present when user scopes were requested.</summary>
 public sealed record OAuthAuthedUser(string Id)

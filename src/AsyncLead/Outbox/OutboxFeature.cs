@@ -1,4 +1,5 @@
 using AsyncLead.Jobs;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AsyncLead.Outbox;
 
@@ -16,5 +17,13 @@ public static class OutboxFeature
         services.AddJobHandler<EarlierNoticeJobs.DirectMessage>();
         services.AddJobHandler<EarlierNoticeJobs.Ephemeral>();
         return services;
+    }
+
+    /// <summary>Registers a store once, as itself and as one of the keepers a workspace purge asks.</summary>
+    public static IServiceCollection AddWorkspaceDataKeeper<TStore>(this IServiceCollection services)
+        where TStore : class, IWorkspaceDataKeeper
+    {
+        services.TryAddSingleton<TStore>();
+        return services.AddSingleton<IWorkspaceDataKeeper>(provider => provider.GetRequiredService<TStore>());
     }
 }

@@ -1,3 +1,4 @@
+using AsyncLead.Outbox;
 using AsyncLead.Slack.Posting;
 using Dapper;
 using Npgsql;
@@ -5,7 +6,7 @@ using Npgsql;
 namespace AsyncLead.Storage;
 
 /// <summary>The keeper of bot_channels: the adapter's record of which channels the bot is in, each write its own statement.</summary>
-public sealed class BotChannelLedger(NpgsqlDataSource dataSource, TimeProvider clock) : IBotChannelStore
+public sealed class BotChannelLedger(NpgsqlDataSource dataSource, TimeProvider clock) : IBotChannelStore, IWorkspaceDataKeeper
 {
     public async Task<bool?> FindAsync(string workspaceId, string channelId, CancellationToken ct)
     {
@@ -33,4 +34,8 @@ public sealed class BotChannelLedger(NpgsqlDataSource dataSource, TimeProvider c
             "DELETE FROM bot_channels WHERE workspace_id = @workspaceId AND channel_id = @channelId",
             new { workspaceId, channelId }, cancellationToken: ct));
     }
+
+    public async Task<IReadOnlyList<TableRows>> PurgeWorkspaceAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string workspaceId, bool confirmed, CancellationToken ct) =>
+        [await TableRows.PurgeAsync(connection, transaction, "bot_channels", workspaceId, confirmed, ct)];
 }

@@ -1,3 +1,4 @@
+using AsyncLead.Outbox;
 using AsyncLead.Slack.Dispatch;
 using Dapper;
 using Npgsql;
@@ -9,7 +10,7 @@ namespace AsyncLead.Storage;
 /// replica, the receipt becomes handled only once the handler succeeded, and a failed handler releases its claim so
 /// that Slack's redelivery (same event_id) acts. Receipts are pruned once Slack can no longer redeliver them.
 /// </summary>
-public sealed class SlackEventReceipts(NpgsqlDataSource dataSource, TimeProvider clock) : ISlackEventReceipts
+public sealed class SlackEventReceipts(NpgsqlDataSource dataSource, TimeProvider clock) : ISlackEventReceipts, IWorkspaceDataKeeper
 {
     /// <summary>A claim this old is taken for a process that died mid-handler: far longer than any handler runs,
     /// shorter than Slack's first retry after a timeout (about a minute).</summary>
@@ -70,4 +71,9 @@ public sealed class SlackEventReceipts(NpgsqlDataSource dataSource, TimeProvider
             "UPDATE slack_event_receipts SET claimed_at = NULL WHERE event_id = @eventId AND handled_at IS NULL",
             new { eventId }, cancellationToken: ct));
     }
+
+    /// <summary>A receipt names its workspace as Slack does, team_id.</summary>
+    public async Task<IReadOnlyList<TableRows>> PurgeWorkspaceAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string workspaceId, bool confirmed, CancellationToken ct) =>
+        [await TableRows.PurgeAsync(connection, transaction, "slack_event_receipts", workspaceId, confirmed, ct, workspaceColumn: "team_id")];
 }

@@ -1,3 +1,4 @@
+using AsyncLead.Outbox;
 using AsyncLead.Slack.Posting;
 using AsyncLead.Slack.WebApi;
 using Dapper;
@@ -6,7 +7,7 @@ using Npgsql;
 namespace AsyncLead.Storage;
 
 /// <summary>The keeper of slack_posts: the adapter's record of what the bot posted, each write its own committed statement.</summary>
-public sealed class SlackPostLedger(NpgsqlDataSource dataSource, TimeProvider clock) : ISlackPostLedger
+public sealed class SlackPostLedger(NpgsqlDataSource dataSource, TimeProvider clock) : ISlackPostLedger, IWorkspaceDataKeeper
 {
     // The outer SELECT reads the snapshot from before the INSERT: exactly one of the two branches answers.
     private const string BeginSql =
@@ -55,4 +56,8 @@ public sealed class SlackPostLedger(NpgsqlDataSource dataSource, TimeProvider cl
 
         public bool IsNew { get; init; }
     }
+
+    public async Task<IReadOnlyList<TableRows>> PurgeWorkspaceAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string workspaceId, bool confirmed, CancellationToken ct) =>
+        [await TableRows.PurgeAsync(connection, transaction, "slack_posts", workspaceId, confirmed, ct)];
 }

@@ -269,6 +269,49 @@ public sealed class SlackSimulatorInteractionTests : FakeSlackScene
     }
 
     [Fact]
+    public async Task Clicking_a_button_in_an_ephemeral_message_says_so_and_its_response_url_swaps_or_deletes_it_for_that_person_only()
+    {
+        var posted = await CallAsync("chat.postEphemeral", new JsonObject
+        {
+            ["channel"] = "C_PAY",
+            ["user"] = "U_ALICE",
+            ["text"] = "Not set up yet",
+            ["blocks"] = new JsonArray(
+                Section("Not set up yet"),
+                new JsonObject
+                {
+                    ["type"] = "actions",
+                    ["elements"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = "open_setup", ["text"] = PlainText("Set up") }),
+                }),
+        });
+        var ephemeral = Slack.Ephemerals("C_PAY", "U_ALICE").Single(m => m.Ts == posted.Str("message_ts"));
+        Assert.Equal("U_ALICE", ephemeral.VisibleTo);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Simulator.User("U_BOB", "C_PAY").ClicksAsync(ephemeral, "open_setup"));
+        await Alice.ClicksAsync(ephemeral, "open_setup");
+        var payload = InteractionPayload(_bot.Last);
+        Assert.Equal("block_actions", payload["type"]!.GetValue<string>());
+        Assert.Equal("message", payload["container"]!["type"]!.GetValue<string>());
+        Assert.True(payload["container"]!["is_ephemeral"]!.GetValue<bool>());
+        Assert.Equal(ephemeral.Ts, payload["container"]!["message_ts"]!.GetValue<string>());
+        Assert.Equal("C_PAY", payload["container"]!["channel_id"]!.GetValue<string>());
+        Assert.Equal("open_setup", payload["actions"]![0]!["action_id"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(payload["actions"]![0]!["block_id"]?.GetValue<string>()));
+
+        var url = payload["response_url"]!.GetValue<string>();
+        using var replaced = await Http.PostAsync(url, new StringContent("{\"replace_original\":true,\"text\":\"Opening setup\"}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        var swapped = Assert.Single(Slack.Ephemerals("C_PAY", "U_ALICE"));
+        Assert.Equal("Opening setup", swapped.Text);
+        Assert.False(swapped.Edited);
+        Assert.Empty(Slack.Messages("C_PAY"));
+
+        using var deleted = await Http.PostAsync(url, new StringContent("{\"delete_original\":true}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.Empty(Slack.Ephemerals("C_PAY", "U_ALICE"));
+    }
+
+    [Fact]
     public async Task Picking_in_a_view_sends_block_actions_with_the_view_and_its_state()
     {
         await OpenForAliceAsync(EveryInputModal());

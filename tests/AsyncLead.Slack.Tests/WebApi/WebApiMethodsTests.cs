@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using AsyncLead.Slack.BlockKit;
+using AsyncLead.Slack.Payloads;
 using AsyncLead.Slack.WebApi;
 
 namespace AsyncLead.Slack.Tests.WebApi;
@@ -195,7 +196,7 @@ public sealed class WebApiMethodsTests : IAsyncLifetime
 
         var channel = await Slack.Conversations.InfoAsync("C0CHAN001");
 
-        Assert.Equal(new SlackConversation("C0CHAN001") { Name = "team-platform", IsChannel = true, IsMember = true }, channel);
+        Assert.Equal(new SlackConversation { Id = "C0CHAN001", Name = "team-platform", IsChannel = true, IsMember = true }, channel);
     }
 
     [Fact]
@@ -241,7 +242,7 @@ public sealed class WebApiMethodsTests : IAsyncLifetime
             new Dictionary<string, string> { ["code"] = "4724469134.4644010092847.abc", ["redirect_uri"] = "https://asynclead.example.com/slack/oauth/callback" },
             request.Form);
         Assert.Equal(("xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy", "U0KRQLJ9H", "A0KRD7HC3"), (access.AccessToken, access.BotUserId, access.AppId));
-        Assert.Equal((new SlackTeamRef("T9TK3CUKW", "Slack Softball Team"), new SlackTeamRef("E12345678", "slack-sports")), (access.Team, access.Enterprise));
+        Assert.Equal((new SlackTeam { Id = "T9TK3CUKW", Name = "Slack Softball Team" }, new SlackEnterprise { Id = "E12345678", Name = "slack-sports" }), (access.Team, access.Enterprise));
         Assert.Equal(("xoxe-1-My0xLTE3NjUzNjcyNDgxLTE5ODc0Njk4MzIz", 43200, false), (access.RefreshToken, access.ExpiresIn, access.IsEnterpriseInstall));
         Assert.Equal("U1234", access.AuthedUser!.Id);
         Assert.DoesNotContain("xox", access.ToString(), StringComparison.Ordinal);

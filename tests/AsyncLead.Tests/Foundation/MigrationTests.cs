@@ -68,7 +68,7 @@ public sealed class MigrationTests
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
         var previousJobs = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "tests/AsyncLead.Tests/Foundation/PreviousBuild/0002_jobs.sql"));
         var previous = DatabaseMigrator.Migrations
-            .Append(new Migration(2, "jobs", "0002_jobs.sql", previousJobs, "checksum of the previous build's 0002_jobs.sql"))
+            .Append(new EmbeddedMigration(2, "jobs", "0002_jobs.sql", previousJobs, "checksum of the previous build's 0002_jobs.sql"))
             .OrderBy(m => m.Version);
         var monday = new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
         await using (var connection = await dataSource.OpenConnectionAsync())

@@ -27,7 +27,7 @@ public sealed class DecisionLogFilterTests
         var filter = DecisionLogFilter.Parse(status, null);
 
         Assert.Null(filter.Status);
-        Assert.Equal("That status is not one of open, closed, decided or withdrawn, so docs of every status are shown.", Assert.Single(filter.Problems));
+        Assert.Equal("That status is not one of open, closed, decided, withdrawn or lapsed, so docs of every status are shown.", Assert.Single(filter.Problems));
     }
 
     [Theory]

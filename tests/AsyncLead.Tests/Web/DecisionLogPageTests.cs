@@ -84,8 +84,8 @@ public sealed class DecisionLogPageTests(PagesWorld world) : IClassFixture<Pages
     }
 
     [Theory]
-    [InlineData("status=nonsense", "That status is not one of open, closed, decided or withdrawn")]
-    [InlineData("status=2", "That status is not one of open, closed, decided or withdrawn")]
+    [InlineData("status=nonsense", "That status is not one of open, closed, decided, withdrawn or lapsed")]
+    [InlineData("status=2", "That status is not one of open, closed, decided, withdrawn or lapsed")]
     [InlineData("q=%00redis%01", "1 doc matches.")]
     [InlineData("status=open&status=decided", "1 doc matches.")]
     [InlineData("q=%E2%28", "No docs match.")]

@@ -75,5 +75,8 @@ internal sealed class MessageRecord
     }
 
     public FakeMessage ToSnapshot() =>
-        new(ChannelId, Ts, ThreadTs, UserId, BotId, Text, Blocks?.DeepClone().AsArray() ?? [], Metadata?.DeepClone().AsObject(), EditedTs is not null);
+        new(ChannelId, Ts, ThreadTs, UserId, BotId, Text, Blocks?.DeepClone().AsArray() ?? [], Metadata?.DeepClone().AsObject(), EditedTs is not null)
+        {
+            VisibleTo = VisibleTo,
+        };
 }

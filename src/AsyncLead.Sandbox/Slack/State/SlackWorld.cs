@@ -42,6 +42,10 @@ internal sealed class SlackWorld(TimeProvider clock, string appId, string client
 
     public bool OneMessagePerSecondPerChannel { get; set; }
 
+    /// <summary>The ephemeral message <paramref name="userId"/> still sees in a conversation, by its ts.</summary>
+    public MessageRecord? FindEphemeral(string channelId, string ts, string userId) =>
+        Ephemerals.Find(m => m.ChannelId == channelId && m.Ts == ts && m.VisibleTo == userId && !m.Deleted);
+
     /// <summary>Forgets every workspace, person, conversation, view and credential handed out; the app tokens stay.</summary>
     public void Clear()
     {

@@ -39,13 +39,36 @@ public sealed class ExtendAction(DecisionStore store, Notices notices, ISlackCli
             return;
         }
 
-        if (doc.State != DecisionStatus.Open)
+        if (doc.State is not (DecisionStatus.Open or DecisionStatus.Closed))
         {
-            await notices.TellAsync(context, $"Responses on {DecisionText.Name(doc)} are already closed.", ct);
+            await notices.TellAsync(context, $"{DecisionText.Name(doc)} is {DecisionText.StatusWord(doc)}, so its deadline can't move.", ct);
         }
         else
         {
             await slack.ForWorkspace(context.TeamId!).Views.OpenAsync(payload.TriggerId!, DecisionModals.Extend(doc, doc.Deadline.AddDays(1)), ct);
+        }
+    }
+}
+
+/// <summary>Edit opens the doc's form filled as it stands, while the doc takes responses.</summary>
+public sealed class EditAction(DecisionStore store, Notices notices, ISlackClient slack) : IBlockActionHandler
+{
+    public string ActionId => DecisionMessage.Edit;
+
+    public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
+    {
+        if (await AuthorsDoc.FindAsync(store, notices, payload, action, context, "edit", ct) is not { } doc)
+        {
+            return;
+        }
+
+        if (await store.SnapshotAsync(doc.Id, ct) is { Doc.State: DecisionStatus.Open } snapshot)
+        {
+            await slack.ForWorkspace(context.TeamId!).Views.OpenAsync(payload.TriggerId!, DecisionModals.Edit(snapshot), ct);
+        }
+        else
+        {
+            await notices.TellAsync(context, DecisionText.NotEditable(doc), ct);
         }
     }
 }
@@ -63,7 +86,7 @@ public sealed class WithdrawAction(DecisionStore store, Notices notices) : IBloc
 
         if (!await store.WithdrawAsync(doc.Id, DecisionText.Withdrawal(doc), ct))
         {
-            await notices.TellAsync(context, $"{DecisionText.Name(doc)} is no longer open, so it can't be withdrawn.", ct);
+            await notices.TellAsync(context, $"{DecisionText.Name(doc)} is {DecisionText.StatusWord(doc)}, so it can't be withdrawn.", ct);
         }
     }
 }
@@ -79,9 +102,11 @@ public sealed class DecideAction(DecisionStore store, Notices notices, ISlackCli
             return;
         }
 
-        if (doc.State != DecisionStatus.Closed)
+        if (await store.SnapshotAsync(doc.Id, ct) is not { CanDecide: true })
         {
-            await notices.TellAsync(context, $"{DecisionText.Name(doc)} is {DecisionText.StatusWord(doc)}, so there is nothing to decide now.", ct);
+            await notices.TellAsync(context, doc.State == DecisionStatus.Open
+                ? $"{DecisionText.Name(doc)} is still waiting for its reviewers: it can be decided once every reviewer has approved with no concern open, or after its deadline."
+                : $"{DecisionText.Name(doc)} is {DecisionText.StatusWord(doc)}, so there is nothing to decide now.", ct);
         }
         else
         {

@@ -27,6 +27,7 @@ public sealed class DecisionCommand(
         • `/decision Title` — the same, with the title filled in; paste a whole Markdown doc with `## Problem Statement`-style headings to fill every section
         • `/decision list` — open docs and recent decisions
         • `/decision DEC-12` — where one doc stands
+        • `/decision edit DEC-12` — change your doc while it takes responses (or use *Edit* on it)
         • `/decision export DEC-12` — the doc as a Markdown decision record (MADR)
         """;
 
@@ -61,6 +62,12 @@ public sealed class DecisionCommand(
                 : SlackAck.Ephemeral($"`{MrkdwnEscaping.Escape(words[1])}` is not a decision id. Try `/decision export DEC-12`.");
         }
 
+        // "/decision Edit the roadmap" is a title; only an id after "edit" means the doc.
+        if (isOneLine && verb == "edit" && words.Length == 2 && DecisionShortId.TryParse(words[1], out var edited))
+        {
+            return await EditAsync(command, edited, ct);
+        }
+
         return TooLongForTheForm(text) is { } tooLong ? SlackAck.Ephemeral(tooLong) : await OpenFormAsync(command, text, ct);
     }
 
@@ -89,6 +96,31 @@ public sealed class DecisionCommand(
             .FirstOrDefault(s => s.Item2 > s.Item3);
         return section is null ? null : string.Create(CultureInfo.InvariantCulture,
             $"{section} is {length:N0} characters long; the form holds at most {limit:N0} there, so I didn't open it. Shorten it and paste again.");
+    }
+
+    private async Task<SlackAck> EditAsync(SlashCommand command, DecisionShortId id, CancellationToken ct)
+    {
+        var doc = await store.FindAsync(command.TeamId, id, ct);
+        if (doc is null || !await access.CanReadAsync(command.TeamId, command.UserId, command.ChannelId, doc, ct))
+        {
+            return NotFound(id);
+        }
+
+        if (doc.AuthorId != command.UserId)
+        {
+            return SlackAck.Ephemeral(DecisionText.OnlyAuthor(doc, "edit"));
+        }
+
+        if (await store.SnapshotAsync(doc.Id, ct) is not { Doc.State: DecisionStatus.Open } snapshot)
+        {
+            return SlackAck.Ephemeral(DecisionText.NotEditable(doc));
+        }
+
+        return SlackAck.AckThen(SlackAck.Empty, async followUpCt =>
+        {
+            await slack.ForWorkspace(command.TeamId).Views.OpenAsync(command.TriggerId!, DecisionModals.Edit(snapshot), followUpCt);
+            return null;
+        }, FormDidNotOpen);
     }
 
     private const string InviteMe =

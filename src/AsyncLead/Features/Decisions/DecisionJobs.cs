@@ -18,6 +18,8 @@ public static class DecisionJobs
     public const string PlanReminders = "decisions.plan-reminders";
     public const string Remind = "decisions.remind";
     public const string Deadline = "decisions.deadline";
+    public const string RemindToDecide = "decisions.remind-decide";
+    public const string Lapse = "decisions.lapse";
 
     /// <summary>Everything pending for one doc; inside its workspace's scope, so an uninstall cancels it too.</summary>
     public static string Scope(string workspaceId, long decisionId) => WorkspaceScope.For(workspaceId, $"decision:{decisionId}");
@@ -71,6 +73,25 @@ public static class DecisionJobs
             RunAt = deadline,
             Scope = Scope(workspaceId, decisionId),
             JobKey = $"decision:{decisionId}:deadline",
+            OnConflict = JobKeyConflict.Replace,
+        };
+
+    /// <summary>The <paramref name="nth"/> (1-based) reminder to the author to record a closed doc's decision.</summary>
+    public static JobRequest RemindToDecideRequest(string workspaceId, long decisionId, int nth, DateTimeOffset at) =>
+        new(RemindToDecide, new DecisionJob(decisionId))
+        {
+            RunAt = at,
+            Scope = Scope(workspaceId, decisionId),
+            JobKey = string.Create(CultureInfo.InvariantCulture, $"decision:{decisionId}:remind-decide:{nth}"),
+            OnConflict = JobKeyConflict.Replace,
+        };
+
+    public static JobRequest LapseRequest(string workspaceId, long decisionId, DateTimeOffset at) =>
+        new(Lapse, new DecisionJob(decisionId))
+        {
+            RunAt = at,
+            Scope = Scope(workspaceId, decisionId),
+            JobKey = $"decision:{decisionId}:lapse",
             OnConflict = JobKeyConflict.Replace,
         };
 }

@@ -30,7 +30,7 @@ public sealed record DecisionLogFilter(DecisionStatus? Status, string Text, IRea
                 .FirstOrDefault(s => s.ToString()!.Equals(wanted, StringComparison.OrdinalIgnoreCase));
             if (state is null)
             {
-                problems.Add("That status is not one of open, closed, decided or withdrawn, so docs of every status are shown.");
+                problems.Add("That status is not one of open, closed, decided, withdrawn or lapsed, so docs of every status are shown.");
             }
         }
 

@@ -12,7 +12,7 @@ public sealed class DecisionLogPage(DecisionStore store, DecisionAccess access, 
 {
     public const int MaxShown = 200;
 
-    private static readonly string[] Statuses = ["open", "closed", "decided", "withdrawn"];
+    private static readonly string[] Statuses = ["open", "closed", "decided", "withdrawn", "lapsed"];
 
     public string Kind => PageLinks.DecisionLogKind;
 

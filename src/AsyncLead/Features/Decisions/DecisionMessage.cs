@@ -18,6 +18,7 @@ public static class DecisionMessage
     public const string Withdraw = "decision_withdraw";
     public const string Decide = "decision_decide";
     public const string Resolve = "decision_resolve";
+    public const string Edit = "decision_edit";
 
     /// <summary>The metadata type that marks our messages; its payload carries the doc id (and a note's key).</summary>
     public const string MetadataType = "asynclead_decision";
@@ -36,9 +37,11 @@ public static class DecisionMessage
             {
                 DecisionStatus.Decided => " (decided)",
                 DecisionStatus.Withdrawn => " (withdrawn)",
+                DecisionStatus.Lapsed => " (lapsed)",
                 _ => "",
             }),
-            Blocks.Context($"Proposed by {DecisionText.Mention(doc.AuthorId)} · Reviewers: {DecisionText.Mentions(snapshot.Reviewers)}"),
+            Blocks.Context($"Proposed by {DecisionText.Mention(doc.AuthorId)} · Reviewers: {DecisionText.Mentions(snapshot.Reviewers)}"
+                + (doc.EditedAt is { } edited ? $" · _edited {DecisionText.LocalDate(edited, doc.AuthorTz)}: what changed is in the thread_" : "")),
         };
 
         if (doc.State == DecisionStatus.Decided)
@@ -46,11 +49,16 @@ public static class DecisionMessage
             blocks.Add(Blocks.Section(
                 $":white_check_mark: *Decided:* {MrkdwnEscaping.Escape(doc.DecidedOption ?? "")}\n"
                 + $"*Rationale:* {MrkdwnEscaping.Escape(doc.Rationale ?? "")}\n"
-                + $"Decided by {DecisionText.Mention(doc.DecidedBy ?? doc.AuthorId)} on {DecisionText.LocalDate(doc.DecidedAt ?? now, doc.AuthorTz)}"));
+                + $"Decided by {DecisionText.Mention(doc.DecidedBy ?? doc.AuthorId)} on {DecisionText.LocalDate(doc.DecidedAt ?? now, doc.AuthorTz)}"
+                + (doc.DecidedEarly ? ", before the response deadline: every reviewer had approved" : "")));
         }
         else if (doc.State == DecisionStatus.Withdrawn)
         {
             blocks.Add(Blocks.Section(":no_entry_sign: *Withdrawn* by the author. Responses are closed."));
+        }
+        else if (doc.State == DecisionStatus.Lapsed)
+        {
+            blocks.Add(Blocks.Section(":zzz: *Lapsed*: no decision was recorded within two weeks of the response deadline."));
         }
 
         blocks.Add(Blocks.Section(DecisionText.Due(doc)));
@@ -75,24 +83,31 @@ public static class DecisionMessage
                 new ButtonElement(Question, new PlainText("Question")) { Value = id },
                 new ButtonElement(Abstain, new PlainText("Abstain")) { Value = id },
             ]) { BlockId = "decision_responses" });
-            blocks.Add(new ActionsBlock(
-            [
-                new ButtonElement(Extend, new PlainText("Extend deadline")) { Value = id },
-                new ButtonElement(Withdraw, new PlainText("Withdraw"))
-                {
-                    Value = id,
-                    Style = ButtonStyle.Danger,
-                    Confirm = new ConfirmDialog(new PlainText("Withdraw this doc?"), new PlainText("Responses close and reminders stop."),
-                        new PlainText("Withdraw"), new PlainText("Keep it")) { Style = ButtonStyle.Danger },
-                },
-            ]) { BlockId = "decision_author" });
         }
-        else if (doc.State == DecisionStatus.Closed)
+
+        if (doc.State is DecisionStatus.Open or DecisionStatus.Closed)
         {
-            blocks.Add(new ActionsBlock([new ButtonElement(Decide, new PlainText("Decide")) { Value = id, Style = ButtonStyle.Primary }])
+            // Decide appears once the author may use it: after the deadline, or early when every reviewer approved.
+            var author = new List<BlockElement>();
+            if (snapshot.CanDecide)
             {
-                BlockId = "decision_author",
+                author.Add(new ButtonElement(Decide, new PlainText("Decide")) { Value = id, Style = ButtonStyle.Primary });
+            }
+
+            if (doc.State == DecisionStatus.Open)
+            {
+                author.Add(new ButtonElement(Edit, new PlainText("Edit")) { Value = id });
+            }
+
+            author.Add(new ButtonElement(Extend, new PlainText("Extend deadline")) { Value = id });
+            author.Add(new ButtonElement(Withdraw, new PlainText("Withdraw"))
+            {
+                Value = id,
+                Style = ButtonStyle.Danger,
+                Confirm = new ConfirmDialog(new PlainText("Withdraw this doc?"), new PlainText("Responses close and reminders stop."),
+                    new PlainText("Withdraw"), new PlainText("Keep it")) { Style = ButtonStyle.Danger },
             });
+            blocks.Add(new ActionsBlock(author) { BlockId = "decision_author" });
         }
 
         var text = $"{doc.ShortId}: {MrkdwnEscaping.Escape(doc.Title)} — {Status(snapshot, now)}";
@@ -127,9 +142,10 @@ public static class DecisionMessage
         var line = snapshot.Tally.StatusLine(doc.Deadline, now, doc.AuthorTz);
         return doc.State switch
         {
-            DecisionStatus.Open => line,
+            DecisionStatus.Open => snapshot.AllApproved ? $"{line} · ready to decide" : line,
             DecisionStatus.Closed => $"{line} · {(doc.ReviewOutcome == DecisionOutcome.ReadyToDecide ? "ready to decide" : "needs a sync")}",
             DecisionStatus.Decided => $"{line} · decided",
+            DecisionStatus.Lapsed => $"{line} · lapsed",
             _ => $"{line} · withdrawn",
         };
     }
@@ -139,11 +155,18 @@ public static class DecisionMessage
     {
         var reviewers = snapshot.Reviewers.ToHashSet();
         var byAnswer = snapshot.Responses
-            .Where(r => reviewers.Contains(r.ReviewerId))
+            .Where(r => reviewers.Contains(r.ReviewerId) && !r.EarlierVersion)
             .GroupBy(r => r.Answer)
             .OrderBy(g => g.Key)
-            .Select(g => $"{Word(g.Key)}: {DecisionText.Mentions(g.Select(r => r.ReviewerId))}");
-        var waiting = snapshot.Tally.NonResponders;
+            .Select(g => $"{Word(g.Key)}: {DecisionText.Mentions(g.Select(r => r.ReviewerId))}")
+            .ToList();
+        var earlier = snapshot.ApprovedEarlierVersion;
+        if (earlier.Count > 0)
+        {
+            byAnswer.Add($"Approved an earlier version: {DecisionText.Mentions(earlier)}");
+        }
+
+        var waiting = snapshot.Tally.NonResponders.Except(earlier).ToList();
         return string.Join(" · ", waiting.Count == 0 ? byAnswer : byAnswer.Append($"Waiting for: {DecisionText.Mentions(waiting)}"));
     }
 

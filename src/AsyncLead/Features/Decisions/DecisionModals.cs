@@ -10,6 +10,7 @@ public static class DecisionModals
     public const string CommentCallback = "decision_comment";
     public const string ExtendCallback = "decision_extend";
     public const string DecideCallback = "decision_record";
+    public const string EditCallback = "decision_edit";
 
     public const string Title = "title";
     public const string Problem = "problem";
@@ -30,26 +31,52 @@ public static class DecisionModals
 
     /// <summary>The doc form, pre-filled from <paramref name="sections"/>; private metadata is the channel it will be posted in.</summary>
     public static ModalView Doc(string channelId, DecisionDocSections sections, DateTimeOffset deadline, DateTimeOffset decisionDate) =>
-        new(new PlainText("New decision doc"),
-        [
-            Blocks.Input(Title, "Title", Line(Title, sections.Title, TitleMaxLength, "e.g. Move payouts to Postgres")),
-            Blocks.Input(Problem, "Problem Statement", Multiline(Problem, sections.ProblemStatement), hint: "Markdown. What needs deciding, and why now?"),
-            Blocks.Input(Options, "Options Considered", Multiline(Options, sections.OptionsConsidered), optional: true),
-            Blocks.Input(Analysis, "Analysis", Multiline(Analysis, sections.Analysis), optional: true),
-            Blocks.Input(Recommendation, "Recommendation", Multiline(Recommendation, sections.Recommendation), optional: true),
-            Blocks.Input(Questions, "Questions for Team", Multiline(Questions, sections.QuestionsForTeam), optional: true),
-            // Optional for Slack so that our own message ("pick at least one…") explains what is missing.
-            Blocks.Input(Reviewers, "Reviewers", new MultiUsersSelectElement(Reviewers) { Placeholder = new PlainText("Who must answer") }, optional: true),
-            Blocks.Input(Deadline, "Response deadline", new DateTimePickerElement(Deadline) { InitialDateTime = deadline },
-                hint: "Reviewers are reminded 24 h and 2 h before, in their working hours."),
-            Blocks.Input(DecisionDate, "Decision date", new DateTimePickerElement(DecisionDate) { InitialDateTime = decisionDate }),
-        ])
+        new(new PlainText("New decision doc"), DocBlocks(sections, [], deadline, decisionDate))
         {
             CallbackId = DocCallback,
             PrivateMetadata = channelId,
             Submit = new PlainText("Post for review"),
             Close = new PlainText("Cancel"),
         };
+
+    /// <summary>The same form filled with the posted doc as it stands; private metadata is the doc's id.</summary>
+    public static ModalView Edit(DecisionSnapshot snapshot)
+    {
+        var doc = snapshot.Doc;
+        var sections = new DecisionDocSections(doc.Title, doc.ProblemStatement, doc.Options, doc.Analysis, doc.Recommendation, doc.Questions);
+        var blocks = new List<Block>
+        {
+            Blocks.Context($"Editing {doc.ShortId}. The message is updated in place and the thread says what changed; "
+                + "a change to the Options or the Recommendation asks reviewers who approved to confirm."),
+        };
+        blocks.AddRange(DocBlocks(sections, snapshot.Reviewers, doc.Deadline, doc.DecisionDate));
+        return new ModalView(new PlainText($"Edit {doc.ShortId}"), blocks)
+        {
+            CallbackId = EditCallback,
+            PrivateMetadata = doc.Id.ToString(CultureInfo.InvariantCulture),
+            Submit = new PlainText("Save changes"),
+            Close = new PlainText("Cancel"),
+        };
+    }
+
+    private static List<Block> DocBlocks(DecisionDocSections sections, IReadOnlyList<string> reviewers, DateTimeOffset deadline, DateTimeOffset decisionDate) =>
+    [
+        Blocks.Input(Title, "Title", Line(Title, sections.Title, TitleMaxLength, "e.g. Move payouts to Postgres")),
+        Blocks.Input(Problem, "Problem Statement", Multiline(Problem, sections.ProblemStatement), hint: "Markdown. What needs deciding, and why now?"),
+        Blocks.Input(Options, "Options Considered", Multiline(Options, sections.OptionsConsidered), optional: true),
+        Blocks.Input(Analysis, "Analysis", Multiline(Analysis, sections.Analysis), optional: true),
+        Blocks.Input(Recommendation, "Recommendation", Multiline(Recommendation, sections.Recommendation), optional: true),
+        Blocks.Input(Questions, "Questions for Team", Multiline(Questions, sections.QuestionsForTeam), optional: true),
+        // Optional for Slack so that our own message ("pick at least one…") explains what is missing.
+        Blocks.Input(Reviewers, "Reviewers", new MultiUsersSelectElement(Reviewers)
+        {
+            Placeholder = new PlainText("Who must answer"),
+            InitialUsers = reviewers.Count > 0 ? reviewers : null,
+        }, optional: true),
+        Blocks.Input(Deadline, "Response deadline", new DateTimePickerElement(Deadline) { InitialDateTime = deadline },
+            hint: "Reviewers are reminded 24 h and 2 h before, in their working hours."),
+        Blocks.Input(DecisionDate, "Decision date", new DateTimePickerElement(DecisionDate) { InitialDateTime = decisionDate }),
+    ];
 
     public static ModalView Comment(DecisionDoc doc, ReviewerAnswer kind) =>
         new(new PlainText(kind == ReviewerAnswer.Concern ? "Raise a concern" : "Ask a question"),

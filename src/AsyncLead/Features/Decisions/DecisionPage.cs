@@ -63,10 +63,16 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
         html.Append("<dl class=\"facts\" id=\"facts\">");
         Fact(html, "Author", PageLayout.Encode(reader.Name(doc.AuthorId)));
         Fact(html, "Written", reader.TimeHtml(doc.CreatedAt));
+        if (doc.EditedAt is { } editedAt)
+        {
+            Fact(html, "Edited", $"{reader.TimeHtml(editedAt)} ({(doc.Edits == 1 ? "once" : $"{doc.Edits} times")}; each change is noted in the Slack thread)");
+        }
+
         Fact(html, doc.State == DecisionStatus.Open && doc.Deadline > now ? "Responses due" : "Responses closed", reader.TimeHtml(doc.Deadline));
         if (doc.DecidedAt is { } decidedAt)
         {
-            Fact(html, "Decided", $"{reader.TimeHtml(decidedAt)} by {PageLayout.Encode(reader.Name(doc.DecidedBy ?? ""))}");
+            Fact(html, "Decided", $"{reader.TimeHtml(decidedAt)} by {PageLayout.Encode(reader.Name(doc.DecidedBy ?? ""))}"
+                + (doc.DecidedEarly ? ", early: every reviewer had approved before the response deadline" : ""));
         }
         else
         {
@@ -100,6 +106,7 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
         DecisionStatus.Open => "<span class=\"badge status-open\">open for review</span>",
         DecisionStatus.Closed => "<span class=\"badge status-closed\">review closed, not decided yet</span>",
         DecisionStatus.Decided => "<span class=\"badge status-decided\">decided</span>",
+        DecisionStatus.Lapsed => "<span class=\"badge status-withdrawn\">lapsed, never decided</span>",
         _ => "<span class=\"badge status-withdrawn\">withdrawn</span>",
     };
 
@@ -137,6 +144,9 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
             case DecisionStatus.Withdrawn:
                 html.Append("<p class=\"notice\" id=\"decision\">Withdrawn by the author before a decision was made.</p>");
                 break;
+            case DecisionStatus.Lapsed:
+                html.Append("<p class=\"notice\" id=\"decision\">Lapsed: no decision was recorded within two weeks of the response deadline.</p>");
+                break;
             case DecisionStatus.Closed:
                 html.Append("<p class=\"notice\" id=\"decision\">Responses are closed; the author hasn't recorded the decision yet.</p>");
                 break;
@@ -145,7 +155,7 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
 
     private static void RenderReviewers(StringBuilder html, DecisionSnapshot snapshot, PageReader reader)
     {
-        var answers = snapshot.Responses.ToDictionary(r => r.ReviewerId, r => r.Answer, StringComparer.Ordinal);
+        var answers = snapshot.Responses.ToDictionary(r => r.ReviewerId, StringComparer.Ordinal);
         html.Append(CultureInfo.InvariantCulture, $"<h2>Reviewers ({snapshot.Reviewers.Count})</h2>");
         if (snapshot.Reviewers.Count == 0)
         {
@@ -156,14 +166,16 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
         html.Append("<table id=\"reviewers\"><thead><tr><th>Reviewer</th><th>Response</th></tr></thead><tbody>");
         foreach (var reviewer in snapshot.Reviewers.OrderBy(reader.Name, StringComparer.CurrentCultureIgnoreCase))
         {
-            var answer = answers.TryGetValue(reviewer, out var given)
-                ? $"<span class=\"{(given == ReviewerAnswer.Concern ? "bad" : given == ReviewerAnswer.Approve ? "ok" : "")}\">{AnswerWord(given)}</span>"
+            var answer = answers.TryGetValue(reviewer, out var response)
+                ? response.EarlierVersion
+                    ? "<span class=\"muted\">approved an earlier version, asked to confirm</span>"
+                    : $"<span class=\"{(response.Answer == ReviewerAnswer.Concern ? "bad" : response.Answer == ReviewerAnswer.Approve ? "ok" : "")}\">{AnswerWord(response.Answer)}</span>"
                 : "<span class=\"muted\">no answer yet</span>";
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{PageLayout.Encode(reader.Name(reviewer))}</td><td>{answer}</td></tr>");
         }
 
         html.Append("</tbody></table>");
-        var silent = snapshot.Tally.NonResponders;
+        var silent = snapshot.Tally.NonResponders.Except(snapshot.ApprovedEarlierVersion).ToList();
         if (silent.Count > 0)
         {
             html.Append(CultureInfo.InvariantCulture,

@@ -21,7 +21,8 @@ public static class DecisionRecord
         markdown.Append(CultureInfo.InvariantCulture, $"* Proposed by: @{doc.AuthorId} on {Date(doc.CreatedAt, doc.AuthorTz)}\n");
         if (doc.DecidedAt is { } decidedAt)
         {
-            markdown.Append(CultureInfo.InvariantCulture, $"* Deciders: @{doc.DecidedBy}\n* Date: {Date(decidedAt, doc.AuthorTz)}\n");
+            var early = doc.DecidedEarly ? " (decided early: every reviewer approved before the response deadline)" : "";
+            markdown.Append(CultureInfo.InvariantCulture, $"* Deciders: @{doc.DecidedBy}\n* Date: {Date(decidedAt, doc.AuthorTz)}{early}\n");
         }
 
         markdown.Append(CultureInfo.InvariantCulture, $"* Reviewers: {Reviewers(snapshot)}\n");
@@ -37,6 +38,7 @@ public static class DecisionRecord
         {
             DecisionStatus.Decided => $"Chosen option: \"{OneLine(doc.DecidedOption ?? "")}\", because:\n\n{doc.Rationale?.Trim()}\n",
             DecisionStatus.Withdrawn => "Withdrawn before a decision was made.\n",
+            DecisionStatus.Lapsed => "Lapsed: no decision was recorded within two weeks of the response deadline.\n",
             _ => "Not decided yet.\n",
         });
 
@@ -73,9 +75,10 @@ public static class DecisionRecord
 
     private static string Reviewers(DecisionSnapshot snapshot)
     {
-        var answers = snapshot.Responses.ToDictionary(r => r.ReviewerId, r => r.Answer);
-        return string.Join(", ", snapshot.Reviewers.Select(id =>
-            answers.TryGetValue(id, out var answer) ? $"@{id} ({answer.ToString().ToLowerInvariant()})" : $"@{id} (no answer)"));
+        var answers = snapshot.Responses.ToDictionary(r => r.ReviewerId);
+        return string.Join(", ", snapshot.Reviewers.Select(id => !answers.TryGetValue(id, out var response) ? $"@{id} (no answer)"
+            : response.EarlierVersion ? $"@{id} (approved an earlier version)"
+            : $"@{id} ({response.Answer.ToString().ToLowerInvariant()})"));
     }
 
     private static string Status(DecisionDoc doc) => doc.State switch
@@ -83,6 +86,7 @@ public static class DecisionRecord
         DecisionStatus.Open => "proposed",
         DecisionStatus.Closed => "proposed (review closed)",
         DecisionStatus.Decided => "accepted",
+        DecisionStatus.Lapsed => "lapsed (never decided)",
         _ => "withdrawn",
     };
 

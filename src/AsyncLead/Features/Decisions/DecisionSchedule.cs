@@ -27,6 +27,12 @@ public static class DecisionSchedule
 
     public static IReadOnlyList<TimeSpan> DefaultReminderOffsets { get; } = [TimeSpan.FromHours(24), TimeSpan.FromHours(2)];
 
+    /// <summary>A closed doc nobody decided lapses this long after its deadline.</summary>
+    public static readonly TimeSpan LapseAfter = TimeSpan.FromDays(14);
+
+    /// <summary>How many times, at most, the author is reminded to record a closed doc's decision.</summary>
+    public const int DecideReminderCount = 3;
+
     private static readonly LocalTime EndOfDay = new(17, 0);
     private static readonly LocalTime Morning = new(9, 0);
 
@@ -59,6 +65,27 @@ public static class DecisionSchedule
         return At(zone, date, Morning);
     }
 
+    /// <summary>
+    /// When to remind the author to record the decision once responses closed: 09:00 in their zone on each of the
+    /// first <see cref="DecideReminderCount"/> weekdays after the deadline (a Thursday-evening deadline: Friday, Monday, Tuesday).
+    /// </summary>
+    public static IReadOnlyList<DateTimeOffset> DecideReminders(DateTimeOffset deadline, string authorTimeZoneId)
+    {
+        var zone = TimeZoneIds.Resolve(authorTimeZoneId);
+        var reminders = new List<DateTimeOffset>();
+        var date = Instant.FromDateTimeOffset(deadline).InZone(zone).Date;
+        while (reminders.Count < DecideReminderCount)
+        {
+            date = date.PlusDays(1);
+            if (date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday))
+            {
+                reminders.Add(At(zone, date, Morning));
+            }
+        }
+
+        return reminders;
+    }
+
     /// <summary>Errors for a new doc's deadline and decision date, each tied to its modal field; empty when valid.</summary>
     public static IReadOnlyList<DecisionFieldError> Validate(DateTimeOffset deadline, DateTimeOffset decisionDate, DateTimeOffset now)
     {
@@ -70,6 +97,16 @@ public static class DecisionSchedule
 
         return errors;
     }
+
+    /// <summary>
+    /// Errors for an edited doc's dates: a deadline left as it was stands (even if it is now close); a moved one, earlier
+    /// or later, must be an hour or more ahead. The decision can't come before the responses either way.
+    /// </summary>
+    public static IReadOnlyList<DecisionFieldError> ValidateEdit(
+        DateTimeOffset currentDeadline, DateTimeOffset deadline, DateTimeOffset decisionDate, DateTimeOffset now) =>
+        deadline == currentDeadline
+            ? decisionDate < deadline ? [new DecisionFieldError(DecisionField.DecisionDate, "The decision date can't be before the response deadline.")] : []
+            : Validate(deadline, decisionDate, now);
 
     /// <summary>Errors for moving the deadline: later than the current one, and still an hour or more ahead.</summary>
     public static IReadOnlyList<DecisionFieldError> ValidateExtension(

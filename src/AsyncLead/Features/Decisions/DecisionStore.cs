@@ -1,6 +1,7 @@
 using AsyncLead.Features.Members;
 using AsyncLead.Features.WeeklyUpdates;
 using System.Data;
+using System.Globalization;
 using AsyncLead.Outbox;
 using AsyncLead.Jobs;
 using Dapper;
@@ -33,7 +34,7 @@ public enum ResponseResult
 /// <summary>
 /// Decision docs in Postgres. Every change commits together with the jobs that tell Slack about it (outbox).
 /// </summary>
-public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, TimeProvider clock)
+public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, TimeProvider clock) : IWorkspaceDataKeeper
 {
     private const string DocColumns =
         """
@@ -42,6 +43,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         analysis AS Analysis, recommendation AS Recommendation, questions AS Questions, deadline AS Deadline,
         decision_date AS DecisionDate, status AS Status, message_ts AS MessageTs, outcome AS Outcome,
         decided_option AS DecidedOption, rationale AS Rationale, decided_by AS DecidedBy, decided_at AS DecidedAt,
+        decided_early AS DecidedEarly, ready_noted_at AS ReadyNotedAt, edited_at AS EditedAt, edits AS Edits, version AS Version,
         created_at AS CreatedAt
         """;
 
@@ -82,7 +84,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     private const string SelectReviewersSql = "SELECT user_id FROM decision_reviewers WHERE decision_id = @Id ORDER BY user_id";
 
     private const string SelectResponsesSql =
-        "SELECT user_id AS ReviewerId, answer AS Answer FROM decision_responses WHERE decision_id = @Id ORDER BY responded_at";
+        "SELECT user_id AS ReviewerId, answer AS Answer, version AS Version FROM decision_responses WHERE decision_id = @Id ORDER BY responded_at";
 
     private const string SelectConcernsSql =
         "SELECT " + ConcernColumns + " FROM decision_concerns WHERE decision_id = @Id ORDER BY created_at, id";
@@ -91,9 +93,9 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
 
     private const string UpsertResponseSql =
         """
-        INSERT INTO decision_responses (decision_id, user_id, answer, responded_at) VALUES (@Id, @UserId, @Answer, @Now)
-        ON CONFLICT (decision_id, user_id) DO UPDATE SET answer = EXCLUDED.answer, responded_at = EXCLUDED.responded_at
-        WHERE decision_responses.answer <> EXCLUDED.answer
+        INSERT INTO decision_responses (decision_id, user_id, answer, responded_at, version) VALUES (@Id, @UserId, @Answer, @Now, @Version)
+        ON CONFLICT (decision_id, user_id) DO UPDATE SET answer = EXCLUDED.answer, responded_at = EXCLUDED.responded_at, version = EXCLUDED.version
+        WHERE decision_responses.answer <> EXCLUDED.answer OR decision_responses.version <> EXCLUDED.version
         """;
 
     private const string InsertConcernSql =
@@ -112,15 +114,35 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
 
     private const string SetConcernTsSql = "UPDATE decision_concerns SET message_ts = @Ts WHERE id = @Id AND message_ts IS NULL";
 
+    // An extension after the deadline opens the doc for responses again.
     private const string ExtendSql =
-        "UPDATE decisions SET deadline = @Deadline, decision_date = @DecisionDate, updated_at = @Now WHERE id = @Id";
+        """
+        UPDATE decisions SET deadline = @Deadline, decision_date = @DecisionDate, status = 'open', outcome = NULL, updated_at = @Now
+        WHERE id = @Id
+        """;
+
+    // A new version (Options or Recommendation changed) tells the author again once every reviewer has approved it.
+    private const string EditSql =
+        """
+        UPDATE decisions SET title = @Title, problem_statement = @ProblemStatement, options = @Options, analysis = @Analysis,
+                             recommendation = @Recommendation, questions = @Questions, deadline = @Deadline, decision_date = @DecisionDate,
+                             edited_at = @Now, edits = edits + 1, version = @Version,
+                             ready_noted_at = CASE WHEN @Version = version THEN ready_noted_at END, updated_at = @Now
+        WHERE id = @Id
+        RETURNING edits
+        """;
+
+    private const string RemoveReviewerSql = "DELETE FROM decision_reviewers WHERE decision_id = @Id AND user_id = @UserId";
+
+    private const string MarkReadyNotedSql =
+        "UPDATE decisions SET ready_noted_at = @Now WHERE id = @Id AND ready_noted_at IS NULL";
 
     private const string SetStatusSql = "UPDATE decisions SET status = @Status, outcome = @Outcome, updated_at = @Now WHERE id = @Id";
 
     private const string RecordDecisionSql =
         """
         UPDATE decisions SET status = 'decided', decided_option = @Option, rationale = @Rationale, decided_by = @UserId,
-                             decided_at = @Now, updated_at = @Now
+                             decided_at = @Now, decided_early = @Early, updated_at = @Now
         WHERE id = @Id
         """;
 
@@ -315,11 +337,12 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     public Task<ResponseResult> RecordResponseAsync(long id, string userId, ReviewerAnswer answer, CancellationToken ct) =>
         InOpenDocAsync(id, ct, async (connection, transaction, open, now) =>
         {
-            var changed = await UpsertResponseAsync(connection, transaction, id, userId, answer, now, ct);
+            var changed = await UpsertResponseAsync(connection, transaction, open, userId, answer, now, ct);
             if (changed)
             {
                 await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(open.WorkspaceId, id), ct);
                 await RefreshHomesAsync(connection, transaction, open, ct, userId, open.AuthorId);
+                await TellIfReadyAsync(connection, transaction, open, now, ct);
             }
 
             return changed ? ResponseResult.Recorded : ResponseResult.Unchanged;
@@ -329,7 +352,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     public Task<ResponseResult> RaiseAsync(long id, string userId, ReviewerAnswer kind, string text, CancellationToken ct) =>
         InOpenDocAsync(id, ct, async (connection, transaction, open, now) =>
         {
-            await UpsertResponseAsync(connection, transaction, id, userId, kind, now, ct);
+            await UpsertResponseAsync(connection, transaction, open, userId, kind, now, ct);
             var concernId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertConcernSql, new
             {
                 Id = id, UserId = userId, Kind = kind == ReviewerAnswer.Concern ? "concern" : "question", Text = text, Now = now,
@@ -345,23 +368,93 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
         var resolved = await connection.ExecuteAsync(new CommandDefinition(ResolveConcernSql, new
         {
-            ConcernId = concern.Id, UserId = userId, Now = clock.GetUtcNow(),
+            ConcernId = concern.Id, UserId = userId, Now = now,
         }, transaction, cancellationToken: ct)) == 1;
         if (resolved)
         {
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.SyncConcernRequest(workspaceId, concern.DecisionId, concern.Id), ct);
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(workspaceId, concern.DecisionId), ct);
+            var doc = await connection.QuerySingleAsync<DecisionDoc>(new CommandDefinition(LockDocSql, new { Id = concern.DecisionId }, transaction, cancellationToken: ct));
+            if (doc.State == DecisionStatus.Open && doc.Deadline > now)
+            {
+                await TellIfReadyAsync(connection, transaction, doc, now, ct);
+            }
         }
 
         await transaction.CommitAsync(ct);
         return resolved;
     }
 
-    /// <summary>Moves the deadline: reminders and the deadline job are planned again and the thread is told why.</summary>
-    public Task<bool> ExtendAsync(long id, DateTimeOffset deadline, DateTimeOffset decisionDate, string note, CancellationToken ct) =>
+    /// <summary>
+    /// Saves the author's edit of an open doc: sections, reviewers and dates. A moved deadline plans the deadline and
+    /// the reminders again; new reviewers (and approvals of an earlier version, now waiting) get their reminders; the
+    /// thread is told what changed and each reviewer whose approval no longer counts is asked to confirm it.
+    /// </summary>
+    public Task<EditResult> EditAsync(long id, DecisionEdit edit, CancellationToken ct) =>
         InOpenDocAsync(id, ct, async (connection, transaction, open, now) =>
+        {
+            var changes = DecisionChanges.Between(await SnapshotAsync(connection, transaction, open, ct), edit);
+            if (!changes.Any)
+            {
+                return EditResult.Unchanged;
+            }
+
+            var sections = edit.Sections;
+            var edits = await connection.ExecuteScalarAsync<int>(new CommandDefinition(EditSql, new
+            {
+                Id = id, sections.Title, sections.ProblemStatement, Options = sections.OptionsConsidered, sections.Analysis, sections.Recommendation,
+                Questions = sections.QuestionsForTeam, edit.Deadline, edit.DecisionDate, Now = now, Version = open.Version + (changes.NewVersion ? 1 : 0),
+            }, transaction, cancellationToken: ct));
+            if (changes.RemovedReviewers.Count > 0)
+            {
+                // Their Home tabs drop the doc; after the change they are no longer among its people.
+                await RefreshHomesAsync(connection, transaction, open, ct, [.. changes.RemovedReviewers]);
+            }
+
+            foreach (var reviewer in changes.RemovedReviewers)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(RemoveReviewerSql, new { Id = id, UserId = reviewer }, transaction, cancellationToken: ct));
+            }
+
+            foreach (var reviewer in changes.AddedReviewers)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(InsertReviewerSql, new { Id = id, UserId = reviewer }, transaction, cancellationToken: ct));
+            }
+
+            var doc = await connection.QuerySingleAsync<DecisionDoc>(new CommandDefinition(SelectDocByIdSql, new { Id = id }, transaction, cancellationToken: ct));
+            if (changes.Deadline is not null)
+            {
+                await jobs.CancelScopeAsync(connection, transaction, DecisionJobs.Scope(doc.WorkspaceId, id), ct);
+                await jobs.EnqueueAsync(connection, transaction, DecisionJobs.DeadlineRequest(doc.WorkspaceId, id, doc.Deadline), ct);
+            }
+
+            if (changes.Deadline is not null || changes.AddedReviewers.Count > 0 || changes.ToConfirm.Count > 0)
+            {
+                await jobs.EnqueueAsync(connection, transaction, DecisionJobs.PlanRemindersRequest(doc.WorkspaceId, id), ct);
+            }
+
+            await jobs.EnqueueAsync(connection, transaction,
+                DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, string.Create(CultureInfo.InvariantCulture, $"edit:{edits}"), DecisionText.Edited(doc, changes)), ct);
+            foreach (var reviewer in changes.ToConfirm)
+            {
+                await jobs.EnqueueAsync(connection, transaction, new Notice(doc.WorkspaceId, reviewer, DecisionText.ConfirmApproval(doc, changes)).Request(), ct);
+            }
+
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(doc.WorkspaceId, id), ct);
+            await RefreshHomesAsync(connection, transaction, doc, ct);
+            await TellIfReadyAsync(connection, transaction, doc, now, ct);
+            return EditResult.Saved;
+        }, EditResult.NotOpen);
+
+    /// <summary>
+    /// Moves the deadline (after it passed too, opening the doc again): reminders and the deadline job are planned
+    /// again, the author's reminders to decide and the lapse are dropped, and the thread is told why.
+    /// </summary>
+    public Task<bool> ExtendAsync(long id, DateTimeOffset deadline, DateTimeOffset decisionDate, string note, CancellationToken ct) =>
+        InUndecidedDocAsync(id, ct, async (connection, transaction, open, now) =>
         {
             await connection.ExecuteAsync(new CommandDefinition(ExtendSql, new { Id = id, Deadline = deadline, DecisionDate = decisionDate, Now = now }, transaction, cancellationToken: ct));
             await jobs.CancelScopeAsync(connection, transaction, DecisionJobs.Scope(open.WorkspaceId, id), ct);
@@ -371,11 +464,11 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(open.WorkspaceId, id), ct);
             await RefreshHomesAsync(connection, transaction, open, ct);
             return true;
-        }, notOpen: false);
+        });
 
-    /// <summary>Withdraws an open doc: no more reminders, no deadline, and the message says so.</summary>
+    /// <summary>Withdraws a doc not decided yet (open, or closed): no more reminders, no deadline, and the message says so.</summary>
     public Task<bool> WithdrawAsync(long id, string note, CancellationToken ct) =>
-        InOpenDocAsync(id, ct, async (connection, transaction, open, now) =>
+        InUndecidedDocAsync(id, ct, async (connection, transaction, open, now) =>
         {
             await connection.ExecuteAsync(new CommandDefinition(SetStatusSql, new { Id = id, Status = "withdrawn", Outcome = (string?)null, Now = now }, transaction, cancellationToken: ct));
             await jobs.CancelScopeAsync(connection, transaction, DecisionJobs.Scope(open.WorkspaceId, id), ct);
@@ -383,7 +476,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(open.WorkspaceId, id), ct);
             await RefreshHomesAsync(connection, transaction, open, ct);
             return true;
-        }, notOpen: false);
+        });
 
     /// <summary>
     /// Closes an open doc whose deadline has passed, with the review outcome; <paramref name="announce"/> builds the
@@ -404,7 +497,16 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         var outcome = snapshot.Tally.Outcome == DecisionOutcome.ReadyToDecide ? "ready_to_decide" : "needs_sync";
         var (note, authorMessage) = announce(snapshot);
         await connection.ExecuteAsync(new CommandDefinition(SetStatusSql, new { Id = id, Status = "closed", Outcome = outcome, Now = now }, transaction, cancellationToken: ct));
-        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, "outcome", note), ct);
+        // Keyed by the deadline: a doc extended after closing closes again with a new outcome.
+        await jobs.EnqueueAsync(connection, transaction,
+            DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, $"outcome:{doc.Deadline.ToUnixTimeSeconds()}", note), ct);
+        var reminders = DecisionSchedule.DecideReminders(doc.Deadline, doc.AuthorTz);
+        for (var i = 0; i < reminders.Count; i++)
+        {
+            await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RemindToDecideRequest(doc.WorkspaceId, id, i + 1, reminders[i]), ct);
+        }
+
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.LapseRequest(doc.WorkspaceId, id, doc.Deadline + DecisionSchedule.LapseAfter), ct);
         await jobs.EnqueueAsync(connection, transaction, new Notice(doc.WorkspaceId, doc.AuthorId, authorMessage).Request(), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(doc.WorkspaceId, id), ct);
         await RefreshHomesAsync(connection, transaction, doc, ct);
@@ -412,24 +514,68 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         return snapshot;
     }
 
-    /// <summary>Turns a closed doc into a decision record. False when it isn't closed (still open, decided or withdrawn).</summary>
-    public async Task<bool> RecordDecisionAsync(long id, string userId, string option, string rationale, string note, CancellationToken ct)
+    /// <summary>
+    /// Turns a closed doc, or an open one every reviewer approved (decided early), into a decision record; what is still
+    /// pending for it (reminders, the deadline, the lapse) is dropped. <paramref name="note"/> gets whether it was early.
+    /// False when it can't be decided now.
+    /// </summary>
+    public async Task<bool> RecordDecisionAsync(long id, string userId, string option, string rationale, Func<bool, string> note, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var doc = await connection.QuerySingleOrDefaultAsync<DecisionDoc>(new CommandDefinition(LockDocSql, new { Id = id }, transaction, cancellationToken: ct));
-        if (doc?.State is not DecisionStatus.Closed)
+        var early = doc?.State == DecisionStatus.Open && doc.Deadline > now && (await SnapshotAsync(connection, transaction, doc, ct)).AllApproved;
+        if (doc is null || (doc.State != DecisionStatus.Closed && !early))
         {
             return false;
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(RecordDecisionSql, new { Id = id, UserId = userId, Option = option, Rationale = rationale, Now = now }, transaction, cancellationToken: ct));
-        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, "decided", note), ct);
+        await connection.ExecuteAsync(new CommandDefinition(RecordDecisionSql, new
+        {
+            Id = id, UserId = userId, Option = option, Rationale = rationale, Early = early, Now = now,
+        }, transaction, cancellationToken: ct));
+        await jobs.CancelScopeAsync(connection, transaction, DecisionJobs.Scope(doc.WorkspaceId, id), ct);
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, "decided", note(early)), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(doc.WorkspaceId, id), ct);
         await RefreshHomesAsync(connection, transaction, doc, ct);
         await transaction.CommitAsync(ct);
         return true;
+    }
+
+    /// <summary>A closed doc still undecided <see cref="DecisionSchedule.LapseAfter"/> after its deadline lapses; false when it wasn't due.</summary>
+    public async Task<bool> LapseAsync(long id, Func<DecisionDoc, string> note, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var doc = await connection.QuerySingleOrDefaultAsync<DecisionDoc>(new CommandDefinition(LockDocSql, new { Id = id }, transaction, cancellationToken: ct));
+        if (doc?.State != DecisionStatus.Closed || doc.Deadline + DecisionSchedule.LapseAfter > now)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(SetStatusSql, new { Id = id, Status = "lapsed", doc.Outcome, Now = now }, transaction, cancellationToken: ct));
+        await jobs.CancelScopeAsync(connection, transaction, DecisionJobs.Scope(doc.WorkspaceId, id), ct);
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, "lapsed", note(doc)), ct);
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(doc.WorkspaceId, id), ct);
+        await RefreshHomesAsync(connection, transaction, doc, ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    // The first time every reviewer has approved, the author hears it may be decided now; later changes don't tell again.
+    private async Task TellIfReadyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DecisionDoc doc, DateTimeOffset now, CancellationToken ct)
+    {
+        if (doc.ReadyNotedAt is not null || !(await SnapshotAsync(connection, transaction, doc, ct)).AllApproved)
+        {
+            return;
+        }
+
+        if (await connection.ExecuteAsync(new CommandDefinition(MarkReadyNotedSql, new { doc.Id, Now = now }, transaction, cancellationToken: ct)) == 1)
+        {
+            await jobs.EnqueueAsync(connection, transaction, new Notice(doc.WorkspaceId, doc.AuthorId, DecisionText.ReadyEarly(doc)).Request(), ct);
+        }
     }
 
     /// <summary>Refreshes the Home tabs the doc appears on (<paramref name="only"/>: just these people's), in the change's transaction.</summary>
@@ -459,20 +605,24 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     {
         var id = new { doc.Id };
         var reviewers = await connection.QueryAsync<string>(new CommandDefinition(SelectReviewersSql, id, transaction, cancellationToken: ct));
-        var responses = await connection.QueryAsync<(string ReviewerId, string Answer)>(new CommandDefinition(SelectResponsesSql, id, transaction, cancellationToken: ct));
+        var responses = await connection.QueryAsync<(string ReviewerId, string Answer, int Version)>(new CommandDefinition(SelectResponsesSql, id, transaction, cancellationToken: ct));
         var concerns = await connection.QueryAsync<DecisionConcern>(new CommandDefinition(SelectConcernsSql, id, transaction, cancellationToken: ct));
         return new DecisionSnapshot(
             doc,
             [.. reviewers],
-            [.. responses.Select(r => new ReviewerResponse(r.ReviewerId, Enum.Parse<ReviewerAnswer>(r.Answer, ignoreCase: true)))],
+            [.. responses.Select(r => Response(r.ReviewerId, Enum.Parse<ReviewerAnswer>(r.Answer, ignoreCase: true), r.Version < doc.Version))],
             [.. concerns]);
     }
 
+    // Only an approval belongs to the version it was given to; a concern, question or abstention stands whatever changed.
+    private static ReviewerResponse Response(string reviewerId, ReviewerAnswer answer, bool olderVersion) =>
+        new(reviewerId, answer, answer == ReviewerAnswer.Approve && olderVersion);
+
     private async Task<bool> UpsertResponseAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, long id, string userId, ReviewerAnswer answer, DateTimeOffset now, CancellationToken ct) =>
+        NpgsqlConnection connection, NpgsqlTransaction transaction, DecisionDoc doc, string userId, ReviewerAnswer answer, DateTimeOffset now, CancellationToken ct) =>
         await connection.ExecuteAsync(new CommandDefinition(UpsertResponseSql, new
         {
-            Id = id, UserId = userId, Answer = answer.ToString().ToLowerInvariant(), Now = now,
+            doc.Id, UserId = userId, Answer = answer.ToString().ToLowerInvariant(), Now = now, doc.Version,
         }, transaction, cancellationToken: ct)) == 1;
 
     // Runs a change under the doc's row lock, only while it takes responses, so a click racing the deadline loses cleanly.
@@ -493,7 +643,33 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         return result;
     }
 
+    // Runs a change under the doc's row lock while it is not decided yet (open, or closed waiting for the author).
+    private async Task<bool> InUndecidedDocAsync(
+        long id, CancellationToken ct, Func<NpgsqlConnection, NpgsqlTransaction, DecisionDoc, DateTimeOffset, Task<bool>> change)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var doc = await connection.QuerySingleOrDefaultAsync<DecisionDoc>(new CommandDefinition(LockDocSql, new { Id = id }, transaction, cancellationToken: ct));
+        if (doc?.State is not (DecisionStatus.Open or DecisionStatus.Closed))
+        {
+            return false;
+        }
+
+        var result = await change(connection, transaction, doc, now);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
     private Task<ResponseResult> InOpenDocAsync(
         long id, CancellationToken ct, Func<NpgsqlConnection, NpgsqlTransaction, DecisionDoc, DateTimeOffset, Task<ResponseResult>> change) =>
         InOpenDocAsync(id, ct, change, ResponseResult.NotOpen);
+
+    /// <summary>Reviewers, responses and concerns go with their decision.</summary>
+    public async Task<IReadOnlyList<TableRows>> PurgeWorkspaceAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string workspaceId, bool confirmed, CancellationToken ct) =>
+        [
+            await TableRows.PurgeAsync(connection, transaction, "decisions", workspaceId, confirmed, ct),
+            await TableRows.PurgeAsync(connection, transaction, "decision_counters", workspaceId, confirmed, ct),
+        ];
 }

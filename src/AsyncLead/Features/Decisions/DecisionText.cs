@@ -33,6 +33,7 @@ public static class DecisionText
         DecisionStatus.Open => "open",
         DecisionStatus.Closed => doc.ReviewOutcome == DecisionOutcome.ReadyToDecide ? "closed · ready to decide" : "closed · needs a sync",
         DecisionStatus.Decided => "decided",
+        DecisionStatus.Lapsed => "lapsed",
         _ => "withdrawn",
     };
 
@@ -53,9 +54,15 @@ public static class DecisionText
             lines.AddRange(tally.OpenConcerns.Select(c => $"• {Mention(c.AuthorId)}: {MrkdwnEscaping.Escape(OneLine(c.Text))}"));
         }
 
-        if (tally.NonResponders.Count > 0)
+        var earlier = snapshot.ApprovedEarlierVersion;
+        if (earlier.Count > 0)
         {
-            lines.Add($"Did not answer: {Mentions(tally.NonResponders)}");
+            lines.Add($"Approved only an earlier version: {Mentions(earlier)}");
+        }
+
+        if (tally.NonResponders.Except(earlier).ToList() is { Count: > 0 } silent)
+        {
+            lines.Add($"Did not answer: {Mentions(silent)}");
         }
 
         return string.Join("\n", lines);
@@ -79,8 +86,76 @@ public static class DecisionText
 
     public static string Withdrawal(DecisionDoc doc) => $":no_entry_sign: {Mention(doc.AuthorId)} withdrew {Name(doc)}. No more responses or reminders.";
 
-    public static string Decided(string userId, string option) =>
-        $":white_check_mark: Decided by {Mention(userId)}: *{MrkdwnEscaping.Escape(OneLine(option))}*";
+    public static string Decided(string userId, string option, bool early) =>
+        $":white_check_mark: Decided {(early ? "early " : "")}by {Mention(userId)}: *{MrkdwnEscaping.Escape(OneLine(option))}*"
+        + (early ? " (every reviewer approved before the response deadline)" : "");
+
+    /// <summary>To the author, once, when every reviewer has approved before the deadline.</summary>
+    public static string ReadyEarly(DecisionDoc doc) =>
+        $":tada: Every reviewer approved {Name(doc)} in <#{doc.ChannelId}> and no concern is open, so it is ready to decide now, "
+        + $"before its deadline ({LocalDate(doc.Deadline, doc.AuthorTz)}). Record the decision with the *Decide* button on the doc"
+        + (Link(doc) is { } link ? $": {link}" : ".");
+
+    /// <summary>To the author on the working mornings after the deadline while the doc waits for its decision.</summary>
+    public static string DecideReminder(DecisionDoc doc) =>
+        $":memo: Responses on {Name(doc)} in <#{doc.ChannelId}> closed {LocalDate(doc.Deadline, doc.AuthorTz)} and the decision isn't recorded yet. "
+        + "Record it with *Decide* on the doc, or *Extend deadline* or *Withdraw* it there. "
+        + $"Left undecided, it lapses {LocalDate(doc.Deadline + DecisionSchedule.LapseAfter, doc.AuthorTz)}"
+        + (Link(doc) is { } link ? $": {link}" : ".");
+
+    public static string Lapsed(DecisionDoc doc) =>
+        $":zzz: {Name(doc)} lapsed: no decision was recorded within two weeks of its response deadline, so it has left the open list. "
+        + $"{Mention(doc.AuthorId)} can bring it back as a new doc with `/decision`.";
+
+    /// <summary>The thread's note of one edit: what changed, who joined or left the review, and whose approval now waits.</summary>
+    public static string Edited(DecisionDoc doc, DecisionChanges changes)
+    {
+        var lines = new List<string> { $":pencil2: {Mention(doc.AuthorId)} edited {Name(doc)}:" };
+        if (changes.Sections.Count > 0)
+        {
+            lines.Add($"• Changed: {string.Join(", ", changes.Sections)}");
+        }
+
+        if (changes.AddedReviewers.Count > 0)
+        {
+            lines.Add($"• New {(changes.AddedReviewers.Count == 1 ? "reviewer" : "reviewers")}: {Mentions(changes.AddedReviewers)}");
+        }
+
+        if (changes.RemovedReviewers.Count > 0)
+        {
+            lines.Add($"• No longer {(changes.RemovedReviewers.Count == 1 ? "a reviewer" : "reviewers")}: {Mentions(changes.RemovedReviewers)}");
+        }
+
+        if (changes.Deadline is { } deadline)
+        {
+            lines.Add($"• Responses now due {LocalDate(deadline, doc.AuthorTz)}");
+        }
+
+        if (changes.DecisionDate is { } decisionDate)
+        {
+            lines.Add($"• Decision now planned {LocalDate(decisionDate, doc.AuthorTz)}");
+        }
+
+        if (changes.ToConfirm.Count > 0)
+        {
+            lines.Add($"{Mentions(changes.ToConfirm)} approved an earlier version and {(changes.ToConfirm.Count == 1 ? "is" : "are")} asked to confirm.");
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    public static string NotEditable(DecisionDoc doc) => doc.State == DecisionStatus.Closed
+        ? $"Responses on {Name(doc)} are closed, so it can't be edited. *Extend deadline* on the doc opens it again."
+        : $"{Name(doc)} is {StatusWord(doc)}, so it can't be edited.";
+
+    /// <summary>To a reviewer whose approval was given before the Options or the Recommendation changed.</summary>
+    public static string ConfirmApproval(DecisionDoc doc, DecisionChanges changes)
+    {
+        var what = string.Join(" and the ", changes.Sections.Where(s => s is DecisionChanges.OptionsHeading or DecisionChanges.RecommendationHeading));
+        return $":pencil2: {Mention(doc.AuthorId)} changed the {what} of {Name(doc)} in <#{doc.ChannelId}> after you approved it, "
+            + "so your approval is shown as given to an earlier version. Please read it again and *Approve* to confirm, or raise a concern or a question"
+            + (Link(doc) is { } link ? $": {link}" : " on the doc.");
+    }
 
     public static string OnlyAuthor(DecisionDoc doc, string what) => $"Only {Mention(doc.AuthorId)} can {what} {doc.ShortId}.";
 

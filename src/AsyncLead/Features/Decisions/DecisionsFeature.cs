@@ -1,3 +1,4 @@
+using AsyncLead.Outbox;
 using AsyncLead.Jobs;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Web;
@@ -8,7 +9,7 @@ public static class DecisionsFeature
 {
     public static IServiceCollection AddDecisions(this IServiceCollection services)
     {
-        services.AddSingleton<DecisionStore>();
+        services.AddWorkspaceDataKeeper<DecisionStore>();
         services.AddSingleton<DecisionAccess>();
 
         services.AddSlackHandler<DecisionCommand>();
@@ -16,6 +17,7 @@ public static class DecisionsFeature
         services.AddSlackHandler<CommentSubmission>();
         services.AddSlackHandler<ExtendSubmission>();
         services.AddSlackHandler<DecideSubmission>();
+        services.AddSlackHandler<EditSubmission>();
         services.AddSlackHandler<ApproveAction>();
         services.AddSlackHandler<AbstainAction>();
         services.AddSlackHandler<ConcernAction>();
@@ -24,6 +26,7 @@ public static class DecisionsFeature
         services.AddSlackHandler<WithdrawAction>();
         services.AddSlackHandler<DecideAction>();
         services.AddSlackHandler<ResolveAction>();
+        services.AddSlackHandler<EditAction>();
 
         services.AddJobHandler<PostDocJob>();
         services.AddJobHandler<RefreshDocJob>();
@@ -32,6 +35,8 @@ public static class DecisionsFeature
         services.AddJobHandler<PlanRemindersJob>();
         services.AddJobHandler<RemindJob>();
         services.AddJobHandler<DeadlineJob>();
+        services.AddJobHandler<RemindToDecideJob>();
+        services.AddJobHandler<LapseJob>();
 
         services.AddWebPage<DecisionPage>();
         services.AddWebPage<DecisionLogPage>();

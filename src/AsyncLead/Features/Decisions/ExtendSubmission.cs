@@ -18,7 +18,7 @@ public sealed class ExtendSubmission(DecisionStore store, TimeProvider clock) : 
         }
 
         var state = submission.View.State;
-        var deadline = DocSubmission.Instant(state.Find(DecisionModals.Deadline, DecisionModals.Deadline)?.SelectedDateTime);
+        var deadline = DocForm.Instant(state.Find(DecisionModals.Deadline, DecisionModals.Deadline)?.SelectedDateTime);
         if (deadline is null)
         {
             return SlackAck.ViewErrors(new Dictionary<string, string> { [DecisionModals.Deadline] = "Pick the new deadline." });

@@ -30,6 +30,8 @@ public abstract class ImmediateAnswer(DecisionStore store, Notices notices) : IB
             _ when !snapshot.Reviewers.Contains(payload.User.Id) =>
                 $"Thanks: you {verb} {DecisionText.Name(doc)}. You're not one of its reviewers, so this counts as a comment.",
             ResponseResult.Unchanged => $"You already {verb} {DecisionText.Name(doc)}.",
+            _ when snapshot.Responses.Any(r => r.ReviewerId == payload.User.Id && r.EarlierVersion) && Answer == ReviewerAnswer.Approve =>
+                $"You confirmed your approval of {DecisionText.Name(doc)} as it reads now.",
             _ => $"You {verb} {DecisionText.Name(doc)}.",
         };
         await notices.TellAsync(context, notice, ct);

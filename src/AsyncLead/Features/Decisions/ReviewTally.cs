@@ -13,8 +13,11 @@ public enum ReviewerAnswer
     Abstain,
 }
 
-/// <summary>A reviewer's current answer (a changed answer replaces the old one; the last one given counts).</summary>
-public sealed record ReviewerResponse(string ReviewerId, ReviewerAnswer Answer);
+/// <summary>
+/// A reviewer's current answer (a changed answer replaces the old one; the last one given counts). An approval of an
+/// earlier version of the doc (<paramref name="EarlierVersion"/>) is shown but doesn't count until confirmed.
+/// </summary>
+public sealed record ReviewerResponse(string ReviewerId, ReviewerAnswer Answer, bool EarlierVersion = false);
 
 /// <summary>A concern raised on a doc; it blocks until resolved by its author or the doc's author.</summary>
 public sealed record RaisedConcern(long Id, string AuthorId, string Text, bool IsResolved);
@@ -40,7 +43,7 @@ public sealed record ReviewTally(int ReviewerCount, IReadOnlyList<string> NonRes
         IReadOnlyCollection<string> reviewerIds, IEnumerable<ReviewerResponse> responses, IEnumerable<RaisedConcern> concerns)
     {
         var reviewers = reviewerIds.Distinct().ToList();
-        var responded = responses.Select(r => r.ReviewerId).ToHashSet();
+        var responded = responses.Where(r => !r.EarlierVersion).Select(r => r.ReviewerId).ToHashSet();
         return new ReviewTally(
             reviewers.Count,
             [.. reviewers.Where(id => !responded.Contains(id))],

@@ -1,3 +1,4 @@
+using AsyncLead.Outbox;
 using AsyncLead.Features.WeeklyUpdates;
 using AsyncLead.Jobs;
 
@@ -8,7 +9,7 @@ public static class DigestFeature
     /// <summary>The lead's weekly digest DM: the <c>digest</c> sub-command of <c>/weekly-update</c>, its store and its jobs.</summary>
     public static IServiceCollection AddDigest(this IServiceCollection services)
     {
-        services.AddSingleton<DigestStore>();
+        services.AddWorkspaceDataKeeper<DigestStore>();
         services.AddSingleton<DigestPlanner>();
         services.AddSingleton<DigestReader>();
         services.AddSingleton<DigestCommand>();

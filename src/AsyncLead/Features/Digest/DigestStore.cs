@@ -1,3 +1,4 @@
+using AsyncLead.Outbox;
 using AsyncLead.Features.Members;
 using Dapper;
 using Npgsql;
@@ -8,7 +9,7 @@ namespace AsyncLead.Features.Digest;
 public sealed record DigestSend(long Id, DateTimeOffset Since, string? DmChannel, string? MessageTs);
 
 /// <summary>Digest preferences and sends: the keeper of digest_preferences and digest_sends.</summary>
-public sealed class DigestStore(NpgsqlDataSource dataSource)
+public sealed class DigestStore(NpgsqlDataSource dataSource) : IWorkspaceDataKeeper
 {
     private const string UpsertPreferenceSql =
         """
@@ -80,4 +81,9 @@ public sealed class DigestStore(NpgsqlDataSource dataSource)
         public string? DmChannel { get; init; }
         public string? MessageTs { get; init; }
     }
+
+    /// <summary>Digest sends go with their team channel (TeamStore).</summary>
+    public async Task<IReadOnlyList<TableRows>> PurgeWorkspaceAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string workspaceId, bool confirmed, CancellationToken ct) =>
+        [await TableRows.PurgeAsync(connection, transaction, "digest_preferences", workspaceId, confirmed, ct)];
 }

@@ -101,28 +101,30 @@ public static partial class InstallEndpoints
                 $"Slack did not accept the install ({(ex is SlackApiException rejected ? rejected.Error : "Slack could not be reached")}).");
         }
 
-        var organisation = access.IsEnterpriseInstall ? access.Enterprise : access.Team;
-        if (organisation is null)
+        var (organisationId, organisationName) = access.IsEnterpriseInstall
+            ? (access.Enterprise?.Id, access.Enterprise?.Name)
+            : (access.Team?.Id, access.Team?.Name);
+        if (organisationId is null)
         {
             return Failure(StatusCodes.Status400BadRequest, "Install failed", "Slack's answer named no workspace or organisation.");
         }
 
         await installations.SaveAsync(
-            new Installation(organisation.Id, organisation.Name, access.Enterprise?.Id, access.IsEnterpriseInstall, access.BotUserId,
+            new Installation(organisationId, organisationName, access.Enterprise?.Id, access.IsEnterpriseInstall, access.BotUserId,
                 access.Scope ?? "", access.AuthedUser?.Id, clock.GetUtcNow()),
             access.AccessToken, ct);
-        tokens.Forget(organisation.Id);
-        using (logger.BeginScope(new Dictionary<string, object> { ["WorkspaceId"] = organisation.Id }))
+        tokens.Forget(organisationId);
+        using (logger.BeginScope(new Dictionary<string, object> { ["WorkspaceId"] = organisationId }))
         {
-            LogInstalled(logger, organisation.Id, access.IsEnterpriseInstall);
+            LogInstalled(logger, organisationId, access.IsEnterpriseInstall);
         }
 
-        return PageLayout.Page("Installed", Success(organisation, access.IsEnterpriseInstall));
+        return PageLayout.Page("Installed", Success(organisationId, organisationName, access.IsEnterpriseInstall));
     }
 
-    private static string Success(SlackTeamRef organisation, bool isEnterpriseInstall)
+    private static string Success(string organisationId, string? organisationName, bool isEnterpriseInstall)
     {
-        var name = PageLayout.Encode(organisation.Name ?? organisation.Id);
+        var name = PageLayout.Encode(organisationName ?? organisationId);
         var html = new StringBuilder();
         html.Append($"<h1>AsyncLead is installed in {name}</h1>");
         if (isEnterpriseInstall)

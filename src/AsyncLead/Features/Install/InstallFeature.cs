@@ -1,3 +1,4 @@
+using AsyncLead.Outbox;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.WebApi;
 using AsyncLead.Web;
@@ -19,7 +20,7 @@ public static class InstallFeature
         services.AddOptions<KeyManagementOptions>()
             .Configure<PostgresXmlRepository>((options, repository) => options.XmlRepository = repository);
 
-        services.AddSingleton<InstallationStore>();
+        services.AddWorkspaceDataKeeper<InstallationStore>();
         services.AddSingleton<IWorkspaceRemovals>(provider => provider.GetRequiredService<InstallationStore>());
         services.AddSingleton<ConfiguredBotWorkspace>();
         services.AddHostedService(provider => provider.GetRequiredService<ConfiguredBotWorkspace>());

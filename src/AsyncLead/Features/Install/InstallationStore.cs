@@ -1,3 +1,4 @@
+using AsyncLead.Outbox;
 using AsyncLead.Web;
 using Dapper;
 using Microsoft.AspNetCore.DataProtection;
@@ -13,7 +14,7 @@ public sealed record Installation(string WorkspaceId, string? TeamName, string? 
 /// Installs in Postgres, and when the app last left each workspace. Bot tokens are written only encrypted with Data
 /// Protection and decrypted on read.
 /// </summary>
-public sealed class InstallationStore(NpgsqlDataSource dataSource, IDataProtectionProvider protection) : IWorkspaceRemovals
+public sealed class InstallationStore(NpgsqlDataSource dataSource, IDataProtectionProvider protection) : IWorkspaceRemovals, IWorkspaceDataKeeper
 {
     private readonly IDataProtector _tokens = protection.CreateProtector("AsyncLead.Install.BotToken.v1");
 
@@ -122,4 +123,12 @@ public sealed class InstallationStore(NpgsqlDataSource dataSource, IDataProtecti
 
     private sealed record InstallationRow(string WorkspaceId, string? TeamName, string? EnterpriseId, bool IsEnterpriseInstall,
         string? BotUserId, string Scopes, string? InstalledBy, DateTime InstalledAt);
+
+    /// <summary>Installation teams go with their installation.</summary>
+    public async Task<IReadOnlyList<TableRows>> PurgeWorkspaceAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string workspaceId, bool confirmed, CancellationToken ct) =>
+        [
+            await TableRows.PurgeAsync(connection, transaction, "installations", workspaceId, confirmed, ct),
+            await TableRows.PurgeAsync(connection, transaction, "workspace_removals", workspaceId, confirmed, ct),
+        ];
 }

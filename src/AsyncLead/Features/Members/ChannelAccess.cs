@@ -11,7 +11,7 @@ namespace AsyncLead.Features.Members;
 /// in it, so that what comes from a private channel (a doc, a record, a page) is shown only to its members. Reads never
 /// call Slack: a channel not learned yet counts as private (fail closed) and is learned by a job.
 /// </summary>
-public sealed class ChannelAccess(NpgsqlDataSource dataSource, JobQueue jobs, ISlackClient slack, TimeProvider clock)
+public sealed class ChannelAccess(NpgsqlDataSource dataSource, JobQueue jobs, ISlackClient slack, TimeProvider clock) : IWorkspaceDataKeeper
 {
     public const string LearnJobKind = "members.learn-channel";
 
@@ -150,4 +150,11 @@ public sealed class ChannelAccess(NpgsqlDataSource dataSource, JobQueue jobs, IS
     }
 
     public sealed record LearnPayload(string WorkspaceId, string ChannelId);
+
+    public async Task<IReadOnlyList<TableRows>> PurgeWorkspaceAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string workspaceId, bool confirmed, CancellationToken ct) =>
+        [
+            await TableRows.PurgeAsync(connection, transaction, "slack_channel_members", workspaceId, confirmed, ct),
+            await TableRows.PurgeAsync(connection, transaction, "slack_channels", workspaceId, confirmed, ct),
+        ];
 }

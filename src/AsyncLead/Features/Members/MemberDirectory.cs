@@ -20,7 +20,7 @@ public sealed record CachedMember(string UserId, string? DisplayName, string? Ti
 /// Members' time, persisted. The time zone comes from Slack's users.info and is refreshed after a day (and at once on
 /// <c>user_change</c>); when Slack is unreachable a known zone is used as it stands.
 /// </summary>
-public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient slack, JobQueue jobs, TimeProvider clock)
+public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient slack, JobQueue jobs, TimeProvider clock) : IWorkspaceDataKeeper
 {
     private static readonly TimeSpan SlackProfileFreshFor = TimeSpan.FromDays(1);
     private static readonly JsonSerializerOptions WindowJson = new(JsonSerializerDefaults.Web);
@@ -184,4 +184,11 @@ public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient sl
         public string FocusBlocks { get; init; } = "[]";
         public IReadOnlyList<AwayPeriod> Away { get; set; } = [];
     }
+
+    public async Task<IReadOnlyList<TableRows>> PurgeWorkspaceAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string workspaceId, bool confirmed, CancellationToken ct) =>
+        [
+            await TableRows.PurgeAsync(connection, transaction, "member_away", workspaceId, confirmed, ct),
+            await TableRows.PurgeAsync(connection, transaction, "members", workspaceId, confirmed, ct),
+        ];
 }

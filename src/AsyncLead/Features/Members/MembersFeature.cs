@@ -1,3 +1,4 @@
+using AsyncLead.Outbox;
 using AsyncLead.Jobs;
 using AsyncLead.Slack.Dispatch;
 
@@ -7,9 +8,9 @@ public static class MembersFeature
 {
     public static IServiceCollection AddMembers(this IServiceCollection services)
     {
-        services.AddSingleton<MemberDirectory>();
+        services.AddWorkspaceDataKeeper<MemberDirectory>();
         services.AddSlackHandler<UserChangeHandler>();
-        services.AddSingleton<ChannelAccess>();
+        services.AddWorkspaceDataKeeper<ChannelAccess>();
         services.AddSlackHandler<MemberJoinedChannelHandler>();
         services.AddSlackHandler<MemberLeftChannelHandler>();
         services.AddJobHandler<LearnChannelJob>();

@@ -1,3 +1,4 @@
+using AsyncLead.Outbox;
 using AsyncLead.Features.Members;
 using Dapper;
 using Npgsql;
@@ -5,7 +6,7 @@ using Npgsql;
 namespace AsyncLead.Features.WeeklyUpdates;
 
 /// <summary>Team channels and their settings (team_channels, team_expected_members).</summary>
-public sealed class TeamStore(NpgsqlDataSource dataSource)
+public sealed class TeamStore(NpgsqlDataSource dataSource) : IWorkspaceDataKeeper
 {
     private const string SelectTeam =
         """
@@ -152,4 +153,9 @@ public sealed class TeamStore(NpgsqlDataSource dataSource)
             PausedAt = PausedAt,
         };
     }
+
+    /// <summary>Expected members, weeks, updates and blockers go with their team channel.</summary>
+    public async Task<IReadOnlyList<TableRows>> PurgeWorkspaceAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string workspaceId, bool confirmed, CancellationToken ct) =>
+        [await TableRows.PurgeAsync(connection, transaction, "team_channels", workspaceId, confirmed, ct)];
 }

@@ -1,3 +1,4 @@
+using AsyncLead.Outbox;
 using AsyncLead.Jobs;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Web;
@@ -8,7 +9,7 @@ public static class WeeklyUpdatesFeature
 {
     public static IServiceCollection AddWeeklyUpdates(this IServiceCollection services)
     {
-        services.AddSingleton<TeamStore>();
+        services.AddWorkspaceDataKeeper<TeamStore>();
         services.AddSingleton<UpdateStore>();
         services.AddSingleton<UpdateSubmissions>();
         services.AddSingleton<ExpectedMembers>();

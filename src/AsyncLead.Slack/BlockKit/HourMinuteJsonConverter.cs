@@ -15,13 +15,3 @@ internal sealed class HourMinuteJsonConverter : JsonConverter<TimeOnly>
     public override void Write(Utf8JsonWriter writer, TimeOnly value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.ToString(Format, CultureInfo.InvariantCulture));
 }
-
-/// <summary>Datetimepicker instants: Unix seconds.</summary>
-internal sealed class UnixSecondsJsonConverter : JsonConverter<DateTimeOffset>
-{
-    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64());
-
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-        writer.WriteNumberValue(value.ToUnixTimeSeconds());
-}

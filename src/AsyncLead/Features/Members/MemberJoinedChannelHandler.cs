@@ -33,34 +33,3 @@ public sealed class MemberJoinedChannelHandler(ChannelAccess access, BotChannelM
     internal static bool IsTheBot(EventCallbackPayload callback, string userId) =>
         callback.Authorizations.Any(a => a.IsBot && a.UserId == userId);
 }
-
-/// <summary>Someone left or was removed from a channel the bot is in: what comes from it is hidden from them at once.</summary>
-public sealed class MemberLeftChannelHandler(ChannelAccess access, BotChannelMembership membership) : ISlackEventHandler
-{
-    public string EventType => "member_left_channel";
-
-    public async Task HandleAsync(EventCallbackPayload callback, SlackContext context, CancellationToken ct)
-    {
-        if (callback.Event is ChannelMemberEvent left && (left.Team ?? context.TeamId ?? callback.TeamId) is { } workspace)
-        {
-            if (MemberJoinedChannelHandler.IsTheBot(callback, left.User))
-            {
-                await membership.RecordAsync(workspace, left.Channel, isMember: false, ct);
-            }
-
-            await access.LeftAsync(workspace, left.Channel, left.User, ct);
-        }
-    }
-}
-
-/// <summary>Runs <see cref="ChannelAccess.LearnAsync"/> for a channel first seen on a request path.</summary>
-public sealed class LearnChannelJob(ChannelAccess access) : IJobHandler
-{
-    public string Kind => ChannelAccess.LearnJobKind;
-
-    public Task HandleAsync(JobContext job, CancellationToken cancellationToken)
-    {
-        var payload = job.Payload<ChannelAccess.LearnPayload>();
-        return access.LearnAsync(payload.WorkspaceId, payload.ChannelId, cancellationToken);
-    }
-}

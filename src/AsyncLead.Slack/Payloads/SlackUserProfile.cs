@@ -1,0 +1,8 @@
+namespace AsyncLead.Slack.Payloads;
+
+public sealed record SlackUserProfile
+{
+    public string? DisplayName { get; init; }
+
+    public string? RealName { get; init; }
+}
