@@ -26,6 +26,6 @@ public sealed partial record SlackStatus(string Text, string Emoji, DateTimeOffs
                 profile.StatusExpiration is > 0 and var expiry ? DateTimeOffset.FromUnixTimeSeconds(expiry) : null);
 
     [GeneratedRegex(@"\b(out of (the )?office|ooo|pto|on (vacation|holiday|leave)|vacationing|on holidays|parental leave|out sick|off sick|sick leave)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OutWords();
 }
