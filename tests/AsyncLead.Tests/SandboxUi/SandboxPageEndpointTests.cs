@@ -49,6 +49,16 @@ public sealed class SandboxPageEndpointTests(SandboxPageWorld world) : IClassFix
     }
 
     [Fact]
+    public async Task The_page_and_the_status_page_link_to_each_other()
+    {
+        var page = await world.Http.GetStringAsync("");
+        var status = await world.Http.GetStringAsync("../");
+
+        Assert.Contains("<a id=\"status-link\" href=\"../\"", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/sandbox/\">", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task State_shows_the_seeded_workspace_with_each_persons_local_time()
     {
         var state = await world.StateAsync(Priya);
@@ -179,6 +189,7 @@ public sealed class SandboxPageEndpointTests(SandboxPageWorld world) : IClassFix
     [InlineData("command", "{\"as\":\"U0SOFIA\",\"channel\":\"G0LEADS\",\"text\":\"hi\"}", HttpStatusCode.BadRequest)]
     [InlineData("command", "{\"as\":\"U0PRIYA\",\"text\":\"   \"}", HttpStatusCode.BadRequest)]
     [InlineData("command", "[1,2", HttpStatusCode.BadRequest)]
+    [InlineData("command", "{\"as\":\"U0PRIYA\",\"channel\":\"C0PLATFORM\",\"text\":\"hi\",\"thread\":\"1.2\"}", HttpStatusCode.Conflict)]
     [InlineData("click", "{\"as\":\"U0PRIYA\",\"channel\":\"C0PLATFORM\",\"ts\":\"1.2\",\"actionId\":\"x\"}", HttpStatusCode.Conflict)]
     [InlineData("pick", "{\"as\":\"U0PRIYA\",\"viewId\":\"V0\",\"actionId\":\"x\",\"value\":{\"a\":1}}", HttpStatusCode.BadRequest)]
     [InlineData("submit", "{\"as\":\"U0PRIYA\",\"viewId\":\"V0\",\"values\":{}}", HttpStatusCode.Conflict)]
