@@ -109,12 +109,18 @@ public sealed class SandboxPageInBrowserTests(SandboxProcessWorld world, Chromiu
         SandboxPage.Fill(setup, "Team time zone", "America/St_Johns");
         SandboxPage.Pick(setup, "Chosen people", "Priya Raman");
         SandboxPage.Fill(setup, "Stand-up minutes", "20");
+        SandboxPage.Pick(setup, "Lead", "Priya Raman");
         Page.Click(() => setup.FindElement(By.Id("modal-submit")));
         Page.NoModal();
         var saved = Page.Until(() => Page.Ephemerals().Select(m => m.Text).FirstOrDefault(t => t.Contains("Weekly updates are set up in #leads-private", StringComparison.Ordinal)))!;
         Assert.Contains("Thu 09:30", saved, StringComparison.Ordinal);
         Assert.Contains("America/St_Johns", saved, StringComparison.Ordinal);
         Assert.Empty(Browser.FindElements(By.Id("notice")));
+
+        // Maya handed the lead role to Priya (the users select): her setup is now read-only for Maya.
+        Page.Type("/weekly-update setup");
+        var readOnly = Page.Until(() => Page.Modal("weekly_setup") is var shown && shown.Text.Contains("Only @priya (the team's lead)", StringComparison.Ordinal) ? shown : null)!;
+        Assert.Empty(readOnly.FindElements(By.Id("modal-submit")));
     }
 
     [Fact]
