@@ -16,16 +16,6 @@ public enum ReviewerAnswer
     Hold,
 }
 
-/// <summary>What makes a doc ready to decide.</summary>
-public enum DecisionQuorum
-{
-    /// <summary>Every reviewer answered (abstaining included).</summary>
-    All,
-
-    /// <summary>More than half the reviewers approved.</summary>
-    Majority,
-}
-
 /// <summary>
 /// A reviewer's current answer (a changed answer replaces the old one; the last one given counts). An approval of an
 /// earlier version of the doc (<paramref name="EarlierVersion"/>) is shown but doesn't count until confirmed.
