@@ -13,7 +13,7 @@ internal static partial class MrkdwnSplitter
     private const string CloseFence = "\n" + Fence;
     private const string ReopenFence = Fence + "\n";
 
-    [GeneratedRegex(@"<[^<>\n]*>|&(?:[a-z]+|#[0-9]+);", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<[^<>\n]*>|&(?:[a-z]+|#[0-9]+);", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex Atom();
 
     /// <summary>Comfortably more than a closing plus a reopened fence (8 characters), so pieces carry content.</summary>

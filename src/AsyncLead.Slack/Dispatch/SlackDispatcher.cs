@@ -40,6 +40,7 @@ internal sealed partial class SlackDispatcher(
         return payload switch
         {
             BlockActionsPayload actions => DispatchActionsAsync(actions, context),
+            ViewSubmissionPayload submission when SubmittedLengths.Refusal(submission.View) is { } refusal => TooLong(submission.View, refusal),
             ViewSubmissionPayload submission => Route<IViewSubmissionHandler>(
                 context, routes.ViewSubmissions, "view_submission", submission.View.CallbackId, null, NotSaved(submission.View),
                 (handler, ct) => handler.HandleAsync(submission, context, ct)),
@@ -308,6 +309,12 @@ internal sealed partial class SlackDispatcher(
         return firstInput is null ? SlackAck.Empty : SlackAck.ViewErrors(new Dictionary<string, string> { [firstInput] = SubmissionNotSaved });
     }
 
+    private Task<SlackAck> TooLong(SlackView view, SlackAck refusal)
+    {
+        LogTooLong(logger, view.CallbackId);
+        return Task.FromResult(refusal);
+    }
+
     private Task<SlackAck> Unrouted(string kind, string? key)
     {
         LogUnrouted(logger, kind, key);
@@ -329,6 +336,9 @@ internal sealed partial class SlackDispatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No Slack handler for {Kind} '{Key}'; acknowledged without action")]
     private static partial void LogUnrouted(ILogger logger, string kind, string? key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "view_submission {CallbackId} carried a field longer than Slack lets through; refused on that field, no handler ran")]
+    private static partial void LogTooLong(ILogger logger, string? callbackId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Slack handler for {Route} failed; acknowledged anyway")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string route);

@@ -71,6 +71,94 @@ public sealed class PayloadFuzzTests(TestDatabase database, ITestOutputHelper ou
         Assert.Contains(413, statuses.Keys);
     }
 
+    /// <summary>What a hostile or unlucky person types: long runs of what the parsers look for, odd Unicode, 16,000 of each.</summary>
+    private static readonly string[] Adversarial =
+    [
+        "1" + new string(' ', 16_000) + "x",
+        string.Concat(Enumerable.Repeat("9:00-", 3_200)),
+        string.Concat(Enumerable.Repeat("Mon-", 4_000)) + "Fri 09:00-17:00",
+        string.Concat(Enumerable.Repeat(":a:", 5_334)),
+        string.Concat(Enumerable.Repeat("Completed:", 1_600)),
+        string.Concat(Enumerable.Repeat("- [ ] ", 2_667)),
+        "2026-12-01" + new string(' ', 16_000) + "..2026-12-31",
+        "DEC-" + new string('9', 16_000),
+        string.Concat(Enumerable.Repeat("a\u0301", 8_000)),
+        string.Concat(Enumerable.Repeat("🚧", 8_000)),
+        "\ud800" + new string('x', 16_000),
+        new string('\n', 16_000) + "x",
+        string.Concat(Enumerable.Repeat("<!channel>", 1_600)),
+    ];
+
+    [Fact]
+    public async Task Long_and_adversarial_command_texts_and_form_values_get_a_clear_answer_and_no_5xx()
+    {
+        await using var scenario = await SlackScenario.StartAsync(database);
+        scenario.Slack.AddUser("U0AL5ALICE", "alice", tz: "Europe/Berlin").AddChannel("C0AL5TEAM", "team-platform", members: ["U0AL5ALICE"], botIsMember: true);
+        var alice = scenario.User("U0AL5ALICE", "C0AL5TEAM");
+        await alice.RunsCommandAsync("/weekly-update", "setup");
+        Assert.True((await alice.SubmitsViewAsync()).IsSuccess);
+        var commands = new[] { "", "settings ", "settings hours ", "settings focus ", "away ", "away until ", "digest ", "status ", "Completed: ", "Blockers:\n" }
+            .Select(prefix => ("/weekly-update", prefix))
+            .Concat(new[] { "", "export ", "# Doc\n## Analysis\n" }.Select(prefix => ("/decision", prefix)));
+        var failures = new List<string>();
+
+        foreach (var (command, prefix) in commands)
+        {
+            foreach (var text in Adversarial)
+            {
+                var response = await alice.RunsCommandAsync(command, prefix + text);
+                if (!response.IsSuccess || response.Body.Contains("Something went wrong", StringComparison.Ordinal))
+                {
+                    failures.Add($"{command} {prefix}{Shorten(text)} got {response}");
+                }
+            }
+        }
+
+        // The same texts in every field of the update form, past Slack's max_length: each is refused on its fields.
+        await alice.RunsCommandAsync("/weekly-update");
+        var form = scenario.Slack.OpenModalFor("U0AL5ALICE")!;
+        foreach (var text in Adversarial)
+        {
+            var response = await scenario.Simulator.SendInteractionAsync(Submission(scenario, form, text));
+            if (!response.IsSuccess || response.Json?["response_action"]?.GetValue<string>() != "errors")
+            {
+                failures.Add($"update form with {Shorten(text)} got {response}");
+            }
+        }
+
+        Assert.Empty(failures);
+        Assert.DoesNotContain(scenario.Host.Logs.Lines, line => line.Contains("failed", StringComparison.OrdinalIgnoreCase) && line.Contains("Exception", StringComparison.Ordinal));
+        Assert.DoesNotContain("Something went wrong", string.Join("\n", scenario.Slack.ResponseUrlPosts().Select(p => p.Body.ToJsonString())), StringComparison.Ordinal);
+        Assert.DoesNotContain(scenario.Slack.Calls("chat.postMessage"), call => call.Args.ToJsonString().Contains("<!channel>", StringComparison.Ordinal));
+    }
+
+    private static JsonObject Submission(SlackScenario scenario, Sandbox.Slack.FakeView form, string text)
+    {
+        var view = form.Json.DeepClone().AsObject();
+        var values = new JsonObject();
+        foreach (var block in view["blocks"]!.AsArray().OfType<JsonObject>().Where(b => b["type"]?.GetValue<string>() == "input"))
+        {
+            values[block["block_id"]!.GetValue<string>()] = new JsonObject
+            {
+                [block["element"]!["action_id"]!.GetValue<string>()] = new JsonObject { ["type"] = "plain_text_input", ["value"] = text },
+            };
+        }
+
+        view["state"] = new JsonObject { ["values"] = values };
+        return new JsonObject
+        {
+            ["type"] = "view_submission",
+            ["team"] = new JsonObject { ["id"] = SlackScenario.TeamId, ["domain"] = "acme" },
+            ["user"] = new JsonObject { ["id"] = "U0AL5ALICE", ["username"] = "alice", ["name"] = "alice", ["team_id"] = SlackScenario.TeamId },
+            ["api_app_id"] = scenario.Slack.AppId,
+            ["token"] = scenario.Slack.VerificationToken,
+            ["trigger_id"] = scenario.Slack.IssueTriggerId("U0AL5ALICE"),
+            ["view"] = view,
+            ["response_urls"] = new JsonArray(),
+            ["is_enterprise_install"] = false,
+        };
+    }
+
     private static List<FuzzSeed> Seeds(string loopbackResponseUrl)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "SlackFixtures");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AsyncLead.Features.Members;
 using AsyncLead.Slack.Posting;
 using AsyncLead.Slack.Dispatch;
@@ -67,7 +68,34 @@ public sealed class DecisionCommand(
             return await EditAsync(command, edited, ct);
         }
 
-        return await OpenFormAsync(command, text, ct);
+        return TooLongForTheForm(text) is { } tooLong ? SlackAck.Ephemeral(tooLong) : await OpenFormAsync(command, text, ct);
+    }
+
+    /// <summary>The longest pasted doc read: six full sections of the form and their headings fit.</summary>
+    public const int MaxPastedLength = 20_000;
+
+    /// <summary>What the form can't hold in full is refused before it opens, so nothing pasted is cut short unseen.</summary>
+    private static string? TooLongForTheForm(string text)
+    {
+        if (text.Length > MaxPastedLength)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"That is {text.Length:N0} characters long; a doc pasted after `/decision` is at most {MaxPastedLength:N0}. Paste a shorter one, or run `/decision` and fill in the form.");
+        }
+
+        var doc = Prefill(text);
+        var (section, length, limit) = new[]
+            {
+                ("The title", doc.Title.Length, DecisionModals.TitleMaxLength),
+                ("Problem Statement", doc.ProblemStatement.Length, DecisionModals.SectionMaxLength),
+                ("Options Considered", doc.OptionsConsidered.Length, DecisionModals.SectionMaxLength),
+                ("Analysis", doc.Analysis.Length, DecisionModals.SectionMaxLength),
+                ("Recommendation", doc.Recommendation.Length, DecisionModals.SectionMaxLength),
+                ("Questions for Team", doc.QuestionsForTeam.Length, DecisionModals.SectionMaxLength),
+            }
+            .FirstOrDefault(s => s.Item2 > s.Item3);
+        return section is null ? null : string.Create(CultureInfo.InvariantCulture,
+            $"{section} is {length:N0} characters long; the form holds at most {limit:N0} there, so I didn't open it. Shorten it and paste again.");
     }
 
     private async Task<SlackAck> EditAsync(SlashCommand command, DecisionShortId id, CancellationToken ct)

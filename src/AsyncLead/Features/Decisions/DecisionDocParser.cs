@@ -122,9 +122,9 @@ public static partial class DecisionDocParser
                 _ => "",
             }));
 
-    [GeneratedRegex(@"^\s*\d{1,2}[.)]\s*|\p{So}|\p{Cs}|\uFE0F|:[a-z0-9_+\-]+:", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*\d{1,2}[.)]\s*|\p{So}|\p{Cs}|\uFE0F|:[a-z0-9_+\-]+:", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase)]
     private static partial Regex Decoration();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.NonBacktracking)]
     private static partial Regex Whitespace();
 }

@@ -33,6 +33,6 @@ public readonly partial record struct DecisionShortId
         return true;
     }
 
-    [GeneratedRegex(@"^\s*DEC-(?<number>\d{1,10})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*DEC-(?<number>\d{1,10})\s*$", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -16,12 +16,22 @@ public static partial class DigestSettingParser
         "(or `digest friday 16:30`, `digest fri 4:30pm`). `digest off` stops it, `digest on` brings back Monday 09:00, " +
         "and `digest` alone shows your setting.";
 
+    /// <summary>The longest setting read: <c>wednesday at 12:30pm</c> is 20 characters.</summary>
+    public const int MaxLength = 100;
+
     private static readonly Dictionary<string, DayOfWeek> Days = BuildDays();
 
     public static bool TryParse(string text, out DigestPreference preference, out string error)
     {
         preference = DigestPreference.Default;
         error = "";
+        if (text.Length > MaxLength)
+        {
+            error = string.Create(CultureInfo.InvariantCulture,
+                $"That is {text.Length:N0} characters long; a digest setting is at most {MaxLength}, so nothing was changed. ") + Usage;
+            return false;
+        }
+
         var words = text.Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         switch (words)
         {
@@ -117,6 +127,6 @@ public static partial class DigestSettingParser
         return days;
     }
 
-    [GeneratedRegex(@"^(?<hour>\d{1,2})(?:[:.h](?<minute>\d{2}))?(?<half>am|pm)?$")]
+    [GeneratedRegex(@"^(?<hour>\d{1,2})(?:[:.h](?<minute>\d{2}))?(?<half>am|pm)?$", RegexOptions.NonBacktracking)]
     private static partial Regex Time();
 }

@@ -34,6 +34,9 @@ public sealed class ScheduleModal(MemberDirectory directory, TimeProvider clock)
     public const string FocusBlock = "focus";
     private const string ValueAction = "value";
 
+    /// <summary>A field is read as <c>hours …</c> / <c>focus …</c> (six characters more), within the parser's limit.</summary>
+    public const int FieldMaxLength = MemberSettingsParser.MaxLength - 6;
+
     public string CallbackId => Id;
 
     public static ModalView Build(MemberSchedule schedule)
@@ -44,9 +47,9 @@ public sealed class ScheduleModal(MemberDirectory directory, TimeProvider clock)
         return new ModalView(new PlainText("Your working time"),
         [
             Blocks.Context($"Times are in your Slack time zone, {MrkdwnEscaping.Escape(schedule.TimeZoneId)}. Reminders arrive only inside working hours and outside focus blocks."),
-            Blocks.Input(HoursBlock, "Working hours", new PlainTextInputElement(ValueAction) { InitialValue = Current(HoursBlock) },
+            Blocks.Input(HoursBlock, "Working hours", new PlainTextInputElement(ValueAction) { InitialValue = Current(HoursBlock), MaxLength = FieldMaxLength },
                 hint: "Days and times, e.g. Mon-Fri 09:00-17:00, or several: Mon-Thu 08:30-16:30, Fri 08:30-13:00"),
-            Blocks.Input(FocusBlock, "Focus blocks", new PlainTextInputElement(ValueAction) { InitialValue = focus }, optional: true,
+            Blocks.Input(FocusBlock, "Focus blocks", new PlainTextInputElement(ValueAction) { InitialValue = focus, MaxLength = FieldMaxLength }, optional: true,
                 hint: "No reminders during these, e.g. Tue-Thu 09:00-12:00. Leave empty for none."),
             Blocks.Context("Away days: `/weekly-update away next week`, `/weekly-update away 2026-11-23..2026-11-27`."),
         ])

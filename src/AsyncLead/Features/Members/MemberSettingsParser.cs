@@ -19,6 +19,9 @@ public static partial class MemberSettingsParser
     public const string Usage =
         "I understand:\n• " + HoursExample + "\n• " + FocusExample + "\n• " + AwayExample;
 
+    /// <summary>The longest setting read (keyword included): a week of separate windows fits in well under half of it.</summary>
+    public const int MaxLength = 200;
+
     private static readonly string[] Nothing = ["none", "off", "clear", "no"];
 
     /// <summary>
@@ -33,6 +36,13 @@ public static partial class MemberSettingsParser
         [NotNullWhen(false)] out string? error)
     {
         change = null;
+        if (text.Length > MaxLength)
+        {
+            error = string.Create(CultureInfo.InvariantCulture,
+                $"That is {text.Length:N0} characters long; a setting is at most {MaxLength}, so nothing was changed. {Usage}");
+            return false;
+        }
+
         var match = Command().Match(text);
         var keyword = match.Groups["keyword"].Value.ToLowerInvariant();
         var rest = match.Groups["rest"].Value.Trim();
@@ -94,7 +104,7 @@ public static partial class MemberSettingsParser
         foreach (var chunk in text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var range = TimeRangeAtEnd().Match(chunk);
-            if (!TryParseDays(range.Success ? chunk[..range.Index] : chunk, example, pendingDays, out error))
+            if (!TryParseDays(range.Success ? chunk[..range.Groups["start"].Index] : chunk, example, pendingDays, out error))
             {
                 return false;
             }
@@ -106,7 +116,7 @@ public static partial class MemberSettingsParser
 
             if (pendingDays.Count == 0)
             {
-                error = $"Which days is {range.Value.Trim()} for? For example: {example}.";
+                error = $"Which days is {chunk[range.Groups["start"].Index..].Trim()} for? For example: {example}.";
                 return false;
             }
 
@@ -350,18 +360,20 @@ public static partial class MemberSettingsParser
 
     private static string Abbreviation(DayOfWeek day) => day.ToString()[..3];
 
-    [GeneratedRegex(@"^\s*(?:settings\s+)?(?:(?:working\s+)?(?<keyword>hours)\b|(?<keyword>\S+))(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^\s*(?:settings\s+)?(?:(?:working\s+)?(?<keyword>hours)\b|(?<keyword>\S+))(?<rest>.*)$", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Command();
 
-    [GeneratedRegex(@"(?<![\p{L}\d:])(?<start>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)\s*(?:-|–|—|to|until|till)\s*(?<end>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)$", RegexOptions.IgnoreCase)]
+    // "Mon-Fri 9-17": the range starts at a number not glued to a word or a time before it. That is a character class
+    // rather than a lookbehind, so the engine can be the linear one.
+    [GeneratedRegex(@"(?:^|[^\p{L}\d:])(?<start>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)\s*(?:-|–|—|to|until|till)\s*(?<end>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)$", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase)]
     private static partial Regex TimeRangeAtEnd();
 
-    [GeneratedRegex(@"^(?<hour>\d{1,2})(?::(?<minute>\d{2}))?\s*(?:(?<meridiem>[ap])\.?m\.?)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<hour>\d{1,2})(?::(?<minute>\d{2}))?\s*(?:(?<meridiem>[ap])\.?m\.?)?$", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase)]
     private static partial Regex Time();
 
-    [GeneratedRegex(@"\p{L}+|[-–—&/+]|\S", RegexOptions.None)]
+    [GeneratedRegex(@"\p{L}+|[-–—&/+]|\S", RegexOptions.NonBacktracking)]
     private static partial Regex DayTokens();
 
-    [GeneratedRegex(@"^(?:until\s+(?<last>\S+)|(?:from\s+)?(?<first>\d{4}-\d{2}-\d{2})(?:(?:\s*(?:\.{2,3}|[-–—])\s*|\s+(?:to|until|through|thru)\s+)(?<last>\d{4}-\d{2}-\d{2}))?)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:until\s+(?<last>\S+)|(?:from\s+)?(?<first>\d{4}-\d{2}-\d{2})(?:(?:\s*(?:\.{2,3}|[-–—])\s*|\s+(?:to|until|through|thru)\s+)(?<last>\d{4}-\d{2}-\d{2}))?)$", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase)]
     private static partial Regex AwayDates();
 }

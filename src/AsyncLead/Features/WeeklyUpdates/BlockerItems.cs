@@ -58,13 +58,13 @@ public static partial class BlockerItems
         Decoration().Replace(text, "").Trim().TrimEnd('.', '!').Trim().ToLowerInvariant();
 
     // A leading list marker: -, *, +, Slack's •, "1." or "1)", and a task box.
-    [GeneratedRegex(@"^(?:[-*+•◦▪‣●·]|\d{1,3}[.)])(?=\s|$)\s*(?:\[[ xX]\]\s*)?")]
+    [GeneratedRegex(@"^(?:[-*+•◦▪‣●·]|\d{1,3}[.)])(?:$|\s+(?:\[[ xX]\]\s*)?)", RegexOptions.NonBacktracking)]
     private static partial Regex Bullet();
 
     // Emphasis, code ticks, emoji and :shortcodes: around "none".
-    [GeneratedRegex(@"[*_`~]|:[a-z0-9_+\-]+:|\p{So}|\p{Cs}|\uFE0F|\u200D", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[*_`~]|:[a-z0-9_+\-]+:|\p{So}|\p{Cs}|\uFE0F|\u200D", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase)]
     private static partial Regex Decoration();
 
-    [GeneratedRegex(@"^(?:|[-–—]|n/?a|nil|nope|nada|nothing|none|no|no blockers?|not blocked|nothing blocking(?: me)?)(?:\s*(?:so far|right now|at the moment|currently|this week|for now|atm))?$")]
+    [GeneratedRegex(@"^(?:|[-–—]|n/?a|nil|nope|nada|nothing|none|no|no blockers?|not blocked|nothing blocking(?: me)?)(?:\s*(?:so far|right now|at the moment|currently|this week|for now|atm))?$", RegexOptions.NonBacktracking)]
     private static partial Regex NoBlocker();
 }

@@ -156,7 +156,7 @@ internal static partial class SectionLabels
 
     // A colon separates, unless it opens a :shortcode:.
     private static bool IsColon(string line, int at) =>
-        at < line.Length && line[at] == ':' && !Shortcode().Match(line, at).Success;
+        at < line.Length && line[at] == ':' && !Shortcode().Match(line, at, line.Length - at).Success;
 
     // Emoji and :shortcodes: often decorate labels ("✅ Done:", ":construction: WIP:"); they are dropped with the label.
     private static int SkipDecoration(string line, int at)
@@ -169,7 +169,7 @@ internal static partial class SectionLabels
                 return at;
             }
 
-            var shortcode = Shortcode().Match(line, at);
+            var shortcode = Shortcode().Match(line, at, line.Length - at);
             if (shortcode.Success)
             {
                 at += shortcode.Length;
@@ -203,6 +203,7 @@ internal static partial class SectionLabels
     private static IEnumerable<(string, UpdateSection)> Of(UpdateSection section, params string[] labels) =>
         labels.Select(label => (label, section));
 
-    [GeneratedRegex(@"\G:[a-z0-9_+\-]+:", RegexOptions.IgnoreCase)]
+    // Matched on the rest of the line (Match(line, at, length)), where ^ is `at`: the linear engine has no \G.
+    [GeneratedRegex(@"^:[a-z0-9_+\-]+:", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase)]
     private static partial Regex Shortcode();
 }

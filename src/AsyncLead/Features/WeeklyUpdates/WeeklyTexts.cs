@@ -25,6 +25,17 @@ public static class WeeklyTexts
         "Your update is empty, so I didn't save anything. Write at least one section, for example " +
         "`/weekly-update Done: shipped payouts. Next: refunds`, or run `/weekly-update` for the form.";
 
+    /// <summary>
+    /// The longest update read from one command: four sections as long as the form's and their labels fit. Slack itself
+    /// sends far less; this bounds what a request can make us parse.
+    /// </summary>
+    public const int MaxInlineLength = 15_000;
+
+    public static string InlineTooLong(int length) =>
+        string.Create(CultureInfo.InvariantCulture, $"Your update is {length:N0} characters long, and one written after `{Command}` is at most {MaxInlineLength:N0}, ") +
+        $"so I didn't save anything. Run `{Command}` for the form, or send a shorter update.";
+
+
     public const string EmptyField = "Write at least one section: what you completed, what's in progress, a blocker or next week's plan.";
 
     public const string InviteMe =
@@ -59,7 +70,7 @@ public static class WeeklyTexts
         string.Join(", ", teams.Select(t => $"<#{t.ChannelId}>")) + ".";
 
     public static string UnknownSubcommand(string word) =>
-        $"I don't know `{MrkdwnEscaping.Escape(word)}`. " + Usage;
+        $"I don't know `{MrkdwnEscaping.Escape(word.Length <= 40 ? word : word[..40] + BlockKitLimits.Ellipsis)}`. " + Usage;
 
     public static string Saved(TeamChannel team, TeamWeek week, bool replaced, bool late) =>
         (replaced ? "✏️ Updated: I'm editing your reply" : "✅ Saved: I'm posting it as your reply")

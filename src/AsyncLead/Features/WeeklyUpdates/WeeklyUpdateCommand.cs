@@ -84,6 +84,11 @@ public sealed class WeeklyUpdateCommand(
 
     private async Task<SlackAck> SubmitInlineAsync(SlashCommand command, string text, CancellationToken ct)
     {
+        if (text.Length > WeeklyTexts.MaxInlineLength)
+        {
+            return SlackAck.Ephemeral(WeeklyTexts.InlineTooLong(text.Length));
+        }
+
         var (team, refusal) = await TeamForAsync(command, ct, inline: true);
         if (team is null)
         {
