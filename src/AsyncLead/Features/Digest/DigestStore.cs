@@ -5,9 +5,6 @@ using Npgsql;
 
 namespace AsyncLead.Features.Digest;
 
-/// <summary>One digest DM as recorded: <see cref="MessageTs"/> is null until Slack has answered the post.</summary>
-public sealed record DigestSend(long Id, DateTimeOffset Since, string? DmChannel, string? MessageTs);
-
 /// <summary>Digest preferences and sends: the keeper of digest_preferences and digest_sends.</summary>
 public sealed class DigestStore(NpgsqlDataSource dataSource) : IWorkspaceDataKeeper
 {
