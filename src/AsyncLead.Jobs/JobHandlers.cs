@@ -2,9 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AsyncLead.Jobs;
 
-/// <summary>One <c>services.AddJobHandler&lt;T&gt;()</c> call: the route table reads the kind from the handler itself.</summary>
-internal sealed record JobHandlerRegistration(Type HandlerType);
-
 /// <summary>
 /// The route table from job kind to handler, built once when the worker is created, so two handlers claiming one
 /// kind stop the host at start rather than splitting jobs between them.

@@ -77,6 +77,19 @@ public sealed class JobQueue(NpgsqlDataSource dataSource, TimeProvider clock)
         return await EnqueueAsync(connection, null, request, cancellationToken);
     }
 
+    /// <summary>Enqueues every request in one transaction of its own: all of them, or none when one fails.</summary>
+    public async Task EnqueueAllAsync(IReadOnlyCollection<JobRequest> requests, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var request in requests)
+        {
+            await EnqueueAsync(connection, transaction, request, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Enqueues inside <paramref name="transaction"/> (or on its own when null). Returns the job's id, or null when
     /// <see cref="JobKeyConflict.Ignore"/> found an unfinished job with the same key.

@@ -39,6 +39,19 @@ public sealed class EnqueueAndCancelTests(JobsDatabase database) : IClassFixture
     }
 
     [Fact]
+    public async Task Jobs_enqueued_together_all_exist_or_none_does()
+    {
+        await using var host = JobHost.Create(database.ConnectionString, clock);
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            host.Queue.EnqueueAllAsync([Job("first"), Job("refused") with { MaxAttempts = 0 }], CancellationToken.None));
+        Assert.Empty(await JobRuns.JobsAsync(database.DataSource));
+
+        await host.Queue.EnqueueAllAsync([Job("first"), Job("second")], CancellationToken.None);
+        Assert.Equal(["first", "second"], (await JobRuns.JobsAsync(database.DataSource)).Select(job => job.Label).Order());
+    }
+
+    [Fact]
     public async Task A_second_enqueue_with_a_key_is_ignored_while_the_first_is_unfinished_and_accepted_after_it_finished()
     {
         await using var host = JobHost.Create(database.ConnectionString, clock);

@@ -12,6 +12,7 @@ const page = {
   thread: null, // ts of the open thread (in the conversation shown)
   modalKey: null, // view id + hash the modal on screen was drawn from
   modalErrors: {},
+  typed: {}, // view id -> what the person entered in it, kept while a pushed view covers it
   homeOpenedFor: null,
   dismissedBanners: 0,
 };
@@ -934,13 +935,15 @@ function renderModal() {
     layer.hidden = true;
     layer.replaceChildren();
     page.modalKey = null;
+    page.typed = {};
     return;
   }
   const view = modal.view;
   const key = view.id + '/' + view.hash + '/' + JSON.stringify(page.modalErrors[view.id] || {});
   if (key === page.modalKey) { return; }
-  const kept = layer.querySelector('.modal') ? modalValues(layer.querySelector('.modal')) : {};
-  const sameView = layer.querySelector('.modal') && layer.querySelector('.modal').dataset.viewId === view.id;
+  const shown = layer.querySelector('.modal');
+  if (shown) { page.typed[shown.dataset.viewId] = modalValues(shown); }
+  const sameView = shown && shown.dataset.viewId === view.id;
   page.modalKey = key;
   const box = el('form', 'modal');
   box.noValidate = true;
@@ -981,8 +984,9 @@ function renderModal() {
   box.append(head, body, foot);
   layer.replaceChildren(box);
   layer.hidden = false;
-  // views.update keeps what the person typed in inputs whose block_id and action_id stayed the same, as Slack does.
-  if (sameView || Object.keys(kept).length) { restoreValues(box, kept); }
+  // What the person typed stays, as in Slack: through views.update (inputs whose block_id and action_id stayed the
+  // same) and under a pushed view, until they come back to it.
+  if (page.typed[view.id]) { restoreValues(box, page.typed[view.id]); }
   if (!sameView) {
     const first = box.querySelector('.input-block input, .input-block textarea, .input-block select');
     if (first) { first.focus(); }

@@ -29,32 +29,3 @@ public abstract record View
     /// <summary>Our own unique id for the view, usable instead of Slack's view id in views.update.</summary>
     public string? ExternalId { get; init; }
 }
-
-public sealed record ModalView : View
-{
-    public ModalView(PlainText title, IReadOnlyList<Block> blocks)
-        : base("modal", blocks) =>
-        Title = title;
-
-    [JsonPropertyOrder(-1)]
-    public PlainText Title { get; init; }
-
-    /// <summary>Required by Slack as soon as the modal has an input block.</summary>
-    public PlainText? Submit { get; init; }
-
-    public PlainText? Close { get; init; }
-
-    /// <summary>Sends <c>view_closed</c> when the user dismisses the modal.</summary>
-    public bool? NotifyOnClose { get; init; }
-
-    /// <summary>Closing this view closes the whole view stack.</summary>
-    public bool? ClearOnClose { get; init; }
-}
-
-public sealed record HomeView : View
-{
-    public HomeView(IReadOnlyList<Block> blocks)
-        : base("home", blocks)
-    {
-    }
-}

@@ -53,20 +53,3 @@ public abstract record SlackAck
     internal byte[]? ToJsonBody() =>
         this is EmptyAck or RetryLaterAck ? null : JsonSerializer.SerializeToUtf8Bytes(this, GetType(), SlackJson.Options);
 }
-
-public sealed record EmptyAck : SlackAck;
-
-/// <summary>An ack and the work that follows it; see <see cref="SlackAck.AckThen"/>. The dispatcher sends only <see cref="Ack"/>.</summary>
-public sealed record FollowUpAck(SlackAck Ack, Func<CancellationToken, Task<MessageAck?>> Then, string? FailureNotice) : SlackAck;
-
-public sealed record RetryLaterAck : SlackAck;
-
-/// <summary>A slash command response: <c>{"response_type","text","blocks"}</c>. Also what a late result posts to the response_url.</summary>
-public sealed record MessageAck(string ResponseType, string Text, JsonElement? Blocks) : SlackAck
-{
-    public const string EphemeralType = "ephemeral";
-    public const string InChannelType = "in_channel";
-}
-
-/// <summary>A view_submission response: <c>{"response_action":"errors|update|push|clear",…}</c>.</summary>
-public sealed record ViewResponseAck(string ResponseAction, IReadOnlyDictionary<string, string>? Errors, JsonElement? View) : SlackAck;

@@ -2,9 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AsyncLead.Slack.Dispatch;
 
-/// <summary>A handler class added with <c>AddSlackHandler&lt;T&gt;()</c>; its routes are read once at start.</summary>
-internal sealed record SlackHandlerRegistration(Type HandlerType);
-
 /// <summary>Route key → handler type, one map per kind of request. Built once at start; a key claimed twice fails the start.</summary>
 internal sealed class SlackRouteTable
 {

@@ -38,19 +38,3 @@ public abstract record ElementValue
     /// <summary>rich_text_input: a <c>rich_text</c> block object.</summary>
     public JsonElement? RichTextValue { get; init; }
 }
-
-public sealed record ViewStateValue : ElementValue;
-
-public sealed record SelectedOption
-{
-    public required OptionText Text { get; init; }
-    public required string Value { get; init; }
-    public OptionText? Description { get; init; }
-}
-
-public sealed record OptionText
-{
-    public required string Type { get; init; }
-    public required string Text { get; init; }
-    public bool? Emoji { get; init; }
-}

@@ -22,15 +22,3 @@ public abstract class BotChannelEvents(BotChannelMembership membership, string e
         return isMember is { } known ? membership.RecordAsync(workspace, channel, known, ct) : membership.ForgetAsync(workspace, channel, ct);
     }
 }
-
-public sealed class ChannelLeftHandler(BotChannelMembership membership) : BotChannelEvents(membership, "channel_left", isMember: false);
-
-public sealed class GroupLeftHandler(BotChannelMembership membership) : BotChannelEvents(membership, "group_left", isMember: false);
-
-public sealed class ChannelArchiveHandler(BotChannelMembership membership) : BotChannelEvents(membership, "channel_archive", isMember: false);
-
-public sealed class GroupArchiveHandler(BotChannelMembership membership) : BotChannelEvents(membership, "group_archive", isMember: false);
-
-public sealed class ChannelUnarchiveHandler(BotChannelMembership membership) : BotChannelEvents(membership, "channel_unarchive", isMember: null);
-
-public sealed class GroupUnarchiveHandler(BotChannelMembership membership) : BotChannelEvents(membership, "group_unarchive", isMember: null);

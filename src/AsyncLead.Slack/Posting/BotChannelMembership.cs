@@ -3,20 +3,6 @@ using AsyncLead.Slack.WebApi;
 namespace AsyncLead.Slack.Posting;
 
 /// <summary>
-/// The app's durable record of which channels the bot is in, shared by every replica. Kept fresh by events
-/// (<see cref="BotChannelEvents"/>, <c>member_joined_channel</c>) and by what Slack says when asked or posted to.
-/// </summary>
-public interface IBotChannelStore
-{
-    /// <summary>True or false as last learned; null when never learned (or forgotten).</summary>
-    Task<bool?> FindAsync(string workspaceId, string channelId, CancellationToken ct);
-
-    Task RecordAsync(string workspaceId, string channelId, bool isMember, CancellationToken ct);
-
-    Task ForgetAsync(string workspaceId, string channelId, CancellationToken ct);
-}
-
-/// <summary>
 /// Whether the bot is in a channel, asked before a form opens so nobody writes into a channel the bot can't post in.
 /// The ack path only reads what is known (<see cref="KnownAsync"/>); Slack is asked after the ack, on first sight, and
 /// the answer is kept until an event or a failed post says otherwise.

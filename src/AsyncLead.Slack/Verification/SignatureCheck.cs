@@ -1,16 +1,5 @@
 namespace AsyncLead.Slack.Verification;
 
-public enum SignatureFailure
-{
-    None,
-    MissingHeaders,
-    MalformedTimestamp,
-    StaleTimestamp,
-    UnsupportedVersion,
-    MalformedSignature,
-    Mismatch,
-}
-
 /// <summary>Outcome of a signature check. <see cref="Reason"/> is for logs: it never contains the secret or the expected MAC.</summary>
 public sealed record SignatureCheck(SignatureFailure Failure, string Reason)
 {

@@ -15,28 +15,3 @@ public interface ISlackClient
     /// <summary>Uses <c>Slack__AppToken</c>.</summary>
     IAppsApi Apps { get; }
 }
-
-/// <summary>The Web API acting in one workspace, one small interface per area.</summary>
-public interface ISlackApi
-{
-    string TeamId { get; }
-
-    IChatApi Chat { get; }
-
-    IViewsApi Views { get; }
-
-    IUsersApi Users { get; }
-
-    IConversationsApi Conversations { get; }
-
-    IAuthApi Auth { get; }
-}
-
-/// <summary>
-/// Where bot tokens come from, implemented by the app: a single workspace's <c>Slack__BotToken</c>, or installs stored
-/// after OAuth. Called once per Web API call, so implementations cache.
-/// </summary>
-public interface ISlackTokenSource
-{
-    ValueTask<string> GetBotTokenAsync(string teamId, CancellationToken cancellationToken);
-}

@@ -11,6 +11,12 @@ public static class SlackErrors
     public static bool IsChannelGone(this SlackApiException exception) =>
         exception.Error is "not_in_channel" or "channel_not_found" or "is_archived" or "channel_is_archived";
 
+    /// <summary>The person is not in the channel, so nothing can be shown to them there (an ephemeral).</summary>
+    public static bool IsPersonNotInChannel(this SlackApiException exception) => exception.Error is "user_not_in_channel";
+
+    /// <summary>The message was deleted (or never was in that channel).</summary>
+    public static bool IsMessageGone(this SlackApiException exception) => exception.Error is "message_not_found";
+
     /// <summary>Slack said "not now" (429): nothing was done, and <see cref="SlackRateLimitedException.RetryAfter"/> says when to ask again.</summary>
     public static bool IsRateLimited(this Exception exception) => exception is SlackRateLimitedException;
 

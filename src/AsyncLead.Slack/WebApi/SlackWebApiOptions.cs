@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace AsyncLead.Slack.WebApi;
 
 /// <summary>How patiently the Web API client deals with a busy or failing Slack.</summary>
@@ -22,29 +20,4 @@ public sealed class SlackWebApiOptions
 
     /// <summary>Each attempt is abandoned (and retried) after this long.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
-}
-
-/// <summary>Checked at start, so a bad setting stops the host instead of the first Slack call.</summary>
-internal sealed class SlackWebApiOptionsValidator : IValidateOptions<SlackWebApiOptions>
-{
-    public ValidateOptionsResult Validate(string? name, SlackWebApiOptions options)
-    {
-        var failures = new List<string>();
-        if (options.MaxRetries < 1)
-        {
-            failures.Add("Slack Web API MaxRetries must be at least 1.");
-        }
-
-        if (options.RetryBaseDelay < TimeSpan.Zero || options.MaxRetryAfterWait < TimeSpan.Zero)
-        {
-            failures.Add("Slack Web API retry delays must not be negative.");
-        }
-
-        if (options.AttemptTimeout < TimeSpan.FromMilliseconds(10))
-        {
-            failures.Add("Slack Web API AttemptTimeout must be at least 10 ms.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
 }

@@ -35,7 +35,7 @@ public sealed class NoticeJob(ISlackClient slack, SlackPoster poster) : IJobHand
                 await poster.PostEphemeralOnceAsync(api, key, new EphemeralMessageRequest(shared, notice.UserId, notice.Text), cancellationToken);
                 return;
             }
-            catch (SlackApiException ex) when (ex.Error is "user_not_in_channel" or "not_in_channel" or "channel_not_found")
+            catch (SlackApiException ex) when (ex.IsPersonNotInChannel() || ex.IsChannelGone())
             {
                 // Falls through to the DM.
             }

@@ -30,5 +30,3 @@ public sealed class DatabaseReadiness(DatabaseMigrator migrator)
         }
     }
 }
-
-public sealed record ReadinessState(bool IsReady, int? AppliedVersion, string? Problem);

@@ -1,10 +1,8 @@
 using AsyncLead.Outbox;
 using AsyncLead.Features.Members;
 using AsyncLead.Features.WeeklyUpdates;
-using AsyncLead.Jobs;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Payloads;
-using Npgsql;
 
 namespace AsyncLead.Features.Digest;
 
@@ -13,8 +11,7 @@ namespace AsyncLead.Features.Digest;
 /// shows the setting; with a time it saves it and, in the same transaction, re-plans the digests of every team the
 /// person receives (the plan job looks up zones, off the ack path).
 /// </summary>
-public sealed class DigestCommand(TeamStore teams, DigestStore store, MemberDirectory directory, JobQueue queue, NpgsqlDataSource dataSource,
-    TimeProvider clock) : IWeeklyUpdateSubcommand
+public sealed class DigestCommand(TeamStore teams, DigestStore store, MemberDirectory directory, TimeProvider clock) : IWeeklyUpdateSubcommand
 {
     public const string Subcommand = "digest";
 
@@ -39,15 +36,7 @@ public sealed class DigestCommand(TeamStore teams, DigestStore store, MemberDire
             return SlackAck.Ephemeral(DigestTexts.Current(preference, zone, received, next));
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await DigestStore.SavePreferenceAsync(connection, transaction, command.TeamId, command.UserId, preference, now, ct);
-        foreach (var team in received)
-        {
-            await queue.EnqueueAsync(connection, transaction, DigestPlan.Request(team.WorkspaceId, team.Id), ct);
-        }
-
-        await transaction.CommitAsync(ct);
+        await store.SavePreferenceAsync(command.TeamId, command.UserId, preference, [.. received.Select(team => team.Id)], now, ct);
         return SlackAck.Ephemeral(DigestTexts.Saved(preference, zone, received, next));
     }
 }

@@ -1,7 +1,6 @@
 using AsyncLead.Features.WeeklyUpdates;
 using AsyncLead.Outbox;
 using AsyncLead.Jobs;
-using Npgsql;
 
 namespace AsyncLead.Features.Digest;
 
@@ -11,7 +10,7 @@ namespace AsyncLead.Features.Digest;
 /// when it runs and sends nothing, while one that is merely overdue (workers were down) still goes out. Zones are
 /// looked up here, off the ack path.
 /// </summary>
-public sealed class DigestPlanJob(TeamStore teams, DigestPlanner planner, JobQueue queue, NpgsqlDataSource dataSource, TimeProvider clock) : IJobHandler
+public sealed class DigestPlanJob(TeamStore teams, DigestPlanner planner, JobQueue queue, TimeProvider clock) : IJobHandler
 {
     public string Kind => DigestPlan.JobKind;
 
@@ -32,13 +31,6 @@ public sealed class DigestPlanJob(TeamStore teams, DigestPlanner planner, JobQue
             }
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var send in sends)
-        {
-            await queue.EnqueueAsync(connection, transaction, send, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        await queue.EnqueueAllAsync(sends, cancellationToken);
     }
 }

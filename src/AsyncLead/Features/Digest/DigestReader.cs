@@ -79,7 +79,7 @@ public sealed class DigestReader(WeekAttendance attendance, UpdateStore updates,
         {
             return await api.Chat.GetPermalinkAsync(channel, ts, ct);
         }
-        catch (SlackApiException ex) when (ex.Error is "message_not_found" or "channel_not_found" or "not_in_channel")
+        catch (SlackApiException ex) when (ex.IsMessageGone() || ex.IsChannelGone())
         {
             return null;
         }

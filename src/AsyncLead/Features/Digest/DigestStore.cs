@@ -1,3 +1,4 @@
+using AsyncLead.Jobs;
 using AsyncLead.Outbox;
 using AsyncLead.Features.Members;
 using Dapper;
@@ -5,11 +6,8 @@ using Npgsql;
 
 namespace AsyncLead.Features.Digest;
 
-/// <summary>One digest DM as recorded: <see cref="MessageTs"/> is null until Slack has answered the post.</summary>
-public sealed record DigestSend(long Id, DateTimeOffset Since, string? DmChannel, string? MessageTs);
-
 /// <summary>Digest preferences and sends: the keeper of digest_preferences and digest_sends.</summary>
-public sealed class DigestStore(NpgsqlDataSource dataSource) : IWorkspaceDataKeeper
+public sealed class DigestStore(NpgsqlDataSource dataSource, JobQueue jobs) : IWorkspaceDataKeeper
 {
     private const string UpsertPreferenceSql =
         """
@@ -47,14 +45,28 @@ public sealed class DigestStore(NpgsqlDataSource dataSource) : IWorkspaceDataKee
             : DigestPreference.Default;
     }
 
-    public static Task SavePreferenceAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string workspaceId, string userId,
-        DigestPreference preference, DateTimeOffset now, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(UpsertPreferenceSql, new
+    /// <summary>
+    /// Saves a person's digest choice and, in the same transaction, asks for the digests of every team they receive
+    /// (<paramref name="teamChannelIds"/>) to be planned again.
+    /// </summary>
+    public async Task SavePreferenceAsync(string workspaceId, string userId, DigestPreference preference, IReadOnlyList<long> teamChannelIds,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(UpsertPreferenceSql, new
         {
             workspaceId, userId, now, isOff = preference.IsOff,
             day = (short)(preference.Time.Day == DayOfWeek.Sunday ? 7 : (int)preference.Time.Day),
             time = preference.Time.Time.ToTimeSpan(),
         }, transaction, cancellationToken: ct));
+        foreach (var teamChannelId in teamChannelIds)
+        {
+            await jobs.EnqueueAsync(connection, transaction, DigestPlan.Request(workspaceId, teamChannelId), ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
 
     /// <summary>The send record of this recipient's digest for the week, created by the first attempt.</summary>
     public async Task<DigestSend> ClaimSendAsync(long teamChannelId, string userId, DateOnly weekStart, DateTimeOffset now, DateTimeOffset defaultSince,

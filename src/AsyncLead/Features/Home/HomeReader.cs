@@ -71,7 +71,7 @@ public sealed class HomeReader(
             return await slack.ForWorkspace(team.WorkspaceId).Conversations.MembersAsync(team.ChannelId, ct)
                 .AnyAsync(id => id == userId, ct);
         }
-        catch (SlackApiException ex) when (ex.Error is "channel_not_found" or "not_in_channel")
+        catch (SlackApiException ex) when (ex.IsChannelGone())
         {
             // The bot lost sight of the channel: nobody there can be expected until it is back.
             return false;

@@ -7,21 +7,6 @@ using AsyncLead.Slack.WebApi;
 
 namespace AsyncLead.Features.Home;
 
-/// <summary>"Edit" on the Home tab's working time: the form with the member's working hours and focus blocks.</summary>
-public sealed class EditScheduleButton(MemberDirectory directory, ISlackClient slack) : IBlockActionHandler
-{
-    public string ActionId => HomeTab.EditScheduleActionId;
-
-    public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
-    {
-        if (context.TeamId is { } workspaceId && context.UserId is { } userId && context.TriggerId is { } triggerId)
-        {
-            var member = await directory.GetAsync(workspaceId, userId, ct);
-            await slack.ForWorkspace(workspaceId).Views.OpenAsync(triggerId, ScheduleModal.Build(member.Schedule), ct);
-        }
-    }
-}
-
 /// <summary>
 /// Working hours and focus blocks, written as <c>/weekly-update settings</c> accepts them ("Mon-Fri 09:00-17:00").
 /// Each field is checked by <see cref="MemberSettingsParser"/> and the schedule as a whole by <see cref="MemberSchedule"/>;

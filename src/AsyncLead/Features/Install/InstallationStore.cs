@@ -6,10 +6,6 @@ using Npgsql;
 
 namespace AsyncLead.Features.Install;
 
-/// <summary>A workspace's install; <see cref="WorkspaceId"/> is the team id, or the enterprise id for an org-wide install.</summary>
-public sealed record Installation(string WorkspaceId, string? TeamName, string? EnterpriseId, bool IsEnterpriseInstall,
-    string? BotUserId, string Scopes, string? InstalledBy, DateTimeOffset InstalledAt);
-
 /// <summary>
 /// Installs in Postgres, and when the app last left each workspace. Bot tokens are written only encrypted with Data
 /// Protection and decrypted on read.

@@ -7,15 +7,6 @@ using Npgsql;
 
 namespace AsyncLead.Features.Members;
 
-/// <summary>Who a member is as far as time goes: Slack's view of them (cached) plus their own hours, focus and away days.</summary>
-public sealed record MemberProfile(string WorkspaceId, string UserId, string? DisplayName, bool IsBot, bool IsDeleted, MemberSchedule Schedule)
-{
-    public bool IsHuman => !IsBot && !IsDeleted;
-}
-
-/// <summary>A member as the cache knows them, Slack not asked: for showing names and times.</summary>
-public sealed record CachedMember(string UserId, string? DisplayName, string? TimeZone);
-
 /// <summary>
 /// Members' time, persisted. The time zone comes from Slack's users.info and is refreshed after a day (and at once on
 /// <c>user_change</c>); when Slack is unreachable a known zone is used as it stands.

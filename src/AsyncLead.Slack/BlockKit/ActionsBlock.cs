@@ -1,0 +1,3 @@
+namespace AsyncLead.Slack.BlockKit;
+
+public sealed record ActionsBlock(IReadOnlyList<BlockElement> Elements) : Block("actions");

@@ -1,0 +1,3 @@
+namespace AsyncLead.Slack.BlockKit;
+
+public sealed record DividerBlock() : Block("divider");

@@ -1,0 +1,5 @@
+using AsyncLead.Slack.BlockKit;
+
+namespace AsyncLead.Slack.Dispatch;
+
+public sealed record RetryLaterAck : SlackAck;

@@ -1,0 +1,3 @@
+namespace AsyncLead.Slack.Payloads;
+
+public sealed record ViewStateValue : ElementValue;
