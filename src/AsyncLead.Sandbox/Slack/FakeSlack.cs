@@ -184,6 +184,18 @@ public sealed class FakeSlack : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Someone sets their Slack custom status (e.g. "Out of office" until a date); empty text and emoji clear it.</summary>
+    public FakeSlack SetStatus(string userId, string text, string emoji = "", DateTimeOffset? until = null)
+    {
+        lock (_world.Gate)
+        {
+            var user = _world.Users[userId];
+            (user.StatusText, user.StatusEmoji, user.StatusExpiration) = (text, emoji, until);
+        }
+
+        return this;
+    }
+
     /// <summary>Adds or removes the bot from a channel (e.g. someone kicked it).</summary>
     public FakeSlack SetBotMembership(string channelId, bool isMember)
     {

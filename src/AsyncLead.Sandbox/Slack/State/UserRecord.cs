@@ -10,4 +10,9 @@ internal sealed class UserRecord
     public bool IsBot { get; init; }
     public bool Deleted { get; init; }
     public bool IsAdmin { get; init; }
+
+    /// <summary>The custom status; empty when none.</summary>
+    public string StatusText { get; set; } = "";
+    public string StatusEmoji { get; set; } = "";
+    public DateTimeOffset? StatusExpiration { get; set; }
 }

@@ -18,6 +18,7 @@ internal static class UsersMethods
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(user.TimeZone);
         var offset = zone.GetUtcOffset(now);
+        var active = user.StatusExpiration is not { } expiry || expiry > now;
         return new JsonObject
         {
             ["id"] = user.Id,
@@ -38,6 +39,10 @@ internal static class UsersMethods
                 ["real_name"] = user.RealName,
                 ["display_name"] = user.Name,
                 ["team"] = user.TeamId,
+                // Slack clears a status when it expires; 0 means one that doesn't.
+                ["status_text"] = active ? user.StatusText : "",
+                ["status_emoji"] = active ? user.StatusEmoji : "",
+                ["status_expiration"] = active && user.StatusExpiration is { } until ? until.ToUnixTimeSeconds() : 0,
             },
         };
     }

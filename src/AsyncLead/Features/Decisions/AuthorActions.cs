@@ -132,7 +132,8 @@ public sealed class ResolveAction(DecisionStore store, Notices notices) : IBlock
         if (payload.User.Id != concern.AuthorId && payload.User.Id != doc.AuthorId)
         {
             await notices.TellAsync(context,
-                $"Only {DecisionText.Mention(concern.AuthorId)} (who raised it) or {DecisionText.Mention(doc.AuthorId)} (the doc's author) can resolve this concern.", ct);
+                $"Only {DecisionText.Mention(concern.AuthorId)} (who raised it) or {DecisionText.Mention(doc.AuthorId)} (the doc's author) can "
+                + (concern.IsHold ? "release this hold." : "resolve this concern."), ct);
             return;
         }
 

@@ -12,8 +12,13 @@ public sealed class CommentSubmission(DecisionStore store) : IViewSubmissionHand
     public async Task<SlackAck> HandleAsync(ViewSubmissionPayload submission, SlackContext context, CancellationToken ct)
     {
         var parts = (submission.View.PrivateMetadata ?? "").Split(':');
-        var decisionId = long.Parse(parts[0], CultureInfo.InvariantCulture);
-        var kind = Enum.Parse<ReviewerAnswer>(parts[1]);
+        var decisionId = long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
+        // Only what the modal was opened for; anything else in the metadata was not sent by us.
+        if (parts.Length != 2 || !Enum.TryParse<ReviewerAnswer>(parts[1], out var kind) || kind is not (ReviewerAnswer.Concern or ReviewerAnswer.Question or ReviewerAnswer.Hold))
+        {
+            return SlackAck.ViewErrors(new Dictionary<string, string> { [DecisionModals.Text] = "This form is out of date. Close it and click the doc's button again." });
+        }
+
         var text = submission.View.State.Find(DecisionModals.Text, DecisionModals.Text)?.Value?.Trim() ?? "";
         if (await store.FindAsync(context.TeamId ?? "", decisionId, ct) is null)
         {
@@ -22,7 +27,9 @@ public sealed class CommentSubmission(DecisionStore store) : IViewSubmissionHand
 
         if (text.Length == 0)
         {
-            return SlackAck.ViewErrors(new Dictionary<string, string> { [DecisionModals.Text] = "Write what you'd like the author to consider." });
+            return SlackAck.ViewErrors(new Dictionary<string, string> { [DecisionModals.Text] = kind == ReviewerAnswer.Hold
+                ? "Say what the decision should wait for."
+                : "Write what you'd like the author to consider." });
         }
 
         return await store.RaiseAsync(decisionId, submission.User.Id, kind, text, ct) == ResponseResult.NotOpen

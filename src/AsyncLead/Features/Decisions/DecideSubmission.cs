@@ -25,7 +25,7 @@ public sealed class DecideSubmission(DecisionStore store) : IViewSubmissionHandl
             return SlackAck.ViewErrors(new Dictionary<string, string> { [DecisionModals.Option] = "Name the option you chose." });
         }
 
-        var recorded = await store.RecordDecisionAsync(doc.Id, submission.User.Id, option, rationale, early => DecisionText.Decided(submission.User.Id, option, early), ct);
+        var recorded = await store.RecordDecisionAsync(doc.Id, submission.User.Id, option, rationale, early => DecisionText.Decided(submission.User.Id, option, early, doc.Quorum), ct);
         return recorded
             ? SlackAck.Empty
             : SlackAck.ViewErrors(new Dictionary<string, string> { [DecisionModals.Option] = "This doc can't be decided now: it is waiting for reviewers, or already decided, withdrawn or lapsed." });

@@ -1,3 +1,5 @@
+using AsyncLead.Features.Members;
+
 namespace AsyncLead.Features.Decisions;
 
 public enum DecisionStatus
@@ -55,6 +57,11 @@ public sealed record DecisionDoc
     public int Version { get; init; } = 1;
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>"all" or "majority": see <see cref="DecisionQuorum"/>.</summary>
+    public string QuorumRule { get; init; } = "all";
+
+    public DecisionQuorum Quorum => Enum.Parse<DecisionQuorum>(QuorumRule, ignoreCase: true);
+
     public DecisionShortId ShortId => new(Number);
 
     public DecisionStatus State => Enum.Parse<DecisionStatus>(Status, ignoreCase: true);
@@ -80,9 +87,15 @@ public sealed record DecisionConcern
     public DateTimeOffset? ResolvedAt { get; init; }
     public string? ResolvedBy { get; init; }
 
-    public bool IsConcern => Kind == "concern";
+    /// <summary>A concern or a hold: it blocks the decision until resolved.</summary>
+    public bool IsBlocking => Kind is "concern" or "hold";
 
-    public RaisedConcern ToRaised() => new(Id, AuthorId, Text, ResolvedAt is not null);
+    public bool IsHold => Kind == "hold";
+
+    /// <summary>"Concern", "Hold" or "Question".</summary>
+    public string Label => Kind switch { "concern" => "Concern", "hold" => "Hold", _ => "Question" };
+
+    public RaisedConcern ToRaised() => new(Id, AuthorId, Text, ResolvedAt is not null, IsHold);
 }
 
 /// <summary>A doc with everything its message shows: reviewers, current answers, concerns and questions.</summary>
@@ -96,26 +109,43 @@ public sealed record DecisionSnapshot(
     public IReadOnlyList<string> ApprovedEarlierVersion =>
         [.. Reviewers.Where(r => Responses.Any(a => a.ReviewerId == r && a.EarlierVersion))];
 
+    /// <summary>
+    /// Reviewers who gave no answer and are away for the rest of the review (live while the doc is open, as kept at
+    /// its close afterwards), and why.
+    /// </summary>
+    public IReadOnlyDictionary<string, AwayReason> Excused { get; init; } = new Dictionary<string, AwayReason>();
+
     public ReviewTally Tally => ReviewTally.Count(
-        Reviewers, Responses, Concerns.Where(c => c.IsConcern).Select(c => c.ToRaised()));
+        Reviewers, Responses, Concerns.Where(c => c.IsBlocking).Select(c => c.ToRaised()), [.. Excused.Keys], Doc.Quorum);
 
     /// <summary>
-    /// Every reviewer approved (an abstention doesn't hold it up, but someone must approve) and no concern is open:
-    /// nothing more can come from the review, so the author need not wait for the deadline.
+    /// The review already gives what the deadline would, so the author need not wait: no concern or hold is open, and
+    /// every reviewer not away approved (an abstention doesn't hold it up, but someone must approve), or with a
+    /// majority quorum more than half did.
     /// </summary>
-    public bool AllApproved
+    public bool Approved
     {
         get
         {
-            var answers = Responses.ToDictionary(r => r.ReviewerId, r => r.Answer, StringComparer.Ordinal);
-            var given = Reviewers.Select(r => answers.GetValueOrDefault(r, ReviewerAnswer.Question)).ToList();
-            return Tally.NonResponders.Count == 0 && Tally.OpenConcerns.Count == 0
-                && given.TrueForAll(a => a is ReviewerAnswer.Approve or ReviewerAnswer.Abstain) && given.Contains(ReviewerAnswer.Approve);
+            var tally = Tally;
+            if (tally.OpenConcerns.Count > 0 || tally.Approvals == 0)
+            {
+                return false;
+            }
+
+            if (Doc.Quorum == DecisionQuorum.Majority)
+            {
+                return tally.MajorityApproved;
+            }
+
+            var answers = Responses.Where(r => !r.EarlierVersion).ToDictionary(r => r.ReviewerId, r => r.Answer, StringComparer.Ordinal);
+            return tally.NonResponders.Count == 0
+                && Reviewers.Except(tally.Excused).All(r => answers.TryGetValue(r, out var answer) && answer is ReviewerAnswer.Approve or ReviewerAnswer.Abstain);
         }
     }
 
     /// <summary>Still taking responses, yet ready: the author may record the decision before the deadline.</summary>
-    public bool CanDecideEarly => Doc.State == DecisionStatus.Open && AllApproved;
+    public bool CanDecideEarly => Doc.State == DecisionStatus.Open && Approved;
 
     /// <summary>Whether the author may record the decision now: after the deadline, or early once every reviewer approved.</summary>
     public bool CanDecide => Doc.State == DecisionStatus.Closed || CanDecideEarly;

@@ -19,6 +19,7 @@ public static class DecisionMessage
     public const string Decide = "decision_decide";
     public const string Resolve = "decision_resolve";
     public const string Edit = "decision_edit";
+    public const string Hold = "decision_hold";
 
     /// <summary>The metadata type that marks our messages; its payload carries the doc id (and a note's key).</summary>
     public const string MetadataType = "asynclead_decision";
@@ -41,6 +42,7 @@ public static class DecisionMessage
                 _ => "",
             }),
             Blocks.Context($"Proposed by {DecisionText.Mention(doc.AuthorId)} · Reviewers: {DecisionText.Mentions(snapshot.Reviewers)}"
+                + (doc.Quorum == DecisionQuorum.Majority ? " · Ready when a majority approve" : "")
                 + (doc.EditedAt is { } edited ? $" · _edited {DecisionText.LocalDate(edited, doc.AuthorTz)}: what changed is in the thread_" : "")),
         };
 
@@ -50,7 +52,7 @@ public static class DecisionMessage
                 $":white_check_mark: *Decided:* {MrkdwnEscaping.Escape(doc.DecidedOption ?? "")}\n"
                 + $"*Rationale:* {MrkdwnEscaping.Escape(doc.Rationale ?? "")}\n"
                 + $"Decided by {DecisionText.Mention(doc.DecidedBy ?? doc.AuthorId)} on {DecisionText.LocalDate(doc.DecidedAt ?? now, doc.AuthorTz)}"
-                + (doc.DecidedEarly ? ", before the response deadline: every reviewer had approved" : "")));
+                + (doc.DecidedEarly ? $", before the response deadline: {DecisionText.EarlyBecause(doc.Quorum)}" : "")));
         }
         else if (doc.State == DecisionStatus.Withdrawn)
         {
@@ -82,6 +84,7 @@ public static class DecisionMessage
                 new ButtonElement(Concern, new PlainText("Concern")) { Value = id },
                 new ButtonElement(Question, new PlainText("Question")) { Value = id },
                 new ButtonElement(Abstain, new PlainText("Abstain")) { Value = id },
+                new ButtonElement(Hold, new PlainText("Hold")) { Value = id },
             ]) { BlockId = "decision_responses" });
         }
 
@@ -117,23 +120,22 @@ public static class DecisionMessage
     /// <summary>A concern or question in the doc's thread; an open concern carries a Resolve button.</summary>
     public static RenderedMessage ConcernReply(DecisionDoc doc, DecisionConcern concern)
     {
-        var label = concern.IsConcern ? ":warning: *Concern*" : ":grey_question: *Question*";
+        var label = concern.Kind switch { "concern" => ":warning: *Concern*", "hold" => ":raised_hand: *Hold*", _ => ":grey_question: *Question*" };
         var body = $"{label} from {DecisionText.Mention(concern.AuthorId)} on {doc.ShortId}:\n{MarkdownToMrkdwn.Convert(concern.Text)}";
         var blocks = new List<Block>(Blocks.FromMrkdwn(body));
-        if (concern.IsConcern && concern.ResolvedAt is null)
+        if (concern.IsBlocking && concern.ResolvedAt is null)
         {
             blocks.Add(new ActionsBlock(
             [
-                new ButtonElement(Resolve, new PlainText("Resolve")) { Value = concern.Id.ToString(CultureInfo.InvariantCulture) },
+                new ButtonElement(Resolve, new PlainText(concern.IsHold ? "Release hold" : "Resolve")) { Value = concern.Id.ToString(CultureInfo.InvariantCulture) },
             ]));
         }
-        else if (concern.IsConcern)
+        else if (concern.IsBlocking)
         {
-            blocks.Add(Blocks.Context($":heavy_check_mark: Resolved by {DecisionText.Mention(concern.ResolvedBy ?? concern.AuthorId)}"));
+            blocks.Add(Blocks.Context($":heavy_check_mark: {(concern.IsHold ? "Released" : "Resolved")} by {DecisionText.Mention(concern.ResolvedBy ?? concern.AuthorId)}"));
         }
 
-        var kind = concern.IsConcern ? "Concern" : "Question";
-        return new RenderedMessage($"{kind} from <@{concern.AuthorId}> on {doc.ShortId}", blocks);
+        return new RenderedMessage($"{concern.Label} from <@{concern.AuthorId}> on {doc.ShortId}", blocks);
     }
 
     private static string Status(DecisionSnapshot snapshot, DateTimeOffset now)
@@ -142,7 +144,7 @@ public static class DecisionMessage
         var line = snapshot.Tally.StatusLine(doc.Deadline, now, doc.AuthorTz);
         return doc.State switch
         {
-            DecisionStatus.Open => snapshot.AllApproved ? $"{line} · ready to decide" : line,
+            DecisionStatus.Open => snapshot.Approved ? $"{line} · ready to decide" : line,
             DecisionStatus.Closed => $"{line} · {(doc.ReviewOutcome == DecisionOutcome.ReadyToDecide ? "ready to decide" : "needs a sync")}",
             DecisionStatus.Decided => $"{line} · decided",
             DecisionStatus.Lapsed => $"{line} · lapsed",
@@ -166,6 +168,12 @@ public static class DecisionMessage
             byAnswer.Add($"Approved an earlier version: {DecisionText.Mentions(earlier)}");
         }
 
+        var away = snapshot.Tally.Excused;
+        if (away.Count > 0)
+        {
+            byAnswer.Add($"Away (excused): {DecisionText.Mentions(away)}");
+        }
+
         var waiting = snapshot.Tally.NonResponders.Except(earlier).ToList();
         return string.Join(" · ", waiting.Count == 0 ? byAnswer : byAnswer.Append($"Waiting for: {DecisionText.Mentions(waiting)}"));
     }
@@ -175,6 +183,7 @@ public static class DecisionMessage
         ReviewerAnswer.Approve => "Approved",
         ReviewerAnswer.Concern => "Concerns",
         ReviewerAnswer.Question => "Questions",
+        ReviewerAnswer.Hold => "On hold",
         _ => "Abstained",
     };
 

@@ -25,13 +25,15 @@ public static class DecisionModals
     public const string Reason = "reason";
     public const string Option = "option";
     public const string Rationale = "rationale";
+    public const string Quorum = "quorum";
+    public const string MajorityValue = "majority";
 
     public const int TitleMaxLength = 150;
     public const int SectionMaxLength = 3000;
 
     /// <summary>The doc form, pre-filled from <paramref name="sections"/>; private metadata is the channel it will be posted in.</summary>
     public static ModalView Doc(string channelId, DecisionDocSections sections, DateTimeOffset deadline, DateTimeOffset decisionDate) =>
-        new(new PlainText("New decision doc"), DocBlocks(sections, [], deadline, decisionDate))
+        new(new PlainText("New decision doc"), DocBlocks(sections, [], DecisionQuorum.All, deadline, decisionDate))
         {
             CallbackId = DocCallback,
             PrivateMetadata = channelId,
@@ -49,7 +51,7 @@ public static class DecisionModals
             Blocks.Context($"Editing {doc.ShortId}. The message is updated in place and the thread says what changed; "
                 + "a change to the Options or the Recommendation asks reviewers who approved to confirm."),
         };
-        blocks.AddRange(DocBlocks(sections, snapshot.Reviewers, doc.Deadline, doc.DecisionDate));
+        blocks.AddRange(DocBlocks(sections, snapshot.Reviewers, doc.Quorum, doc.Deadline, doc.DecisionDate));
         return new ModalView(new PlainText($"Edit {doc.ShortId}"), blocks)
         {
             CallbackId = EditCallback,
@@ -59,7 +61,18 @@ public static class DecisionModals
         };
     }
 
-    private static List<Block> DocBlocks(DecisionDocSections sections, IReadOnlyList<string> reviewers, DateTimeOffset deadline, DateTimeOffset decisionDate) =>
+    private static readonly Option EveryReviewer = new(new PlainText("Every reviewer has answered"), "all")
+    {
+        Description = new PlainText("Reviewers who are away for the rest of the review are excused"),
+    };
+
+    private static readonly Option Majority = new(new PlainText("A majority of reviewers approve"), MajorityValue)
+    {
+        Description = new PlainText("More than half of those not away"),
+    };
+
+    private static List<Block> DocBlocks(
+        DecisionDocSections sections, IReadOnlyList<string> reviewers, DecisionQuorum quorum, DateTimeOffset deadline, DateTimeOffset decisionDate) =>
     [
         Blocks.Input(Title, "Title", Line(Title, sections.Title, TitleMaxLength, "e.g. Move payouts to Postgres")),
         Blocks.Input(Problem, "Problem Statement", Multiline(Problem, sections.ProblemStatement), hint: "Markdown. What needs deciding, and why now?"),
@@ -73,17 +86,27 @@ public static class DecisionModals
             Placeholder = new PlainText("Who must answer"),
             InitialUsers = reviewers.Count > 0 ? reviewers : null,
         }, optional: true),
+        Blocks.Input(Quorum, "Ready to decide when", new RadioButtonsElement(Quorum, [EveryReviewer, Majority])
+        {
+            InitialOption = quorum == DecisionQuorum.Majority ? Majority : EveryReviewer,
+        }, hint: "Either way, an open concern or hold keeps it from being ready."),
         Blocks.Input(Deadline, "Response deadline", new DateTimePickerElement(Deadline) { InitialDateTime = deadline },
             hint: "Reviewers are reminded 24 h and 2 h before, in their working hours."),
         Blocks.Input(DecisionDate, "Decision date", new DateTimePickerElement(DecisionDate) { InitialDateTime = decisionDate }),
     ];
 
     public static ModalView Comment(DecisionDoc doc, ReviewerAnswer kind) =>
-        new(new PlainText(kind == ReviewerAnswer.Concern ? "Raise a concern" : "Ask a question"),
+        new(new PlainText(kind switch { ReviewerAnswer.Concern => "Raise a concern", ReviewerAnswer.Hold => "Put it on hold", _ => "Ask a question" }),
         [
             Blocks.Section($"On {DecisionText.Name(doc)}"),
-            Blocks.Input(Text, kind == ReviewerAnswer.Concern ? "Your concern" : "Your question", Multiline(Text, "", 2000),
-                hint: kind == ReviewerAnswer.Concern ? "A concern blocks the decision until you or the author resolve it." : null),
+            Blocks.Input(Text, kind switch { ReviewerAnswer.Concern => "Your concern", ReviewerAnswer.Hold => "What should it wait for?", _ => "Your question" },
+                Multiline(Text, "", 2000),
+                hint: kind switch
+                {
+                    ReviewerAnswer.Concern => "A concern blocks the decision until you or the author resolve it.",
+                    ReviewerAnswer.Hold => "A hold blocks the decision, like a concern, until you or the author release it.",
+                    _ => null,
+                }),
         ])
         {
             CallbackId = CommentCallback,

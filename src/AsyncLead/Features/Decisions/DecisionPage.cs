@@ -72,7 +72,7 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
         if (doc.DecidedAt is { } decidedAt)
         {
             Fact(html, "Decided", $"{reader.TimeHtml(decidedAt)} by {PageLayout.Encode(reader.Name(doc.DecidedBy ?? ""))}"
-                + (doc.DecidedEarly ? ", early: every reviewer had approved before the response deadline" : ""));
+                + (doc.DecidedEarly ? $", early: {DecisionText.EarlyBecause(doc.Quorum)} before the response deadline" : ""));
         }
         else
         {
@@ -113,6 +113,16 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
     private static string Review(ReviewTally tally, DecisionDoc doc)
     {
         var parts = new List<string> { $"{tally.RespondedCount}/{tally.ReviewerCount} reviewers responded" };
+        if (tally.Excused.Count > 0)
+        {
+            parts.Add($"{tally.Excused.Count} away, excused");
+        }
+
+        if (doc.Quorum == DecisionQuorum.Majority)
+        {
+            parts.Add($"{tally.Approvals} approved (a majority is needed)");
+        }
+
         if (tally.OpenConcerns.Count > 0)
         {
             parts.Add(tally.OpenConcerns.Count == 1 ? "1 open concern" : $"{tally.OpenConcerns.Count} open concerns");
@@ -166,7 +176,9 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
         html.Append("<table id=\"reviewers\"><thead><tr><th>Reviewer</th><th>Response</th></tr></thead><tbody>");
         foreach (var reviewer in snapshot.Reviewers.OrderBy(reader.Name, StringComparer.CurrentCultureIgnoreCase))
         {
-            var answer = answers.TryGetValue(reviewer, out var response)
+            var answer = !answers.ContainsKey(reviewer) && snapshot.Excused.TryGetValue(reviewer, out var away)
+                ? $"<span class=\"muted\">{DecisionText.AwayWord(away)}, excused</span>"
+                : answers.TryGetValue(reviewer, out var response)
                 ? response.EarlierVersion
                     ? "<span class=\"muted\">approved an earlier version, asked to confirm</span>"
                     : $"<span class=\"{(response.Answer == ReviewerAnswer.Concern ? "bad" : response.Answer == ReviewerAnswer.Approve ? "ok" : "")}\">{AnswerWord(response.Answer)}</span>"
@@ -201,10 +213,10 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
         foreach (var concern in snapshot.Concerns)
         {
             var state = concern.ResolvedAt is null
-                ? concern.IsConcern ? " <span class=\"badge late\">open</span>" : ""
-                : $" <span class=\"badge status-decided\">resolved by {PageLayout.Encode(reader.Name(concern.ResolvedBy ?? ""))}</span>";
+                ? concern.IsBlocking ? " <span class=\"badge late\">open</span>" : ""
+                : $" <span class=\"badge status-decided\">{(concern.IsHold ? "released" : "resolved")} by {PageLayout.Encode(reader.Name(concern.ResolvedBy ?? ""))}</span>";
             html.Append(CultureInfo.InvariantCulture,
-                $"<li class=\"{(concern.IsConcern && concern.ResolvedAt is null ? "blockers" : "")}\"><strong>{(concern.IsConcern ? "Concern" : "Question")}</strong> from "
+                $"<li class=\"{(concern.IsBlocking && concern.ResolvedAt is null ? "blockers" : "")}\"><strong>{concern.Label}</strong> from "
                 + $"{PageLayout.Encode(reader.Name(concern.AuthorId))}, {reader.TimeHtml(concern.CreatedAt)}{state}<div class=\"md\">{MarkdownHtml.Render(concern.Text)}</div></li>");
         }
 
@@ -227,6 +239,7 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
         ReviewerAnswer.Approve => "approved",
         ReviewerAnswer.Concern => "raised a concern",
         ReviewerAnswer.Question => "asked a question",
+        ReviewerAnswer.Hold => "put it on hold",
         _ => "abstained",
     };
 }

@@ -21,7 +21,7 @@ public static class DecisionRecord
         markdown.Append(CultureInfo.InvariantCulture, $"* Proposed by: @{doc.AuthorId} on {Date(doc.CreatedAt, doc.AuthorTz)}\n");
         if (doc.DecidedAt is { } decidedAt)
         {
-            var early = doc.DecidedEarly ? " (decided early: every reviewer approved before the response deadline)" : "";
+            var early = doc.DecidedEarly ? $" (decided early: {DecisionText.EarlyBecause(doc.Quorum)} before the response deadline)" : "";
             markdown.Append(CultureInfo.InvariantCulture, $"* Deciders: @{doc.DecidedBy}\n* Date: {Date(decidedAt, doc.AuthorTz)}{early}\n");
         }
 
@@ -43,8 +43,8 @@ public static class DecisionRecord
         });
 
         markdown.Append("\n### Consequences\n\n");
-        var concerns = snapshot.Concerns.Where(c => c.IsConcern).ToList();
-        var questions = snapshot.Concerns.Where(c => !c.IsConcern).ToList();
+        var concerns = snapshot.Concerns.Where(c => c.IsBlocking).ToList();
+        var questions = snapshot.Concerns.Where(c => !c.IsBlocking).ToList();
         if (concerns.Count == 0 && questions.Count == 0 && string.IsNullOrWhiteSpace(doc.Questions))
         {
             markdown.Append("* No concerns or open questions were raised in review.\n");
@@ -52,8 +52,8 @@ public static class DecisionRecord
 
         foreach (var concern in concerns)
         {
-            var state = concern.ResolvedAt is null ? "open" : $"resolved by @{concern.ResolvedBy}";
-            markdown.Append(CultureInfo.InvariantCulture, $"* Concern from @{concern.AuthorId} ({state}): {OneLine(concern.Text)}\n");
+            var state = concern.ResolvedAt is null ? "open" : $"{(concern.IsHold ? "released" : "resolved")} by @{concern.ResolvedBy}";
+            markdown.Append(CultureInfo.InvariantCulture, $"* {concern.Label} from @{concern.AuthorId} ({state}): {OneLine(concern.Text)}\n");
         }
 
         foreach (var question in questions)
@@ -76,7 +76,9 @@ public static class DecisionRecord
     private static string Reviewers(DecisionSnapshot snapshot)
     {
         var answers = snapshot.Responses.ToDictionary(r => r.ReviewerId);
-        return string.Join(", ", snapshot.Reviewers.Select(id => !answers.TryGetValue(id, out var response) ? $"@{id} (no answer)"
+        return string.Join(", ", snapshot.Reviewers.Select(id =>
+            snapshot.Excused.TryGetValue(id, out var away) && !answers.ContainsKey(id) ? $"@{id} ({DecisionText.AwayWord(away)}, excused)"
+            : !answers.TryGetValue(id, out var response) ? $"@{id} (no answer)"
             : response.EarlierVersion ? $"@{id} (approved an earlier version)"
             : $"@{id} ({response.Answer.ToString().ToLowerInvariant()})"));
     }

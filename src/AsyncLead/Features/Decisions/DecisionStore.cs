@@ -18,7 +18,8 @@ public sealed record NewDecision(
     DecisionDocSections Sections,
     IReadOnlyList<string> Reviewers,
     DateTimeOffset Deadline,
-    DateTimeOffset DecisionDate);
+    DateTimeOffset DecisionDate,
+    DecisionQuorum Quorum = DecisionQuorum.All);
 
 public enum ResponseResult
 {
@@ -44,7 +45,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         decision_date AS DecisionDate, status AS Status, message_ts AS MessageTs, outcome AS Outcome,
         decided_option AS DecidedOption, rationale AS Rationale, decided_by AS DecidedBy, decided_at AS DecidedAt,
         decided_early AS DecidedEarly, ready_noted_at AS ReadyNotedAt, edited_at AS EditedAt, edits AS Edits, version AS Version,
-        created_at AS CreatedAt
+        quorum AS QuorumRule, created_at AS CreatedAt
         """;
 
     private const string ConcernColumns =
@@ -63,9 +64,9 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     private const string InsertDocSql =
         """
         INSERT INTO decisions (workspace_id, number, channel_id, author_id, author_tz, title, problem_statement, options,
-                               analysis, recommendation, questions, deadline, decision_date, created_at, updated_at)
+                               analysis, recommendation, questions, deadline, decision_date, quorum, created_at, updated_at)
         VALUES (@WorkspaceId, @Number, @ChannelId, @AuthorId, @AuthorTz, @Title, @ProblemStatement, @Options,
-                @Analysis, @Recommendation, @Questions, @Deadline, @DecisionDate, @Now, @Now)
+                @Analysis, @Recommendation, @Questions, @Deadline, @DecisionDate, @Quorum, @Now, @Now)
         RETURNING id
         """;
 
@@ -81,7 +82,12 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
 
     private const string LockDocSql = "SELECT " + DocColumns + " FROM decisions WHERE id = @Id FOR UPDATE";
 
-    private const string SelectReviewersSql = "SELECT user_id FROM decision_reviewers WHERE decision_id = @Id ORDER BY user_id";
+    private const string SelectReviewersSql =
+        "SELECT user_id AS UserId, excused AS Excused FROM decision_reviewers WHERE decision_id = @Id ORDER BY user_id";
+
+    // Who was excused is kept when responses close, so the record doesn't change as people come back.
+    private const string KeepExcusedSql =
+        "UPDATE decision_reviewers SET excused = CASE WHEN user_id = ANY(@Away) THEN 'away' WHEN user_id = ANY(@Out) THEN 'out_of_office' END WHERE decision_id = @Id";
 
     private const string SelectResponsesSql =
         "SELECT user_id AS ReviewerId, answer AS Answer, version AS Version FROM decision_responses WHERE decision_id = @Id ORDER BY responded_at";
@@ -126,7 +132,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         """
         UPDATE decisions SET title = @Title, problem_statement = @ProblemStatement, options = @Options, analysis = @Analysis,
                              recommendation = @Recommendation, questions = @Questions, deadline = @Deadline, decision_date = @DecisionDate,
-                             edited_at = @Now, edits = edits + 1, version = @Version,
+                             quorum = @Quorum, edited_at = @Now, edits = edits + 1, version = @Version,
                              ready_noted_at = CASE WHEN @Version = version THEN ready_noted_at END, updated_at = @Now
         WHERE id = @Id
         RETURNING edits
@@ -207,7 +213,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         {
             doc.WorkspaceId, Number = number, doc.ChannelId, doc.AuthorId, doc.AuthorTz, sections.Title,
             sections.ProblemStatement, Options = sections.OptionsConsidered, sections.Analysis, sections.Recommendation,
-            Questions = sections.QuestionsForTeam, doc.Deadline, doc.DecisionDate, Now = now,
+            Questions = sections.QuestionsForTeam, doc.Deadline, doc.DecisionDate, Quorum = Rule(doc.Quorum), Now = now,
         }, transaction, cancellationToken: ct));
         foreach (var reviewer in doc.Reviewers)
         {
@@ -355,7 +361,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             await UpsertResponseAsync(connection, transaction, open, userId, kind, now, ct);
             var concernId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertConcernSql, new
             {
-                Id = id, UserId = userId, Kind = kind == ReviewerAnswer.Concern ? "concern" : "question", Text = text, Now = now,
+                Id = id, UserId = userId, Kind = kind.ToString().ToLowerInvariant(), Text = text, Now = now,
             }, transaction, cancellationToken: ct));
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.SyncConcernRequest(open.WorkspaceId, id, concernId), ct);
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(open.WorkspaceId, id), ct);
@@ -406,7 +412,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             var edits = await connection.ExecuteScalarAsync<int>(new CommandDefinition(EditSql, new
             {
                 Id = id, sections.Title, sections.ProblemStatement, Options = sections.OptionsConsidered, sections.Analysis, sections.Recommendation,
-                Questions = sections.QuestionsForTeam, edit.Deadline, edit.DecisionDate, Now = now, Version = open.Version + (changes.NewVersion ? 1 : 0),
+                Questions = sections.QuestionsForTeam, edit.Deadline, edit.DecisionDate, Quorum = Rule(edit.Quorum), Now = now, Version = open.Version + (changes.NewVersion ? 1 : 0),
             }, transaction, cancellationToken: ct));
             if (changes.RemovedReviewers.Count > 0)
             {
@@ -495,6 +501,12 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
 
         var snapshot = await SnapshotAsync(connection, transaction, doc, ct);
         var outcome = snapshot.Tally.Outcome == DecisionOutcome.ReadyToDecide ? "ready_to_decide" : "needs_sync";
+        await connection.ExecuteAsync(new CommandDefinition(KeepExcusedSql, new
+        {
+            Id = id,
+            Away = snapshot.Excused.Where(e => e.Value == AwayReason.Away).Select(e => e.Key).ToArray(),
+            Out = snapshot.Excused.Where(e => e.Value == AwayReason.OutOfOffice).Select(e => e.Key).ToArray(),
+        }, transaction, cancellationToken: ct));
         var (note, authorMessage) = announce(snapshot);
         await connection.ExecuteAsync(new CommandDefinition(SetStatusSql, new { Id = id, Status = "closed", Outcome = outcome, Now = now }, transaction, cancellationToken: ct));
         // Keyed by the deadline: a doc extended after closing closes again with a new outcome.
@@ -525,7 +537,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var doc = await connection.QuerySingleOrDefaultAsync<DecisionDoc>(new CommandDefinition(LockDocSql, new { Id = id }, transaction, cancellationToken: ct));
-        var early = doc?.State == DecisionStatus.Open && doc.Deadline > now && (await SnapshotAsync(connection, transaction, doc, ct)).AllApproved;
+        var early = doc?.State == DecisionStatus.Open && doc.Deadline > now && (await SnapshotAsync(connection, transaction, doc, ct)).Approved;
         if (doc is null || (doc.State != DecisionStatus.Closed && !early))
         {
             return false;
@@ -567,14 +579,14 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     // The first time every reviewer has approved, the author hears it may be decided now; later changes don't tell again.
     private async Task TellIfReadyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DecisionDoc doc, DateTimeOffset now, CancellationToken ct)
     {
-        if (doc.ReadyNotedAt is not null || !(await SnapshotAsync(connection, transaction, doc, ct)).AllApproved)
+        if (doc.ReadyNotedAt is not null || await SnapshotAsync(connection, transaction, doc, ct) is not { Approved: true } snapshot)
         {
             return;
         }
 
         if (await connection.ExecuteAsync(new CommandDefinition(MarkReadyNotedSql, new { doc.Id, Now = now }, transaction, cancellationToken: ct)) == 1)
         {
-            await jobs.EnqueueAsync(connection, transaction, new Notice(doc.WorkspaceId, doc.AuthorId, DecisionText.ReadyEarly(doc)).Request(), ct);
+            await jobs.EnqueueAsync(connection, transaction, new Notice(doc.WorkspaceId, doc.AuthorId, DecisionText.ReadyEarly(snapshot)).Request(), ct);
         }
     }
 
@@ -601,18 +613,49 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             new { WorkspaceId = workspaceId, ChannelId = channelId, From = from, Until = until }, cancellationToken: ct))];
     }
 
-    private static async Task<DecisionSnapshot> SnapshotAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, DecisionDoc doc, CancellationToken ct)
+    /// <summary>
+    /// The doc as of one moment. While it is open, a reviewer without an answer who is away (AsyncLead away days or a
+    /// Slack out-of-office status, as last stored) for the rest of the review is excused; once closed, as kept then.
+    /// </summary>
+    private async Task<DecisionSnapshot> SnapshotAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, DecisionDoc doc, CancellationToken ct)
     {
         var id = new { doc.Id };
-        var reviewers = await connection.QueryAsync<string>(new CommandDefinition(SelectReviewersSql, id, transaction, cancellationToken: ct));
-        var responses = await connection.QueryAsync<(string ReviewerId, string Answer, int Version)>(new CommandDefinition(SelectResponsesSql, id, transaction, cancellationToken: ct));
+        var reviewers = (await connection.QueryAsync<(string UserId, string? Excused)>(new CommandDefinition(SelectReviewersSql, id, transaction, cancellationToken: ct))).ToList();
+        var rows = await connection.QueryAsync<(string ReviewerId, string Answer, int Version)>(new CommandDefinition(SelectResponsesSql, id, transaction, cancellationToken: ct));
         var concerns = await connection.QueryAsync<DecisionConcern>(new CommandDefinition(SelectConcernsSql, id, transaction, cancellationToken: ct));
-        return new DecisionSnapshot(
-            doc,
-            [.. reviewers],
-            [.. responses.Select(r => Response(r.ReviewerId, Enum.Parse<ReviewerAnswer>(r.Answer, ignoreCase: true), r.Version < doc.Version))],
-            [.. concerns]);
+        var responses = rows.Select(r => Response(r.ReviewerId, Enum.Parse<ReviewerAnswer>(r.Answer, ignoreCase: true), r.Version < doc.Version)).ToList();
+
+        var excused = new Dictionary<string, AwayReason>(StringComparer.Ordinal);
+        if (doc.State == DecisionStatus.Open)
+        {
+            var answered = responses.Where(r => !r.EarlierVersion).Select(r => r.ReviewerId).ToHashSet(StringComparer.Ordinal);
+            var silent = reviewers.Select(r => r.UserId).Where(r => !answered.Contains(r)).ToList();
+            var now = clock.GetUtcNow();
+            var from = now < doc.Deadline ? now : doc.Deadline;
+            var profiles = silent.Count == 0 ? null : await MemberDirectory.KnownAsync(connection, transaction, doc.WorkspaceId, silent, ct);
+            foreach (var (userId, profile) in profiles ?? new Dictionary<string, MemberProfile>())
+            {
+                if (profile.AwayThrough(from, doc.Deadline) is { } reason)
+                {
+                    excused[userId] = reason;
+                }
+            }
+        }
+        else
+        {
+            foreach (var (userId, kept) in reviewers)
+            {
+                if (kept is not null)
+                {
+                    excused[userId] = kept == "away" ? AwayReason.Away : AwayReason.OutOfOffice;
+                }
+            }
+        }
+
+        return new DecisionSnapshot(doc, [.. reviewers.Select(r => r.UserId)], responses, [.. concerns]) { Excused = excused };
     }
+
+    private static string Rule(DecisionQuorum quorum) => quorum.ToString().ToLowerInvariant();
 
     // Only an approval belongs to the version it was given to; a concern, question or abstention stands whatever changed.
     private static ReviewerResponse Response(string reviewerId, ReviewerAnswer answer, bool olderVersion) =>

@@ -43,15 +43,21 @@ public static class DecisionText
         var tally = snapshot.Tally;
         if (tally.Outcome == DecisionOutcome.ReadyToDecide)
         {
-            return $":white_check_mark: *Ready to decide.* Responses are closed: all {tally.ReviewerCount} reviewers answered and no concern is open. "
+            var why = tally.Quorum == DecisionQuorum.Majority
+                ? $"{tally.Approvals} of {tally.ReviewerCount} reviewers approved, a majority, and no concern or hold is open."
+                : $"all {tally.ReviewerCount} reviewers answered and no concern is open.";
+            return $":white_check_mark: *Ready to decide.* Responses are closed: {why}{ExcusedNote(snapshot)} "
                 + $"{Mention(snapshot.Doc.AuthorId)}, record the decision with the *Decide* button.";
         }
 
-        var lines = new List<string> { $":speech_balloon: *Needs a 20-minute sync.* Responses are closed ({tally.RespondedCount}/{tally.ReviewerCount} responded)." };
+        var counted = tally.Quorum == DecisionQuorum.Majority
+            ? $"{tally.Approvals}/{tally.ReviewerCount} approved" + (tally.MajorityApproved ? "" : "; a majority is needed")
+            : $"{tally.RespondedCount}/{tally.ReviewerCount} responded";
+        var lines = new List<string> { $":speech_balloon: *Needs a 20-minute sync.* Responses are closed ({counted}).{ExcusedNote(snapshot)}" };
         if (tally.OpenConcerns.Count > 0)
         {
-            lines.Add("Open concerns:");
-            lines.AddRange(tally.OpenConcerns.Select(c => $"• {Mention(c.AuthorId)}: {MrkdwnEscaping.Escape(OneLine(c.Text))}"));
+            lines.Add(tally.OpenConcerns.Any(c => c.IsHold) ? "Open concerns and holds:" : "Open concerns:");
+            lines.AddRange(tally.OpenConcerns.Select(c => $"• {Mention(c.AuthorId)}{(c.IsHold ? " (hold)" : "")}: {MrkdwnEscaping.Escape(OneLine(c.Text))}"));
         }
 
         var earlier = snapshot.ApprovedEarlierVersion;
@@ -86,15 +92,36 @@ public static class DecisionText
 
     public static string Withdrawal(DecisionDoc doc) => $":no_entry_sign: {Mention(doc.AuthorId)} withdrew {Name(doc)}. No more responses or reminders.";
 
-    public static string Decided(string userId, string option, bool early) =>
+    public static string Decided(string userId, string option, bool early, DecisionQuorum quorum) =>
         $":white_check_mark: Decided {(early ? "early " : "")}by {Mention(userId)}: *{MrkdwnEscaping.Escape(OneLine(option))}*"
-        + (early ? " (every reviewer approved before the response deadline)" : "");
+        + (early ? $" ({EarlyBecause(quorum)} before the response deadline)" : "");
 
-    /// <summary>To the author, once, when every reviewer has approved before the deadline.</summary>
-    public static string ReadyEarly(DecisionDoc doc) =>
-        $":tada: Every reviewer approved {Name(doc)} in <#{doc.ChannelId}> and no concern is open, so it is ready to decide now, "
-        + $"before its deadline ({LocalDate(doc.Deadline, doc.AuthorTz)}). Record the decision with the *Decide* button on the doc"
-        + (Link(doc) is { } link ? $": {link}" : ".");
+    /// <summary>Why a doc could be decided before its deadline: "every reviewer approved" or "a majority of reviewers approved".</summary>
+    public static string EarlyBecause(DecisionQuorum quorum) =>
+        quorum == DecisionQuorum.Majority ? "a majority of reviewers approved" : "every reviewer approved";
+
+    /// <summary>To the author, once per version, when the review is complete before the deadline.</summary>
+    public static string ReadyEarly(DecisionSnapshot snapshot)
+    {
+        var doc = snapshot.Doc;
+        var tally = snapshot.Tally;
+        var who = doc.Quorum == DecisionQuorum.Majority
+            ? $"A majority of reviewers ({tally.Approvals} of {tally.ReviewerCount}) approved {Name(doc)} in <#{doc.ChannelId}> and no concern or hold is open"
+            : $"Every reviewer approved {Name(doc)} in <#{doc.ChannelId}> and no concern is open";
+        return $":tada: {who}, so it is ready to decide now, before its deadline ({LocalDate(doc.Deadline, doc.AuthorTz)}).{ExcusedNote(snapshot)} "
+            + "Record the decision with the *Decide* button on the doc"
+            + (Link(doc) is { } link ? $": {link}" : ".");
+    }
+
+    /// <summary>" <@U1> is away, so excused." for the reviewers excused, or nothing.</summary>
+    public static string ExcusedNote(DecisionSnapshot snapshot)
+    {
+        var excused = snapshot.Tally.Excused;
+        return excused.Count == 0 ? "" : $" {Mentions(excused)} {(excused.Count == 1 ? "is" : "are")} away, so excused.";
+    }
+
+    /// <summary>"away" (AsyncLead away days) or "out of office" (their Slack status).</summary>
+    public static string AwayWord(AwayReason reason) => reason == AwayReason.Away ? "away" : "out of office";
 
     /// <summary>To the author on the working mornings after the deadline while the doc waits for its decision.</summary>
     public static string DecideReminder(DecisionDoc doc) =>
@@ -129,6 +156,11 @@ public static class DecisionText
         if (changes.Deadline is { } deadline)
         {
             lines.Add($"• Responses now due {LocalDate(deadline, doc.AuthorTz)}");
+        }
+
+        if (changes.Quorum is { } quorum)
+        {
+            lines.Add($"• Ready to decide when {(quorum == DecisionQuorum.Majority ? "a majority of reviewers approve" : "every reviewer has answered")}");
         }
 
         if (changes.DecisionDate is { } decisionDate)

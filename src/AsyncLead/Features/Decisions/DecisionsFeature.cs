@@ -27,6 +27,7 @@ public static class DecisionsFeature
         services.AddSlackHandler<DecideAction>();
         services.AddSlackHandler<ResolveAction>();
         services.AddSlackHandler<EditAction>();
+        services.AddSlackHandler<HoldAction>();
 
         services.AddJobHandler<PostDocJob>();
         services.AddJobHandler<RefreshDocJob>();

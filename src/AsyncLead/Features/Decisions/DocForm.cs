@@ -8,6 +8,7 @@ public sealed record DocForm(
     IReadOnlyList<string> Reviewers,
     DateTimeOffset? Deadline,
     DateTimeOffset? DecisionDate,
+    DecisionQuorum Quorum,
     Dictionary<string, string> Errors)
 {
     /// <summary>Reads the form; the author is never their own reviewer. The schedule's rules are the caller's (new and edit differ).</summary>
@@ -22,6 +23,10 @@ public sealed record DocForm(
             .Where(id => id != authorId).Distinct().ToList();
         var deadline = Instant(state.Find(DecisionModals.Deadline, DecisionModals.Deadline)?.SelectedDateTime);
         var decisionDate = Instant(state.Find(DecisionModals.DecisionDate, DecisionModals.DecisionDate)?.SelectedDateTime);
+        // Anything but the majority option (a forged value included) is the default: every reviewer.
+        var quorum = state.Find(DecisionModals.Quorum, DecisionModals.Quorum)?.SelectedOption?.Value == DecisionModals.MajorityValue
+            ? DecisionQuorum.Majority
+            : DecisionQuorum.All;
 
         var errors = new Dictionary<string, string>();
         if (sections.Title.Length == 0)
@@ -48,7 +53,7 @@ public sealed record DocForm(
             errors[DecisionModals.DecisionDate] = "Pick a decision date.";
         }
 
-        return new DocForm(sections, reviewers, deadline, decisionDate, errors);
+        return new DocForm(sections, reviewers, deadline, decisionDate, quorum, errors);
     }
 
     /// <summary>Adds the schedule's errors, each to its field.</summary>

@@ -26,7 +26,7 @@ public sealed class DocSubmission(DecisionStore store, MemberDirectory members, 
         var teamId = context.TeamId!;
         var author = await members.GetAsync(teamId, authorId, ct);
         await store.CreateAsync(new NewDecision(
-            teamId, submission.View.PrivateMetadata!, authorId, author.Schedule.TimeZoneId, form.Sections, form.Reviewers, form.Deadline!.Value, form.DecisionDate!.Value), ct);
+            teamId, submission.View.PrivateMetadata!, authorId, author.Schedule.TimeZoneId, form.Sections, form.Reviewers, form.Deadline!.Value, form.DecisionDate!.Value, form.Quorum), ct);
         return SlackAck.Empty;
     }
 }

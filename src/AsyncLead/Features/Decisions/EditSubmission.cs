@@ -29,7 +29,7 @@ public sealed class EditSubmission(DecisionStore store, TimeProvider clock) : IV
             return SlackAck.ViewErrors(form.Errors);
         }
 
-        var edit = new DecisionEdit(form.Sections, form.Reviewers, form.Deadline!.Value, form.DecisionDate!.Value);
+        var edit = new DecisionEdit(form.Sections, form.Reviewers, form.Deadline!.Value, form.DecisionDate!.Value, form.Quorum);
         return await store.EditAsync(doc.Id, edit, ct) switch
         {
             EditResult.NotOpen => SlackAck.ViewErrors(new Dictionary<string, string> { [DecisionModals.Title] = "Responses on this doc closed meanwhile, so it can't be edited." }),

@@ -83,6 +83,13 @@ public sealed class ConcernAction(DecisionStore store, Notices notices, ISlackCl
     protected override ReviewerAnswer Kind => ReviewerAnswer.Concern;
 }
 
+public sealed class HoldAction(DecisionStore store, Notices notices, ISlackClient slack) : CommentAnswer(store, notices, slack)
+{
+    public override string ActionId => DecisionMessage.Hold;
+
+    protected override ReviewerAnswer Kind => ReviewerAnswer.Hold;
+}
+
 public sealed class QuestionAction(DecisionStore store, Notices notices, ISlackClient slack) : CommentAnswer(store, notices, slack)
 {
     public override string ActionId => DecisionMessage.Question;

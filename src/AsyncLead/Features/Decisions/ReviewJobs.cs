@@ -9,7 +9,8 @@ namespace AsyncLead.Features.Decisions;
 
 /// <summary>
 /// Plans each waiting reviewer's reminders in their own working hours (never after the deadline). Runs as a job so
-/// that looking up reviewers' time zones never holds up the form's submit.
+/// that looking up reviewers' time zones (and Slack statuses) never holds up the form's submit; when what it learns
+/// shows someone excused as away, the doc message is brought up to date.
 /// </summary>
 public sealed class PlanRemindersJob(DecisionStore store, MemberDirectory members, JobQueue jobs, TimeProvider clock) : IJobHandler
 {
@@ -25,13 +26,21 @@ public sealed class PlanRemindersJob(DecisionStore store, MemberDirectory member
 
         var doc = snapshot.Doc;
         var now = clock.GetUtcNow();
-        foreach (var reviewerId in snapshot.Tally.NonResponders)
+        foreach (var reviewerId in snapshot.Tally.NonResponders.Concat(snapshot.Tally.Excused))
         {
             var reviewer = await members.GetAsync(doc.WorkspaceId, reviewerId, cancellationToken);
+            // An excused reviewer's reminders are planned too: they go out only if they come back (RemindJob checks).
             foreach (var reminder in DecisionSchedule.PlanReminders(doc.Deadline, now, reviewer.Schedule))
             {
                 await jobs.EnqueueAsync(DecisionJobs.RemindRequest(doc.WorkspaceId, doc.Id, reviewerId, reminder), cancellationToken);
             }
+        }
+
+        // Other jobs (a Home tab) may have learned the same statuses first, so the message may predate them: any excused
+        // reviewer is worth one update.
+        if (await store.SnapshotAsync(doc.Id, cancellationToken) is { Tally.Excused.Count: > 0 })
+        {
+            await jobs.EnqueueAsync(DecisionJobs.RefreshDocRequest(doc.WorkspaceId, doc.Id), cancellationToken);
         }
     }
 }
@@ -65,16 +74,27 @@ public sealed class RemindJob(DecisionStore store, ISlackClient slack, SlackPost
     }
 }
 
-/// <summary>At the deadline responses close, the outcome goes to the thread and the author.</summary>
-public sealed class DeadlineJob(DecisionStore store) : IJobHandler
+/// <summary>
+/// At the deadline responses close, the outcome goes to the thread and the author. Who is away counts as of now, so
+/// the reviewers who haven't answered are looked up first (Slack is asked when what we know is a day old).
+/// </summary>
+public sealed class DeadlineJob(DecisionStore store, MemberDirectory members) : IJobHandler
 {
     public string Kind => DecisionJobs.Deadline;
 
-    public Task HandleAsync(JobContext job, CancellationToken cancellationToken) =>
-        store.CloseAsync(
-            job.Payload<DecisionJob>().DecisionId,
-            snapshot => (DecisionText.Outcome(snapshot), DecisionText.OutcomeForAuthor(snapshot)),
-            cancellationToken);
+    public async Task HandleAsync(JobContext job, CancellationToken cancellationToken)
+    {
+        var id = job.Payload<DecisionJob>().DecisionId;
+        if (await store.SnapshotAsync(id, cancellationToken) is { Doc.State: DecisionStatus.Open } snapshot)
+        {
+            foreach (var reviewer in snapshot.Tally.NonResponders.Concat(snapshot.Tally.Excused))
+            {
+                await members.GetAsync(snapshot.Doc.WorkspaceId, reviewer, cancellationToken);
+            }
+        }
+
+        await store.CloseAsync(id, closed => (DecisionText.Outcome(closed), DecisionText.OutcomeForAuthor(closed)), cancellationToken);
+    }
 }
 
 /// <summary>

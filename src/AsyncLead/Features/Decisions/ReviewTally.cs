@@ -11,6 +11,9 @@ public enum ReviewerAnswer
     Concern,
     Question,
     Abstain,
+
+    /// <summary>"Don't decide yet": blocks like a concern, with a reason, until released.</summary>
+    Hold,
 }
 
 /// <summary>
@@ -19,8 +22,8 @@ public enum ReviewerAnswer
 /// </summary>
 public sealed record ReviewerResponse(string ReviewerId, ReviewerAnswer Answer, bool EarlierVersion = false);
 
-/// <summary>A concern raised on a doc; it blocks until resolved by its author or the doc's author.</summary>
-public sealed record RaisedConcern(long Id, string AuthorId, string Text, bool IsResolved);
+/// <summary>A concern (or a hold) raised on a doc; it blocks until resolved by its author or the doc's author.</summary>
+public sealed record RaisedConcern(long Id, string AuthorId, string Text, bool IsResolved, bool IsHold = false);
 
 public enum DecisionOutcome
 {
@@ -30,24 +33,49 @@ public enum DecisionOutcome
 
 /// <summary>
 /// Where a doc's review stands. Only named reviewers count: answers and concerns from anyone else are comments.
+/// Reviewers excused (away, no answer given) count in neither <see cref="ReviewerCount"/> nor <see cref="NonResponders"/>.
 /// </summary>
 public sealed record ReviewTally(int ReviewerCount, IReadOnlyList<string> NonResponders, IReadOnlyList<RaisedConcern> OpenConcerns)
 {
     public int RespondedCount => ReviewerCount - NonResponders.Count;
 
-    /// <summary>Every reviewer answered (any answer, abstaining included) and no reviewer's concern is open.</summary>
+    /// <summary>Reviewers who gave no answer and are away for the rest of the review.</summary>
+    public IReadOnlyList<string> Excused { get; init; } = [];
+
+    /// <summary>Counted reviewers whose approval stands (for the current version).</summary>
+    public int Approvals { get; init; }
+
+    public DecisionQuorum Quorum { get; init; }
+
+    /// <summary>More than half the counted reviewers approved.</summary>
+    public bool MajorityApproved => Approvals * 2 > ReviewerCount;
+
+    /// <summary>
+    /// No concern or hold is open, and: every counted reviewer answered (any answer, abstaining included), or with a
+    /// majority quorum more than half approved. With every reviewer away nobody reviewed it, so it needs a sync.
+    /// </summary>
     public DecisionOutcome Outcome =>
-        NonResponders.Count == 0 && OpenConcerns.Count == 0 ? DecisionOutcome.ReadyToDecide : DecisionOutcome.NeedsSync;
+        ReviewerCount > 0 && OpenConcerns.Count == 0 && (Quorum == DecisionQuorum.Majority ? MajorityApproved : NonResponders.Count == 0)
+            ? DecisionOutcome.ReadyToDecide
+            : DecisionOutcome.NeedsSync;
 
     public static ReviewTally Count(
-        IReadOnlyCollection<string> reviewerIds, IEnumerable<ReviewerResponse> responses, IEnumerable<RaisedConcern> concerns)
+        IReadOnlyCollection<string> reviewerIds, IEnumerable<ReviewerResponse> responses, IEnumerable<RaisedConcern> concerns,
+        IReadOnlyCollection<string>? excused = null, DecisionQuorum quorum = DecisionQuorum.All)
     {
-        var reviewers = reviewerIds.Distinct().ToList();
-        var responded = responses.Where(r => !r.EarlierVersion).Select(r => r.ReviewerId).ToHashSet();
+        var current = responses.Where(r => !r.EarlierVersion).ToList();
+        var responded = current.Select(r => r.ReviewerId).ToHashSet();
+        var away = reviewerIds.Distinct().Where(id => !responded.Contains(id) && excused?.Contains(id) == true).ToList();
+        var reviewers = reviewerIds.Distinct().Except(away).ToList();
         return new ReviewTally(
             reviewers.Count,
             [.. reviewers.Where(id => !responded.Contains(id))],
-            [.. concerns.Where(c => !c.IsResolved && reviewers.Contains(c.AuthorId))]);
+            [.. concerns.Where(c => !c.IsResolved && reviewers.Contains(c.AuthorId))])
+        {
+            Excused = away,
+            Approvals = current.Count(r => r.Answer == ReviewerAnswer.Approve && reviewers.Contains(r.ReviewerId)),
+            Quorum = quorum,
+        };
     }
 
     /// <summary>
@@ -64,9 +92,21 @@ public sealed record ReviewTally(int ReviewerCount, IReadOnlyList<string> NonRes
         var when = due.ToString(pattern, CultureInfo.InvariantCulture);
 
         var parts = new List<string> { $"{RespondedCount}/{ReviewerCount} responded" };
-        if (OpenConcerns.Count > 0)
+        var concerns = OpenConcerns.Count(c => !c.IsHold);
+        if (concerns > 0)
         {
-            parts.Add(OpenConcerns.Count == 1 ? "1 open concern" : $"{OpenConcerns.Count} open concerns");
+            parts.Add(concerns == 1 ? "1 open concern" : $"{concerns} open concerns");
+        }
+
+        var holds = OpenConcerns.Count(c => c.IsHold);
+        if (holds > 0)
+        {
+            parts.Add(holds == 1 ? "1 hold" : $"{holds} holds");
+        }
+
+        if (Excused.Count > 0)
+        {
+            parts.Add($"{Excused.Count} away");
         }
 
         parts.Add(now >= deadline ? $"closed {when}" : $"due {when}");

@@ -26,7 +26,7 @@ public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient sl
             {
                 var user = await slack.ForWorkspace(workspaceId).Users.InfoAsync(userId, ct);
                 await RecordSlackUserAsync(workspaceId, userId, user.Profile?.DisplayName is { Length: > 0 } display ? display : user.RealName ?? user.Name,
-                    user.Tz, user.IsBot, user.Deleted, ct);
+                    user.Tz, user.IsBot, user.Deleted, SlackStatus.From(user.Profile), ct);
                 row = await LoadAsync(workspaceId, userId, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException && row?.TimeZone is not null)
@@ -45,15 +45,20 @@ public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient sl
     public async Task<MemberProfile?> KnownAsync(string workspaceId, string userId, CancellationToken ct) =>
         await LoadAsync(workspaceId, userId, ct) is { TimeZone: not null } row ? ToProfile(row) : null;
 
-    /// <summary>Stores what Slack says about a person (from users.info or a <c>user_change</c> event).</summary>
-    public async Task RecordSlackUserAsync(string workspaceId, string userId, string? displayName, string? timeZone, bool isBot, bool isDeleted, CancellationToken ct)
+    /// <summary>Stores what Slack says about a person (from users.info or a <c>user_change</c> event), their status as it is now.</summary>
+    public async Task RecordSlackUserAsync(string workspaceId, string userId, string? displayName, string? timeZone, bool isBot, bool isDeleted,
+        SlackStatus? status, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO members (workspace_id, user_id, display_name, time_zone, time_zone_fetched_at, is_bot, is_deleted)
-            VALUES (@workspaceId, @userId, @displayName, @timeZone, @now, @isBot, @isDeleted)
+            INSERT INTO members (workspace_id, user_id, display_name, time_zone, time_zone_fetched_at, is_bot, is_deleted,
+                                 status_text, status_emoji, status_expires_at)
+            VALUES (@workspaceId, @userId, @displayName, @timeZone, @now, @isBot, @isDeleted, @statusText, @statusEmoji, @statusUntil)
             ON CONFLICT (workspace_id, user_id) DO UPDATE SET
+                status_text = EXCLUDED.status_text,
+                status_emoji = EXCLUDED.status_emoji,
+                status_expires_at = EXCLUDED.status_expires_at,
                 display_name = coalesce(EXCLUDED.display_name, members.display_name),
                 time_zone = coalesce(EXCLUDED.time_zone, members.time_zone),
                 time_zone_fetched_at = EXCLUDED.time_zone_fetched_at,
@@ -63,6 +68,7 @@ public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient sl
             new
             {
                 workspaceId, userId, displayName, isBot, isDeleted,
+                statusText = status?.Text, statusEmoji = status?.Emoji, statusUntil = status?.Until,
                 timeZone = timeZone is not null && TimeZoneIds.IsKnown(timeZone) ? timeZone : null,
                 now = clock.GetUtcNow(),
             }, cancellationToken: ct));
@@ -119,27 +125,48 @@ public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient sl
         return [.. rows];
     }
 
+    /// <summary>
+    /// These people as stored (Slack not asked), in another room's transaction: for a decision's snapshot, which shows
+    /// who is away. People never seen are left out.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, MemberProfile>> KnownAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
+        string workspaceId, IReadOnlyCollection<string> userIds, CancellationToken ct) =>
+        (await LoadAsync(connection, transaction, workspaceId, userIds, ct)).Where(r => r.TimeZone is not null)
+            .ToDictionary(r => r.UserId, ToProfile, StringComparer.Ordinal);
+
     private async Task<MemberRow?> LoadAsync(string workspaceId, string userId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<MemberRow>(new CommandDefinition(
+        return (await LoadAsync(connection, null, workspaceId, [userId], ct)).SingleOrDefault();
+    }
+
+    private static async Task<IReadOnlyList<MemberRow>> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string workspaceId,
+        IReadOnlyCollection<string> userIds, CancellationToken ct)
+    {
+        var ids = userIds.ToArray();
+        var rows = (await connection.QueryAsync<MemberRow>(new CommandDefinition(
             """
             SELECT workspace_id AS WorkspaceId, user_id AS UserId, display_name AS DisplayName, time_zone AS TimeZone,
                    time_zone_fetched_at AS TimeZoneFetchedAt, is_bot AS IsBot, is_deleted AS IsDeleted,
-                   working_hours::text AS WorkingHours, focus_blocks::text AS FocusBlocks
-            FROM members WHERE workspace_id = @workspaceId AND user_id = @userId
+                   working_hours::text AS WorkingHours, focus_blocks::text AS FocusBlocks,
+                   status_text AS StatusText, status_emoji AS StatusEmoji, status_expires_at AS StatusUntil
+            FROM members WHERE workspace_id = @workspaceId AND user_id = ANY(@ids)
             """,
-            new { workspaceId, userId }, cancellationToken: ct));
-        if (row is null)
+            new { workspaceId, ids }, transaction, cancellationToken: ct))).ToList();
+        if (rows.Count == 0)
         {
-            return null;
+            return rows;
         }
 
-        var away = await connection.QueryAsync<(DateOnly From, DateOnly Until)>(new CommandDefinition(
-            "SELECT first_day, last_day FROM member_away WHERE workspace_id = @workspaceId AND user_id = @userId ORDER BY first_day",
-            new { workspaceId, userId }, cancellationToken: ct));
-        row.Away = [.. away.Select(a => new AwayPeriod(a.From, a.Until))];
-        return row;
+        var away = (await connection.QueryAsync<(string UserId, DateOnly From, DateOnly Until)>(new CommandDefinition(
+            "SELECT user_id, first_day, last_day FROM member_away WHERE workspace_id = @workspaceId AND user_id = ANY(@ids) ORDER BY first_day",
+            new { workspaceId, ids }, transaction, cancellationToken: ct))).ToLookup(a => a.UserId, StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            row.Away = [.. away[row.UserId].Select(a => new AwayPeriod(a.From, a.Until))];
+        }
+
+        return rows;
     }
 
     private static MemberProfile ToProfile(MemberRow row)
@@ -149,7 +176,10 @@ public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient sl
         var schedule = MemberSchedule.TryCreate(zone, working, Windows(row.FocusBlocks), row.Away, out var valid, out _)
             ? valid
             : MemberSchedule.Default(zone);
-        return new MemberProfile(row.WorkspaceId, row.UserId, row.DisplayName, row.IsBot, row.IsDeleted, schedule);
+        return new MemberProfile(row.WorkspaceId, row.UserId, row.DisplayName, row.IsBot, row.IsDeleted, schedule)
+        {
+            Status = row.StatusText is null && row.StatusEmoji is null ? null : new SlackStatus(row.StatusText ?? "", row.StatusEmoji ?? "", row.StatusUntil),
+        };
     }
 
     private static IReadOnlyList<WeeklyWindow> Windows(string json) =>
@@ -174,6 +204,9 @@ public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient sl
         public string? WorkingHours { get; init; }
         public string FocusBlocks { get; init; } = "[]";
         public IReadOnlyList<AwayPeriod> Away { get; set; } = [];
+        public string? StatusText { get; init; }
+        public string? StatusEmoji { get; init; }
+        public DateTimeOffset? StatusUntil { get; init; }
     }
 
     public async Task<IReadOnlyList<TableRows>> PurgeWorkspaceAsync(

@@ -16,6 +16,7 @@ public sealed class UserChangeHandler(MemberDirectory members) : ISlackEventHand
         }
 
         var workspace = user.TeamId ?? context.TeamId ?? callback.TeamId ?? "";
-        return members.RecordSlackUserAsync(workspace, user.Id, user.RealName ?? user.Name, user.Tz, user.IsBot, user.Deleted, ct);
+        return members.RecordSlackUserAsync(workspace, user.Id, user.RealName ?? user.Name, user.Tz, user.IsBot, user.Deleted,
+            SlackStatus.From(user.Profile), ct);
     }
 }

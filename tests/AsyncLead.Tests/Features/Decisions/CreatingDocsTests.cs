@@ -47,7 +47,7 @@ public sealed class CreatingDocsTests(TestDatabase database) : IClassFixture<Tes
         Assert.Contains($"Responses due <!date^{ThursdayFivePmBerlin.ToUnixTimeSeconds()}^{{date_short_pretty}} at {{time}}|", text);
         Assert.Contains($". Decision <!date^{FridayNineAmBerlin.ToUnixTimeSeconds()}^", text);
         Assert.Contains("0/2 responded · due Thu 17:00", text);
-        Assert.Equal(["decision_approve", "decision_concern", "decision_question", "decision_abstain", "decision_edit", "decision_extend", "decision_withdraw"], ActionIds(doc));
+        Assert.Equal(["decision_approve", "decision_concern", "decision_question", "decision_abstain", "decision_hold", "decision_edit", "decision_extend", "decision_withdraw"], ActionIds(doc));
         Assert.Equal("asynclead_decision", doc.Metadata?["event_type"]?.GetValue<string>());
 
         await using var connection = database.DataSource.CreateConnection();

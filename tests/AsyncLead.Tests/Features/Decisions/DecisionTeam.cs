@@ -73,6 +73,8 @@ internal sealed class DecisionTeam : IAsyncDisposable
             ("Recommendation", "Option 2."),
             ("Reviewers", new[] { Bob, Carol }),
         };
+        // A field given in more replaces its default.
+        fields.RemoveAll(f => more.Any(m => m.Field == f.Item1));
         fields.AddRange(more);
         var submitted = await AliceUser.SubmitsViewAsync([.. fields]);
         Assert.True(submitted.IsSuccess && submitted.Json is null, submitted.ToString());

@@ -29,7 +29,7 @@ public sealed class ReadyEarlyAndAfterDeadlineTests(TestDatabase database) : ICl
         Assert.StartsWith(":tada: Every reviewer approved DEC-1 *Move the job queue to Postgres* in <#C_ARCH> and no concern is open", ready);
         Assert.Contains("ready to decide now, before its deadline", ready);
         Assert.Contains("2/2 responded · due Thu 17:00 · ready to decide", team.Doc().VisibleText);
-        Assert.Equal(["decision_approve", "decision_concern", "decision_question", "decision_abstain", "decision_decide", "decision_edit", "decision_extend", "decision_withdraw"],
+        Assert.Equal(["decision_approve", "decision_concern", "decision_question", "decision_abstain", "decision_hold", "decision_decide", "decision_edit", "decision_extend", "decision_withdraw"],
             CreatingDocsTests.ActionIds(team.Doc()));
 
         // Carol wavers and comes back: Alice was already told.
@@ -47,7 +47,7 @@ public sealed class ReadyEarlyAndAfterDeadlineTests(TestDatabase database) : ICl
         var record = team.Doc().VisibleText;
         Assert.Contains("DEC-1 · Move the job queue to Postgres (decided)", record);
         Assert.Contains("*Decided:* Postgres &lt;now&gt;", record);
-        Assert.Contains("before the response deadline: every reviewer had approved", record);
+        Assert.Contains("before the response deadline: every reviewer approved", record);
         Assert.Equal(":white_check_mark: Decided early by <@U_ALICE>: *Postgres &lt;now&gt;* (every reviewer approved before the response deadline)",
             team.Thread().Last().Text);
 
