@@ -14,7 +14,7 @@ namespace AsyncLead.Features.Digest;
 /// many times or on however many replicas the job runs.
 /// </summary>
 public sealed class DigestSendJob(TeamStore teams, UpdateStore updates, DigestStore store, DigestReader reader, DigestPlanner planner, JobQueue queue,
-    ISlackClient slack, SlackPoster poster, TimeProvider clock) : IJobHandler
+    ChannelAccess channels, ISlackClient slack, SlackPoster poster, TimeProvider clock) : IJobHandler
 {
     public const string MetadataEvent = "asynclead_digest";
 
@@ -37,10 +37,13 @@ public sealed class DigestSendJob(TeamStore teams, UpdateStore updates, DigestSt
         // Planned for when the recipient wants it now? The occurrence right after the planned instant's previous tick is
         // the planned instant itself unless the time, the zone or the switch (off) changed since.
         var current = await planner.NextSendAsync(team, payload.UserId, payload.PlannedAt.AddTicks(-1), cancellationToken);
-        if (current?.RunAt != payload.PlannedAt || await IsSilentWeekAsync(team, payload.WeekStart, cancellationToken))
+        if (current?.RunAt != payload.PlannedAt || await IsSilentWeekAsync(team, payload.WeekStart, cancellationToken)
+            || !(await channels.VisibleNowAsync(team.WorkspaceId, payload.UserId, [team.ChannelId], cancellationToken)).Contains(team.ChannelId))
         {
-            // Out of date (the plan placed the new one; planning again only finds that one) or a week nobody was
-            // prompted for and nobody wrote in (the team was set up after it): nothing to send.
+            // Out of date (the plan placed the new one; planning again only finds that one), a week nobody was
+            // prompted for and nobody wrote in (the team was set up after it), or a private channel the recipient is
+            // not in (everything a digest shows comes from it): nothing to send. The next one is planned all the same,
+            // so joining the channel brings the digests back.
             await PlanNextAsync(team, payload.UserId, now, cancellationToken);
             return;
         }

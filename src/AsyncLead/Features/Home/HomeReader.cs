@@ -14,6 +14,7 @@ public sealed class HomeReader(
     UpdateStore updates,
     DecisionStore decisions,
     MemberDirectory directory,
+    ChannelAccess channels,
     WeekAttendance attendance,
     PageLinks links,
     ISlackClient slack,
@@ -25,7 +26,10 @@ public sealed class HomeReader(
         var member = await directory.GetAsync(workspaceId, userId, ct);
         var weeks = new List<WeekStatus>();
         var led = new List<LedTeam>();
-        foreach (var team in await teams.InWorkspaceAsync(workspaceId, ct))
+        var all = await teams.InWorkspaceAsync(workspaceId, ct);
+        // What comes from a private channel is shown only to its members, leads included.
+        var readable = await channels.VisibleNowAsync(workspaceId, userId, all.Select(t => t.ChannelId), ct);
+        foreach (var team in all.Where(t => readable.Contains(t.ChannelId)))
         {
             var week = team.Calendar.ReportingWeekAt(now);
             var stored = await updates.FindWeekAsync(team.Id, week.Monday, ct);

@@ -73,6 +73,29 @@ public sealed class ChannelAccess(NpgsqlDataSource dataSource, JobQueue jobs, IS
         return visible;
     }
 
+    /// <summary>
+    /// <see cref="VisibleAsync"/> for work off the ack path (jobs, work after an ack): a channel never learned is learned
+    /// first, so a new public channel is not hidden just because nobody asked about it yet. Events keep learned ones true.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> VisibleNowAsync(string workspaceId, string viewerId, IEnumerable<string> channelIds, CancellationToken ct)
+    {
+        var wanted = channelIds.Distinct(StringComparer.Ordinal).ToArray();
+        IEnumerable<string> known;
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
+        {
+            known = await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT channel_id FROM slack_channels WHERE workspace_id = @workspaceId AND channel_id = ANY(@wanted)",
+                new { workspaceId, wanted }, cancellationToken: ct));
+        }
+
+        foreach (var channelId in wanted.Except(known, StringComparer.Ordinal))
+        {
+            await LearnAsync(workspaceId, channelId, ct);
+        }
+
+        return await VisibleAsync(workspaceId, viewerId, null, wanted, ct);
+    }
+
     /// <summary>Asks Slack whether the channel is private and, if so, who is in it. A channel the bot can't see stays private with nobody in it.</summary>
     public async Task LearnAsync(string workspaceId, string channelId, CancellationToken ct)
     {

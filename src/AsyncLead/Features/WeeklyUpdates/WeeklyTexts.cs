@@ -62,6 +62,9 @@ public static class WeeklyTexts
         "Run this in your team's channel (the one with the weekly thread), not in a DM. " +
         "No channel in this workspace is set up yet: a lead can start with `/weekly-update setup` there.";
 
+    public const string InNoTeamForDm =
+        "Run this in your team's channel (the one with the weekly thread), not in a DM: I don't know you as part of a team here yet.";
+
     public const string SetupInDm =
         "Run `/weekly-update setup` in the team channel that should get the weekly thread, not in a DM.";
 

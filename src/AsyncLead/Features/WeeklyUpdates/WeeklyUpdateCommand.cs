@@ -18,6 +18,7 @@ public sealed class WeeklyUpdateCommand(
     UpdateStore updates,
     UpdateSubmissions submissions,
     MemberDirectory directory,
+    ChannelAccess channels,
     WeekAttendance attendance,
     BotChannelMembership membership,
     IEnumerable<IWeeklyUpdateSubcommand> subcommands,
@@ -152,16 +153,35 @@ public sealed class WeeklyUpdateCommand(
 
     private async Task<SlackAck> StatusAsync(SlashCommand command, CancellationToken ct)
     {
-        var (team, refusal) = await TeamForAsync(command, ct);
-        if (team is null)
+        var here = await teams.FindByChannelAsync(command.TeamId, command.ChannelId, ct);
+        if (here is null && !IsDirectMessage(command))
         {
-            return refusal!;
+            return SetupButton.Offer(WeeklyTexts.NotSetUp);
         }
 
-        // Before the prompt, who is expected comes from Slack (the channel's people), so the answer follows the ack.
-        var week = team.Calendar.ReportingWeekAt(clock.GetUtcNow());
+        var all = here is null ? await teams.InWorkspaceAsync(command.TeamId, ct) : [];
+        if (here is null && all.Count == 0)
+        {
+            return SlackAck.Ephemeral(WeeklyTexts.NoTeamForDm);
+        }
+
+        // Before the prompt, who is expected comes from Slack (the channel's people), so the answer follows the ack;
+        // from a DM, so does which team is the person's.
         return SlackAck.AckThen(SlackAck.Empty, async followUpCt =>
         {
+            var team = here;
+            if (team is null)
+            {
+                var mine = await OfThePersonAsync(command.TeamId, all, command.UserId, followUpCt);
+                if (mine.Count != 1)
+                {
+                    return SlackAck.Ephemeral(mine.Count == 0 ? WeeklyTexts.InNoTeamForDm : WeeklyTexts.SeveralTeamsForDm(mine));
+                }
+
+                team = mine[0];
+            }
+
+            var week = team.Calendar.ReportingWeekAt(clock.GetUtcNow());
             var roll = await attendance.ForWeekAsync(team, week, followUpCt);
             return SlackAck.Ephemeral(WeeklyTexts.Status(team, week, [.. roll.Writers], roll.Away, roll.Missing, team.Calendar.ClosesAt(week),
                 roll.Figures, links.TeamWeek(team.WorkspaceId, team.ChannelId, week.Monday, command.UserId)));
@@ -219,6 +239,52 @@ public sealed class WeeklyUpdateCommand(
             0 => (null, SlackAck.Ephemeral(WeeklyTexts.NoTeamForDm)),
             _ => (null, SlackAck.Ephemeral(WeeklyTexts.SeveralTeamsForDm(all))),
         };
+    }
+
+    /// <summary>
+    /// The teams the person belongs to (after the ack: Slack may be asked who is in a channel): they lead it, get its
+    /// digest, wrote this week or are expected to (the week's list, the chosen people, or else the channel's); and
+    /// only where they may read the channel, so a private channel shows nothing to anyone outside it.
+    /// </summary>
+    private async Task<IReadOnlyList<TeamChannel>> OfThePersonAsync(string workspaceId, IReadOnlyList<TeamChannel> all, string userId, CancellationToken ct)
+    {
+        var belongs = new List<TeamChannel>();
+        foreach (var team in all)
+        {
+            var week = await updates.FindWeekAsync(team.Id, team.Calendar.ReportingWeekAt(clock.GetUtcNow()).Monday, ct);
+            if (team.LeadUserId == userId
+                || team.DigestRecipients.Contains(userId, StringComparer.Ordinal)
+                || (week is not null && await updates.FindUpdateAsync(week.Id, userId, ct) is not null)
+                || await IsExpectedAsync(team, week, userId, ct))
+            {
+                belongs.Add(team);
+            }
+        }
+
+        var readable = await channels.VisibleNowAsync(workspaceId, userId, belongs.Select(t => t.ChannelId), ct);
+        return [.. belongs.Where(t => readable.Contains(t.ChannelId))];
+    }
+
+    private async Task<bool> IsExpectedAsync(TeamChannel team, UpdateWeek? week, string userId, CancellationToken ct)
+    {
+        if (week?.ExpectedUserIds is { } expected)
+        {
+            return expected.Contains(userId, StringComparer.Ordinal);
+        }
+
+        if (!team.ExpectEveryone)
+        {
+            return team.ChosenMembers.Contains(userId, StringComparer.Ordinal);
+        }
+
+        try
+        {
+            return await slack.ForWorkspace(team.WorkspaceId).Conversations.MembersAsync(team.ChannelId, ct).AnyAsync(id => id == userId, ct);
+        }
+        catch (SlackApiException ex) when (ex.IsChannelGone())
+        {
+            return false;
+        }
     }
 
     /// <summary>

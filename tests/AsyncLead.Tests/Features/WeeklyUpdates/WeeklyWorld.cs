@@ -26,7 +26,7 @@ internal static class WeeklyWorld
     {
         await using (var connection = await database.DataSource.OpenConnectionAsync())
         {
-            await connection.ExecuteAsync("TRUNCATE jobs, team_channels, members, slack_posts, bot_channels RESTART IDENTITY CASCADE");
+            await connection.ExecuteAsync("TRUNCATE jobs, team_channels, members, slack_posts, bot_channels, slack_channels, slack_channel_members RESTART IDENTITY CASCADE");
         }
 
         return await SlackScenario.StartAsync(database, now);
