@@ -427,9 +427,12 @@ const readers = new WeakMap();
 
 function element(item, block, ctx, inInput) {
   const dispatch = (value) => {
-    if (inInput) { return; }
+    // An input's element tells the app only when its block asks (dispatch_action), with the form as entered so far.
+    if (inInput && !block.dispatch_action) { return; }
     const body = { as: page.as, actionId: item.action_id, value };
     if (ctx.viewId) { body.viewId = ctx.viewId; } else { body.channel = ctx.channel; body.ts = ctx.ts; }
+    const box = inInput && $('modal-layer').querySelector('.modal');
+    if (box && page.state.modal) { body.values = formValues(box, page.state.modal.view); }
     confirmThen(item.confirm, () => quietly(act('pick', body)));
   };
   let node;
@@ -984,6 +987,7 @@ function renderModal() {
   box.append(head, body, foot);
   layer.replaceChildren(box);
   layer.hidden = false;
+  for (const block of box.querySelectorAll('.input-block')) { block.dataset.initial = JSON.stringify(readValue(block)); }
   // What the person typed stays, as in Slack: through views.update (inputs whose block_id and action_id stayed the
   // same) and under a pushed view, until they come back to it.
   if (page.typed[view.id]) { restoreValues(box, page.typed[view.id]); }
@@ -993,11 +997,14 @@ function renderModal() {
   }
 }
 
+// What the person changed: an input they left alone shows what the app sends next (a views.update may move its initial value).
 function modalValues(box) {
   const values = {};
   for (const block of box.querySelectorAll('.input-block')) {
     const field = block.querySelector('[data-action-id]');
-    values[block.dataset.blockId] = { actionId: field && field.dataset.actionId, value: readValue(block) };
+    const value = readValue(block);
+    if (JSON.stringify(value) === block.dataset.initial) { continue; }
+    values[block.dataset.blockId] = { actionId: field && field.dataset.actionId, value };
   }
   return values;
 }
@@ -1011,13 +1018,19 @@ function restoreValues(box, kept) {
   }
 }
 
-async function submitModal(box, view) {
+function formValues(box, view) {
   const values = {};
+  for (const block of view.blocks.filter((b) => b.type === 'input')) {
+    values[block.block_id] = readValue(box.querySelector('.input-block[data-block-id="' + CSS.escape(block.block_id) + '"]'));
+  }
+  return values;
+}
+
+async function submitModal(box, view) {
+  const values = formValues(box, view);
   const errors = {};
   for (const block of view.blocks.filter((b) => b.type === 'input')) {
-    const node = box.querySelector('.input-block[data-block-id="' + CSS.escape(block.block_id) + '"]');
-    const value = readValue(node);
-    values[block.block_id] = value;
+    const value = values[block.block_id];
     // Slack's client refuses these itself; the app never hears of them.
     if (!block.optional && isEmpty(value)) { errors[block.block_id] = 'Please complete this required field.'; }
     const min = block.element.min_length;
