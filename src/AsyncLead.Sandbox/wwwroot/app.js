@@ -14,7 +14,7 @@ const page = {
   modalErrors: {},
   typed: {}, // view id -> what the person entered in it, kept while a pushed view covers it
   homeOpenedFor: null,
-  dismissedBanners: 0,
+  dismissedAt: 0, // the time of the last refusal the person dismissed
 };
 
 // ---- Talking to the sandbox --------------------------------------------------------------------------------
@@ -709,24 +709,27 @@ function renderClock() {
 
 function renderBanners() {
   const root = $('banners');
-  const banners = page.state.banners;
-  root.querySelectorAll('.banner.limit').forEach((b) => b.remove());
-  if (banners.length <= page.dismissedBanners) {
-    page.dismissedBanners = Math.min(page.dismissedBanners, banners.length);
-    return;
-  }
+  // Slack's refusals since the last dismissal, drawn again only when there is a new one, so a live update neither
+  // flickers the banner nor takes the focus.
+  const fresh = page.state.banners.filter((b) => b.at > page.dismissedAt);
+  const key = JSON.stringify(fresh.map((b) => [b.at, b.method, b.error]));
+  const shown = root.querySelector('.banner.limit');
+  if (shown && shown.dataset.key === key) { return; }
+  if (shown) { shown.remove(); }
+  if (fresh.length === 0) { return; }
   const banner = el('div', 'banner limit error');
+  banner.dataset.key = key;
   banner.setAttribute('role', 'alert');
-  const latest = banners[banners.length - 1];
+  const latest = fresh[fresh.length - 1];
   banner.append(el('strong', null, 'Slack refused a ' + latest.method + ' call: ' + latest.error));
   const lines = el('ul');
-  for (const item of banners.slice(page.dismissedBanners)) {
+  for (const item of fresh) {
     for (const message of item.messages.length ? item.messages : [item.method + ': ' + item.error]) { lines.append(el('li', null, message)); }
   }
   const dismiss = el('button', 'icon', '×');
   dismiss.type = 'button';
   dismiss.setAttribute('aria-label', 'Dismiss');
-  dismiss.addEventListener('click', () => { page.dismissedBanners = banners.length; renderBanners(); });
+  dismiss.addEventListener('click', () => { page.dismissedAt = latest.at; renderBanners(); });
   banner.append(lines, dismiss);
   root.prepend(banner);
 }
@@ -1125,7 +1128,7 @@ function wire() {
   $('reset').addEventListener('click', () => dialog('Reset the sandbox?', 'Everyone\'s updates, decisions and messages go, and the clock goes back to now.',
     'Reset', 'Cancel', 'danger', () => {
       page.thread = null;
-      page.dismissedBanners = 0;
+      page.dismissedAt = 0;
       page.homeOpenedFor = null;
       quietly(act('reset', {}, $('reset')));
     }));
