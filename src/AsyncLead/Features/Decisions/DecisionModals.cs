@@ -19,6 +19,9 @@ public static class DecisionModals
     public const string Recommendation = "recommendation";
     public const string Questions = "questions";
     public const string Reviewers = "reviewers";
+
+    /// <summary>The reviewers select's action: in a new doc, picking reviewers moves the default deadline when it is too short for them.</summary>
+    public const string ReviewersAction = "decision_reviewers";
     public const string Deadline = "deadline";
     public const string DecisionDate = "decision_date";
     public const string Text = "text";
@@ -31,9 +34,13 @@ public static class DecisionModals
     public const int TitleMaxLength = 150;
     public const int SectionMaxLength = 3000;
 
-    /// <summary>The doc form, pre-filled from <paramref name="sections"/>; private metadata is the channel it will be posted in.</summary>
-    public static ModalView Doc(string channelId, DecisionDocSections sections, DateTimeOffset deadline, DateTimeOffset decisionDate) =>
-        new(new PlainText("New decision doc"), DocBlocks(sections, [], DecisionQuorum.All, deadline, decisionDate))
+    /// <summary>
+    /// The doc form, pre-filled from <paramref name="sections"/> (and, once picked, the reviewers, with a note when the
+    /// default deadline moved for them); private metadata is the channel it will be posted in.
+    /// </summary>
+    public static ModalView Doc(string channelId, DecisionDocSections sections, DateTimeOffset deadline, DateTimeOffset decisionDate,
+        IReadOnlyList<string>? reviewers = null, DecisionQuorum quorum = DecisionQuorum.All, string? deadlineNote = null) =>
+        new(new PlainText("New decision doc"), DocBlocks(sections, reviewers ?? [], quorum, deadline, decisionDate, deadlineNote))
         {
             CallbackId = DocCallback,
             PrivateMetadata = channelId,
@@ -51,7 +58,7 @@ public static class DecisionModals
             Blocks.Context($"Editing {doc.ShortId}. The message is updated in place and the thread says what changed; "
                 + "a change to the Options or the Recommendation asks reviewers who approved to confirm."),
         };
-        blocks.AddRange(DocBlocks(sections, snapshot.Reviewers, doc.Quorum, doc.Deadline, doc.DecisionDate));
+        blocks.AddRange(DocBlocks(sections, snapshot.Reviewers, doc.Quorum, doc.Deadline, doc.DecisionDate, deadlineNote: null, isNew: false));
         return new ModalView(new PlainText($"Edit {doc.ShortId}"), blocks)
         {
             CallbackId = EditCallback,
@@ -71,8 +78,20 @@ public static class DecisionModals
         Description = new PlainText("More than half of those not away"),
     };
 
-    private static List<Block> DocBlocks(
-        DecisionDocSections sections, IReadOnlyList<string> reviewers, DecisionQuorum quorum, DateTimeOffset deadline, DateTimeOffset decisionDate) =>
+    private static List<Block> DocBlocks(DecisionDocSections sections, IReadOnlyList<string> reviewers, DecisionQuorum quorum,
+        DateTimeOffset deadline, DateTimeOffset decisionDate, string? deadlineNote, bool isNew = true)
+    {
+        var blocks = DocInputs(sections, reviewers, quorum, deadline, decisionDate, isNew);
+        if (deadlineNote is not null)
+        {
+            blocks.Insert(blocks.FindIndex(b => b is InputBlock { BlockId: Deadline }) + 1, Blocks.Context(deadlineNote));
+        }
+
+        return blocks;
+    }
+
+    private static List<Block> DocInputs(DecisionDocSections sections, IReadOnlyList<string> reviewers, DecisionQuorum quorum,
+        DateTimeOffset deadline, DateTimeOffset decisionDate, bool isNew) =>
     [
         Blocks.Input(Title, "Title", Line(Title, sections.Title, TitleMaxLength, "e.g. Move payouts to Postgres")),
         Blocks.Input(Problem, "Problem Statement", Multiline(Problem, sections.ProblemStatement), hint: "Markdown. What needs deciding, and why now?"),
@@ -81,11 +100,11 @@ public static class DecisionModals
         Blocks.Input(Recommendation, "Recommendation", Multiline(Recommendation, sections.Recommendation), optional: true),
         Blocks.Input(Questions, "Questions for Team", Multiline(Questions, sections.QuestionsForTeam), optional: true),
         // Optional for Slack so that our own message ("pick at least one…") explains what is missing.
-        Blocks.Input(Reviewers, "Reviewers", new MultiUsersSelectElement(Reviewers)
+        Blocks.Input(Reviewers, "Reviewers", new MultiUsersSelectElement(ReviewersAction)
         {
             Placeholder = new PlainText("Who must answer"),
             InitialUsers = reviewers.Count > 0 ? reviewers : null,
-        }, optional: true),
+        }, optional: true) with { DispatchAction = isNew ? true : null },
         Blocks.Input(Quorum, "Ready to decide when", new RadioButtonsElement(Quorum, [EveryReviewer, Majority])
         {
             InitialOption = quorum == DecisionQuorum.Majority ? Majority : EveryReviewer,

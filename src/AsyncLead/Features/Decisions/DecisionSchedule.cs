@@ -49,6 +49,28 @@ public static class DecisionSchedule
         return deadline - now >= MinimumLeadTime ? deadline : At(zone, thursday.PlusWeeks(1), EndOfDay);
     }
 
+    /// <summary>The least a default deadline leaves each reviewer: whole working days, in their own hours.</summary>
+    public const int ReviewerWorkingDays = 2;
+
+    /// <summary>
+    /// The default deadline for these reviewers: <see cref="DefaultDeadline(DateTimeOffset, string)"/>, or the Thursday
+    /// after it when that would leave any of them fewer than <see cref="ReviewerWorkingDays"/> whole working days in
+    /// their own zone and hours; with the reviewers it was moved for (none when it wasn't).
+    /// </summary>
+    public static (DateTimeOffset Deadline, IReadOnlyList<string> MovedFor) DefaultDeadline(
+        DateTimeOffset now, string authorTimeZoneId, IReadOnlyList<(string UserId, MemberSchedule Schedule)> reviewers)
+    {
+        var deadline = DefaultDeadline(now, authorTimeZoneId);
+        var tooShort = reviewers.Where(r => r.Schedule.WholeWorkingDaysBetween(now, deadline) < ReviewerWorkingDays).Select(r => r.UserId).ToList();
+        if (tooShort.Count == 0)
+        {
+            return (deadline, []);
+        }
+
+        var zone = TimeZoneIds.Resolve(authorTimeZoneId);
+        return (At(zone, Instant.FromDateTimeOffset(deadline).InZone(zone).Date.PlusWeeks(1), EndOfDay), tooShort);
+    }
+
     /// <summary>
     /// "The next morning": 09:00 in the author's zone on the first weekday after the deadline's local date
     /// (a Friday-evening deadline is decided on Monday).

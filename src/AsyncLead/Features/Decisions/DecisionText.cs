@@ -189,6 +189,11 @@ public static class DecisionText
             + (Link(doc) is { } link ? $": {link}" : " on the doc.");
     }
 
+    /// <summary>Under the deadline in a new doc's form, when the default moved to the Thursday after for these reviewers.</summary>
+    public static string DeadlineMoved(IReadOnlyList<string> reviewers) =>
+        $":calendar: Moved to the Thursday after, so that {string.Join(" and ", reviewers.Select(Mention))} "
+        + $"{(reviewers.Count == 1 ? "has" : "have")} at least {DecisionSchedule.ReviewerWorkingDays} whole working days to answer, in their own hours.";
+
     public static string OnlyAuthor(DecisionDoc doc, string what) => $"Only {Mention(doc.AuthorId)} can {what} {doc.ShortId}.";
 
     private static string OneLine(string text) => string.Join(' ', text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -28,6 +28,7 @@ public static class DecisionsFeature
         services.AddSlackHandler<ResolveAction>();
         services.AddSlackHandler<EditAction>();
         services.AddSlackHandler<HoldAction>();
+        services.AddSlackHandler<ReviewersPicked>();
 
         services.AddJobHandler<PostDocJob>();
         services.AddJobHandler<RefreshDocJob>();

@@ -19,7 +19,7 @@ public sealed record DocForm(
         var sections = new DecisionDocSections(
             Text(DecisionModals.Title), Text(DecisionModals.Problem), Text(DecisionModals.Options),
             Text(DecisionModals.Analysis), Text(DecisionModals.Recommendation), Text(DecisionModals.Questions));
-        var reviewers = (state.Find(DecisionModals.Reviewers, DecisionModals.Reviewers)?.SelectedUsers ?? [])
+        var reviewers = (state.Find(DecisionModals.Reviewers, DecisionModals.ReviewersAction)?.SelectedUsers ?? [])
             .Where(id => id != authorId).Distinct().ToList();
         var deadline = Instant(state.Find(DecisionModals.Deadline, DecisionModals.Deadline)?.SelectedDateTime);
         var decisionDate = Instant(state.Find(DecisionModals.DecisionDate, DecisionModals.DecisionDate)?.SelectedDateTime);

@@ -109,6 +109,31 @@ public sealed partial class MemberSchedule
 
     internal bool IsWorkingDay(DayOfWeek day) => WorkingHours.Any(w => w.Day == day);
 
+    /// <summary>
+    /// How many of their working days lie wholly within [<paramref name="from"/>, <paramref name="until"/>], in their
+    /// own zone: all of that day's working hours, on a day they are not away.
+    /// </summary>
+    public int WholeWorkingDaysBetween(DateTimeOffset from, DateTimeOffset until)
+    {
+        var count = 0;
+        var last = Local(Instant.FromDateTimeOffset(until)).Date;
+        for (var date = Local(Instant.FromDateTimeOffset(from)).Date; date <= last; date = date.PlusDays(1))
+        {
+            var day = date.DayOfWeek.ToDayOfWeek();
+            var hours = WorkingHours.Where(w => w.Day == day).ToList();
+            if (hours.Count == 0 || IsAwayOn(date.ToDateOnly()))
+            {
+                continue;
+            }
+
+            var start = Resolve(date + LocalTime.FromTimeOnly(hours.Min(w => w.Start)));
+            var end = Resolve(date + LocalTime.FromTimeOnly(hours.Max(w => w.End)));
+            count += start >= from && end <= until ? 1 : 0;
+        }
+
+        return count;
+    }
+
     /// <summary>The same local time of day as <paramref name="from"/>, <paramref name="workingDays"/> working days later.</summary>
     internal DateTimeOffset SameTimeWorkingDaysLater(DateTimeOffset from, int workingDays)
     {
