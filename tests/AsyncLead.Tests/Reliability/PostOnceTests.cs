@@ -159,6 +159,31 @@ public sealed class PostOnceTests(TestDatabase database) : IClassFixture<TestDat
         Assert.Single(s.Slack.Ephemerals(Channel, "U_ALICE"));
     }
 
+    [Fact]
+    public async Task Finished_marks_are_pruned_after_thirty_days_with_the_next_post_and_unfinished_ones_are_kept()
+    {
+        await using var s = await StartAsync();
+        var (api, poster) = Parts(s);
+        var ledger = s.Host.Services.GetRequiredService<ISlackPostLedger>();
+        await poster.PostOnceAsync(api, "week-root:1", new PostMessageRequest(Channel, "Week of 17 November"), CancellationToken.None);
+        // A post whose outcome nobody learned: its mark stays, however old, for the next attempt to look for its message.
+        await ledger.BeginAsync(SlackScenario.TeamId, "week-root:2", s.Clock.GetUtcNow(), CancellationToken.None);
+
+        s.Clock.Advance(TimeSpan.FromDays(29));
+        await poster.PostOnceAsync(api, "week-root:3", new PostMessageRequest(Channel, "Week of 15 December"), CancellationToken.None);
+        Assert.Equal(["week-root:1", "week-root:2", "week-root:3"], await MarksAsync());
+
+        s.Clock.Advance(TimeSpan.FromDays(2));
+        await poster.PostOnceAsync(api, "week-root:4", new PostMessageRequest(Channel, "Week of 22 December"), CancellationToken.None);
+        Assert.Equal(["week-root:2", "week-root:3", "week-root:4"], await MarksAsync());
+    }
+
+    private async Task<IReadOnlyList<string>> MarksAsync()
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return [.. await connection.QueryAsync<string>("SELECT post_key FROM slack_posts ORDER BY post_key")];
+    }
+
     private async Task<SlackScenario> StartAsync()
     {
         // One database serves the class's tests; each starts with no posts recorded.

@@ -7,6 +7,8 @@ namespace AsyncLead.Features.Decisions;
 /// <summary>The doc form's submit: validate into field errors (nothing saved), else save and enqueue the post.</summary>
 public sealed class DocSubmission(DecisionStore store, MemberDirectory members, TimeProvider clock) : IViewSubmissionHandler
 {
+    public const string ZoneNotKnownYet = "I don't know your Slack time zone yet, so nothing was posted. I'm asking Slack now: submit again in a moment.";
+
     public string CallbackId => DecisionModals.DocCallback;
 
     public async Task<SlackAck> HandleAsync(ViewSubmissionPayload submission, SlackContext context, CancellationToken ct)
@@ -24,7 +26,17 @@ public sealed class DocSubmission(DecisionStore store, MemberDirectory members, 
         }
 
         var teamId = context.TeamId!;
-        var author = await members.GetAsync(teamId, authorId, ct);
+        // The author as stored (opening the form learned their zone); without it nothing is saved and Slack is asked
+        // after the ack, so the same submit works a moment later with everything typed still in the form.
+        if (await members.KnownAsync(teamId, authorId, ct) is not { } author)
+        {
+            return SlackAck.AckThen(SlackAck.ViewErrors(new Dictionary<string, string> { [DecisionModals.Title] = ZoneNotKnownYet }), async followUpCt =>
+            {
+                await members.GetAsync(teamId, authorId, followUpCt);
+                return null;
+            });
+        }
+
         await store.CreateAsync(new NewDecision(
             teamId, submission.View.PrivateMetadata!, authorId, author.Schedule.TimeZoneId, form.Sections, form.Reviewers, form.Deadline!.Value, form.DecisionDate!.Value, form.Quorum), ct);
         return SlackAck.Empty;

@@ -25,10 +25,22 @@ public sealed class DigestCommand(TeamStore teams, DigestStore store, MemberDire
             return SlackAck.Ephemeral(error);
         }
 
+        // The reader's zone as stored (a stale one will do); someone never seen before is asked of Slack after the ack.
+        if (await directory.KnownAsync(command.TeamId, command.UserId, ct) is { } known)
+        {
+            return await ApplyAsync(command, setting, preference, known.Schedule.TimeZoneId, ct);
+        }
+
+        return SlackAck.AckThen(SlackAck.Empty, async followUpCt =>
+            await ApplyAsync(command, setting, preference, (await directory.GetAsync(command.TeamId, command.UserId, followUpCt)).Schedule.TimeZoneId, followUpCt),
+            DigestTexts.NotChanged);
+    }
+
+    private async Task<MessageAck> ApplyAsync(SlashCommand command, string setting, DigestPreference preference, string zone, CancellationToken ct)
+    {
         var received = (await teams.InWorkspaceAsync(command.TeamId, ct))
             .Where(t => t.DigestRecipients.Contains(command.UserId, StringComparer.Ordinal))
             .ToList();
-        var zone = (await directory.GetAsync(command.TeamId, command.UserId, ct)).Schedule.TimeZoneId;
         var now = clock.GetUtcNow();
         var next = DigestSchedule.NextAt(preference.Time, zone, now);
         if (setting.Trim().Length == 0)

@@ -5,6 +5,9 @@ namespace AsyncLead.Features.Digest;
 /// <summary>What the digest sub-command says.</summary>
 public static class DigestTexts
 {
+    public const string NotChanged =
+        "Slack didn't tell me your time zone just now, so your digest setting wasn't changed. Please send it again in a moment.";
+
     public static string Current(DigestPreference preference, string zone, IReadOnlyList<TeamChannel> received, DateTimeOffset next) =>
         (preference.IsOff
             ? "Your weekly digest is off."

@@ -22,6 +22,8 @@ public sealed class ScheduleModal(MemberDirectory directory, TimeProvider clock)
     /// <summary>A field is read as <c>hours …</c> / <c>focus …</c> (six characters more), within the parser's limit.</summary>
     public const int FieldMaxLength = MemberSettingsParser.MaxLength - 6;
 
+    public const string ZoneNotKnownYet = "I don't know your Slack time zone yet, so nothing was saved. I'm asking Slack now: press Save again in a moment.";
+
     public string CallbackId => Id;
 
     public static ModalView Build(MemberSchedule schedule)
@@ -52,7 +54,17 @@ public sealed class ScheduleModal(MemberDirectory directory, TimeProvider clock)
             return SlackAck.Empty;
         }
 
-        var member = await directory.GetAsync(workspaceId, userId, ct);
+        // The member as stored: opening the form from Home learned their zone. Without it nothing is saved and Slack is
+        // asked after the ack, so the same submit works a moment later; the modal keeps what was typed.
+        if (await directory.KnownAsync(workspaceId, userId, ct) is not { } member)
+        {
+            return SlackAck.AckThen(Error(HoursBlock, ZoneNotKnownYet), async followUpCt =>
+            {
+                await directory.GetAsync(workspaceId, userId, followUpCt);
+                return null;
+            });
+        }
+
         var today = member.Schedule.LocalDateAt(clock.GetUtcNow());
         var hours = submission.View.State.Find(HoursBlock, ValueAction)?.Value?.Trim() ?? "";
         var focus = submission.View.State.Find(FocusBlock, ValueAction)?.Value?.Trim() is { Length: > 0 } typed ? typed : "none";

@@ -41,6 +41,11 @@ public static class WeeklyTexts
     public const string InviteMe =
         "I'm not a member of this channel yet, so I can't post here. Run `/invite @AsyncLead` in this channel, then try again. Nothing was saved.";
 
+    /// <summary>What was typed comes back with the apology, so nothing is lost.</summary>
+    public static string SettingsNotChanged(string setting) =>
+        "Slack didn't tell me your time zone just now, so nothing was changed. Please send it again in a moment" +
+        (setting.Length is > 0 and <= MemberSettingsParser.MaxLength ? $": `{MrkdwnEscaping.Escape(setting)}`" : ".");
+
     public const string FormDidNotOpen =
         "Slack didn't open the form just now. Please run the command again in a moment.";
 

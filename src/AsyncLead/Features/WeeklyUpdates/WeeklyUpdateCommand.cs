@@ -190,7 +190,19 @@ public sealed class WeeklyUpdateCommand(
 
     private async Task<SlackAck> SettingsAsync(SlashCommand command, string setting, CancellationToken ct)
     {
-        var member = await directory.GetAsync(command.TeamId, command.UserId, ct);
+        // The member as stored (a stale zone will do); someone never seen before is asked of Slack after the ack.
+        if (await directory.KnownAsync(command.TeamId, command.UserId, ct) is { } known)
+        {
+            return await ApplySettingAsync(command, known, setting, ct);
+        }
+
+        return SlackAck.AckThen(SlackAck.Empty, async followUpCt =>
+            await ApplySettingAsync(command, await directory.GetAsync(command.TeamId, command.UserId, followUpCt), setting, followUpCt),
+            WeeklyTexts.SettingsNotChanged(setting));
+    }
+
+    private async Task<MessageAck> ApplySettingAsync(SlashCommand command, MemberProfile member, string setting, CancellationToken ct)
+    {
         var schedule = member.Schedule;
         if (setting.Length == 0)
         {

@@ -34,7 +34,7 @@ public sealed class DigestCommandTests(TestDatabase database) : IClassFixture<Te
         await using var s = (await DigestWorld.StartAsync(database)).WithPaymentsTeam();
         await s.SetsUpWeeklyUpdatesAsync(s.Lena());
 
-        var shown = EphemeralTextFor(await s.Lena().RunsCommandAsync(Command, "digest"));
+        var shown = await s.AnswerToAsync(s.Lena(), Command, "digest");
 
         Assert.StartsWith(
             $"Your weekly digest arrives Mondays at 09:00 your time (Europe/Berlin); the next one <!date^{FirstClose.ToUnixTimeSeconds()}^",
@@ -49,10 +49,10 @@ public sealed class DigestCommandTests(TestDatabase database) : IClassFixture<Te
         await using var s = (await DigestWorld.StartAsync(database)).WithPaymentsTeam();
         await s.SetsUpWeeklyUpdatesAsync(s.Lena());
 
-        var off = EphemeralTextFor(await s.Lena().RunsCommandAsync(Command, "digest off"));
+        var off = await s.AnswerToAsync(s.Lena(), Command, "digest off");
         await s.RunUntilAsync(FirstClose.AddHours(1));
         Assert.StartsWith("🔕 Your weekly digest is off.", off, StringComparison.Ordinal);
-        Assert.StartsWith("Your weekly digest is off.", EphemeralTextFor(await s.Lena().RunsCommandAsync(Command, "digest")), StringComparison.Ordinal);
+        Assert.StartsWith("Your weekly digest is off.", await s.AnswerToAsync(s.Lena(), Command, "digest"), StringComparison.Ordinal);
         Assert.Empty(s.Digests("U_LENA"));
 
         await s.Lena().RunsCommandAsync(Command, "digest on");
@@ -67,7 +67,7 @@ public sealed class DigestCommandTests(TestDatabase database) : IClassFixture<Te
         await using var s = (await DigestWorld.StartAsync(database)).WithPaymentsTeam();
         await s.SetsUpWeeklyUpdatesAsync(s.Lena());
 
-        var saved = EphemeralTextFor(await s.Alice().RunsCommandAsync(Command, "digest tue 10:00"));
+        var saved = await s.AnswerToAsync(s.Alice(), Command, "digest tue 10:00");
 
         Assert.Equal(
             "✅ Your weekly digest now arrives Tuesdays at 10:00 your time (Europe/Berlin). You aren't a digest recipient of any team yet: " +

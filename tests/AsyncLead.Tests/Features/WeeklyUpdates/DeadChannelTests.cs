@@ -15,11 +15,7 @@ public sealed class DeadChannelTests(TestDatabase database) : IClassFixture<Test
     [Fact]
     public async Task A_channel_the_bot_was_removed_from_pauses_the_team_tells_the_lead_once_and_stops_trying_after_a_day()
     {
-        await using var s = (await StartAsync(database)).WithPaymentsTeam();
-        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
-        s.Slack.SetBotMembership(Channel, isMember: false);
-
-        await s.RunUntilAsync(FirstPrompt.AddMinutes(1));
+        await using var s = await PausedTeamAsync();
         Assert.Equal("not_in_channel", (await PauseAsync()).Reason);
         var told = Assert.Single(PauseNotices(s));
         Assert.Contains("I was removed from it", told.Text, StringComparison.Ordinal);
@@ -54,11 +50,7 @@ public sealed class DeadChannelTests(TestDatabase database) : IClassFixture<Test
     [Fact]
     public async Task Inviting_the_bot_back_resumes_the_team_and_posts_what_waited()
     {
-        await using var s = (await StartAsync(database)).WithPaymentsTeam();
-        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
-        s.Slack.SetBotMembership(Channel, isMember: false);
-        await s.RunUntilAsync(FirstPrompt.AddMinutes(1));
-        Assert.NotNull((await PauseAsync()).At);
+        await using var s = await PausedTeamAsync();
 
         s.Slack.SetBotMembership(Channel, isMember: true);
         var joined = await s.Simulator.SendEventAsync(s.Simulator.EventCallback(new JsonObject
@@ -83,11 +75,7 @@ public sealed class DeadChannelTests(TestDatabase database) : IClassFixture<Test
     [Fact]
     public async Task Saving_setup_again_resumes_a_paused_team()
     {
-        await using var s = (await StartAsync(database)).WithPaymentsTeam();
-        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
-        s.Slack.SetBotMembership(Channel, isMember: false);
-        await s.RunUntilAsync(FirstPrompt.AddMinutes(1));
-        Assert.NotNull((await PauseAsync()).At);
+        await using var s = await PausedTeamAsync();
 
         s.Slack.SetBotMembership(Channel, isMember: true);
         await s.SetsUpWeeklyUpdatesAsync(s.Lena());
@@ -95,6 +83,25 @@ public sealed class DeadChannelTests(TestDatabase database) : IClassFixture<Test
         Assert.Null((await PauseAsync()).At);
         await s.RunUntilAsync(FirstPrompt.AddDays(7).AddMinutes(1));
         Assert.NotEmpty(s.Roots());
+    }
+
+    /// <summary>The payments team set up, then the bot removed from its channel: the first prompt finds out and pauses the team.</summary>
+    private async Task<SlackScenario> PausedTeamAsync()
+    {
+        var s = (await StartAsync(database)).WithPaymentsTeam();
+        try
+        {
+            await s.SetsUpWeeklyUpdatesAsync(s.Lena());
+            s.Slack.SetBotMembership(Channel, isMember: false);
+            await s.RunUntilAsync(FirstPrompt.AddMinutes(1));
+            Assert.NotNull((await PauseAsync()).At);
+            return s;
+        }
+        catch
+        {
+            await s.DisposeAsync();
+            throw;
+        }
     }
 
     private static IReadOnlyList<Sandbox.Slack.FakeMessage> PauseNotices(SlackScenario s) =>

@@ -11,8 +11,8 @@ public sealed class RemindersAwayStatusTests(TestDatabase database) : IClassFixt
     public async Task Reminders_reach_each_person_inside_their_working_hours_and_outside_their_focus_blocks_in_their_own_zone()
     {
         await using var s = (await StartAsync(database)).WithPaymentsTeam();
-        var focus = await s.Bob().RunsCommandAsync(Command, "settings focus Mon-Tue 09:00-12:00");
-        Assert.Contains("Saved", EphemeralTextFor(focus), StringComparison.Ordinal);
+        var focus = await s.AnswerToAsync(s.Bob(), Command, "settings focus Mon-Tue 09:00-12:00");
+        Assert.Contains("Saved", focus, StringComparison.Ordinal);
         await s.SetsUpWeeklyUpdatesAsync(s.Lena());
 
         await s.RunUntilAsync(FirstPrompt.AddDays(7).AddMinutes(-1));
@@ -60,8 +60,8 @@ public sealed class RemindersAwayStatusTests(TestDatabase database) : IClassFixt
     public async Task Someone_away_until_a_date_gets_no_prompt_and_no_reminders_and_is_shown_as_away_not_missing()
     {
         await using var s = (await StartAsync(database)).WithPaymentsTeam();
-        var away = await s.Bob().RunsCommandAsync(Command, "away until 2025-11-30");
-        Assert.Contains("Saved", EphemeralTextFor(away), StringComparison.Ordinal);
+        var away = await s.AnswerToAsync(s.Bob(), Command, "away until 2025-11-30");
+        Assert.Contains("Saved", away, StringComparison.Ordinal);
         await s.SetsUpWeeklyUpdatesAsync(s.Lena());
 
         await s.RunUntilAsync(FirstPrompt.AddDays(2));
@@ -115,8 +115,8 @@ public sealed class RemindersAwayStatusTests(TestDatabase database) : IClassFixt
     {
         await using var s = (await StartAsync(database)).WithPaymentsTeam();
 
-        var shown = EphemeralTextFor(await s.Bob().RunsCommandAsync(Command, "settings"))!;
-        var saved = EphemeralTextFor(await s.Bob().RunsCommandAsync(Command, "settings hours Mon-Thu 08:00-16:00"))!;
+        var shown = await s.AnswerToAsync(s.Bob(), Command, "settings")!;
+        var saved = await s.AnswerToAsync(s.Bob(), Command, "settings hours Mon-Thu 08:00-16:00")!;
         var wrong = await s.Bob().RunsCommandAsync(Command, "settings focus whenever");
 
         Assert.Contains("America/New_York", shown, StringComparison.Ordinal);
