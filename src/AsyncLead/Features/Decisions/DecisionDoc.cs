@@ -115,6 +115,9 @@ public sealed record DecisionSnapshot(
     /// </summary>
     public IReadOnlyDictionary<string, AwayReason> Excused { get; init; } = new Dictionary<string, AwayReason>();
 
+    /// <summary>Every move of the response deadline, oldest first.</summary>
+    public IReadOnlyList<DecisionExtension> Extensions { get; init; } = [];
+
     public ReviewTally Tally => ReviewTally.Count(
         Reviewers, Responses, Concerns.Where(c => c.IsBlocking).Select(c => c.ToRaised()), [.. Excused.Keys], Doc.Quorum);
 

@@ -50,7 +50,7 @@ public static class DecisionMessage
         {
             blocks.Add(Blocks.Section(
                 $":white_check_mark: *Decided:* {MrkdwnEscaping.Escape(doc.DecidedOption ?? "")}\n"
-                + $"*Rationale:* {MrkdwnEscaping.Escape(doc.Rationale ?? "")}\n"
+                + $"*Rationale:* {MarkdownToMrkdwn.Convert(doc.Rationale ?? "")}\n"
                 + $"Decided by {DecisionText.Mention(doc.DecidedBy ?? doc.AuthorId)} on {DecisionText.LocalDate(doc.DecidedAt ?? now, doc.AuthorTz)}"
                 + (doc.DecidedEarly ? $", before the response deadline: {DecisionText.EarlyBecause(doc.Quorum)}" : "")));
         }
