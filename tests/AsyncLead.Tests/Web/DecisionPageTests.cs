@@ -29,17 +29,18 @@ public sealed class DecisionPageTests(PagesWorld world) : IClassFixture<PagesWor
     }
 
     [Fact]
-    public async Task Reviewers_answers_and_who_has_not_answered_are_listed_with_the_deadline_in_the_viewers_zone()
+    public async Task Reviewers_answers_and_who_was_away_are_listed_with_the_deadline_in_the_viewers_zone()
     {
         var (_, html) = await world.GetAsync(world.Decision(1, Bob));
 
         Assert.Contains("<tr><td>lena</td><td><span class=\"ok\">approved</span></td></tr>", html);
-        Assert.Contains("<tr><td>bob</td><td><span class=\"muted\">no answer yet</span></td></tr>", html);
-        Assert.Contains("<p id=\"not-answered\"><strong>Not answered (1):</strong> bob</p>", html);
+        // Bob is away until 30 Nov, past the deadline: excused, not missing.
+        Assert.Contains("<tr><td>bob</td><td><span class=\"muted\">away, excused</span></td></tr>", html);
+        Assert.DoesNotContain("id=\"not-answered\"", html);
         // The deadline was Thursday 20 Nov, end of day in Berlin: 17:00 UTC-ish becomes New York's afternoon.
         Assert.Contains("Times are in America/New_York (your Slack time zone).", html);
         Assert.Matches("<dt>Responses closed</dt><dd><time datetime=\"2025-11-20T[0-9:]+Z\">Thu 20 Nov 2025, [0-9:]+ EST</time></dd>", html);
-        Assert.Contains("1/2 reviewers responded · needed a sync", html);
+        Assert.Contains("1/1 reviewers responded · 1 away, excused · ready to decide", html);
     }
 
     [Fact]
