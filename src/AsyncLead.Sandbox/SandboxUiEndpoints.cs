@@ -396,7 +396,10 @@ public sealed class SandboxUiEndpoints
                     throw new UiError(StatusCodes.Status409Conflict, "That view is no longer open.");
                 }
 
-                response = pick ? await person.PicksAsync(view, actionId, value) : await person.ClicksAsync(view, actionId);
+                // A pick in a modal's input (dispatch_action) carries what the person entered so far, as Slack's view state.
+                response = !pick ? await person.ClicksAsync(view, actionId)
+                    : body["values"] is JsonObject form ? await person.PicksAsync(view, actionId, value, Entries(form))
+                    : await person.PicksAsync(view, actionId, value);
             }
             else
             {
@@ -417,9 +420,7 @@ public sealed class SandboxUiEndpoints
     {
         var actingAs = Person(Str(body, "as"));
         var modal = OpenModal(actingAs, Str(body, "viewId"));
-        var entries = (body["values"] as JsonObject ?? [])
-            .Select(field => (field.Key, Value(field.Value)))
-            .ToArray();
+        var entries = Entries(body["values"] as JsonObject ?? []);
         SlackResponse response;
         try
         {
@@ -567,6 +568,9 @@ public sealed class SandboxUiEndpoints
 
     private static string? Str(JsonObject body, string name) =>
         body[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private static (string Field, object? Value)[] Entries(JsonObject values) =>
+        [.. values.Select(field => (field.Key, Value(field.Value)))];
 
     /// <summary>What a person entered: text, a list (multi-selects, checkboxes) or nothing.</summary>
     private static object? Value(JsonNode? node) => node switch

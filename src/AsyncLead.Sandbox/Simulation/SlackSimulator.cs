@@ -170,10 +170,14 @@ public sealed class SlackSimulator
         return await SendInteractionAsync(payload);
     }
 
-    internal async Task<SlackResponse> ActAsync(string userId, FakeView view, string actionId, bool entered, object? value)
+    /// <param name="form">What the person has entered in the view's inputs so far (Slack sends it as the view's state); by default
+    /// only what <paramref name="value"/> puts in the input the element sits in, if it does.</param>
+    internal async Task<SlackResponse> ActAsync(string userId, FakeView view, string actionId, bool entered, object? value,
+        IReadOnlyList<(string Field, object? Value)>? form = null)
     {
         var (workspace, userName) = Slack.Person(userId);
         var (block, element) = ViewForm.FindAction(view.Blocks, actionId);
+        form ??= entered && block["type"]?.GetValue<string>() == "input" ? [(block["block_id"]!.GetValue<string>(), value)] : [];
         var payload = new JsonObject
         {
             ["type"] = "block_actions",
@@ -185,7 +189,7 @@ public sealed class SlackSimulator
             ["team"] = TeamObject(workspace),
             ["enterprise"] = EnterpriseObject(workspace),
             ["is_enterprise_install"] = IsOrgWide(workspace),
-            ["view"] = ViewWithState(view, ViewForm.StateValues(view, [], submitting: false)),
+            ["view"] = ViewWithState(view, ViewForm.StateValues(view, form, submitting: false)),
             ["actions"] = new JsonArray(Action(block, element, entered, value)),
         };
         return await SendInteractionAsync(payload);

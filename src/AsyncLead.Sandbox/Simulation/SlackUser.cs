@@ -51,6 +51,13 @@ public sealed class SlackUser
         _simulator.ActAsync(Id, view, actionId, entered: true, value);
 
     /// <summary>
+    /// Picks a value in a modal whose other inputs hold <paramref name="form"/> (by block_id, action_id or label; the
+    /// picked input's own entry included): an input with dispatch_action tells the app at once, with the form so far.
+    /// </summary>
+    public Task<SlackResponse> PicksAsync(FakeView view, string actionId, object? value, IReadOnlyList<(string Field, object? Value)> form) =>
+        _simulator.ActAsync(Id, view, actionId, entered: true, value, form);
+
+    /// <summary>
     /// Fills in and submits the modal this person is looking at. Each entry names an input by block_id,
     /// action_id or label; inputs not named keep their initial values.
     /// </summary>

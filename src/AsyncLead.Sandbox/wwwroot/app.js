@@ -14,7 +14,7 @@ const page = {
   modalErrors: {},
   typed: {}, // view id -> what the person entered in it, kept while a pushed view covers it
   homeOpenedFor: null,
-  dismissedBanners: 0,
+  dismissedAt: 0, // the time of the last refusal the person dismissed
 };
 
 // ---- Talking to the sandbox --------------------------------------------------------------------------------
@@ -427,9 +427,12 @@ const readers = new WeakMap();
 
 function element(item, block, ctx, inInput) {
   const dispatch = (value) => {
-    if (inInput) { return; }
+    // An input's element tells the app only when its block asks (dispatch_action), with the form as entered so far.
+    if (inInput && !block.dispatch_action) { return; }
     const body = { as: page.as, actionId: item.action_id, value };
     if (ctx.viewId) { body.viewId = ctx.viewId; } else { body.channel = ctx.channel; body.ts = ctx.ts; }
+    const box = inInput && $('modal-layer').querySelector('.modal');
+    if (box && page.state.modal) { body.values = formValues(box, page.state.modal.view); }
     confirmThen(item.confirm, () => quietly(act('pick', body)));
   };
   let node;
@@ -706,24 +709,27 @@ function renderClock() {
 
 function renderBanners() {
   const root = $('banners');
-  const banners = page.state.banners;
-  root.querySelectorAll('.banner.limit').forEach((b) => b.remove());
-  if (banners.length <= page.dismissedBanners) {
-    page.dismissedBanners = Math.min(page.dismissedBanners, banners.length);
-    return;
-  }
+  // Slack's refusals since the last dismissal, drawn again only when there is a new one, so a live update neither
+  // flickers the banner nor takes the focus.
+  const fresh = page.state.banners.filter((b) => b.at > page.dismissedAt);
+  const key = JSON.stringify(fresh.map((b) => [b.at, b.method, b.error]));
+  const shown = root.querySelector('.banner.limit');
+  if (shown && shown.dataset.key === key) { return; }
+  if (shown) { shown.remove(); }
+  if (fresh.length === 0) { return; }
   const banner = el('div', 'banner limit error');
+  banner.dataset.key = key;
   banner.setAttribute('role', 'alert');
-  const latest = banners[banners.length - 1];
+  const latest = fresh[fresh.length - 1];
   banner.append(el('strong', null, 'Slack refused a ' + latest.method + ' call: ' + latest.error));
   const lines = el('ul');
-  for (const item of banners.slice(page.dismissedBanners)) {
+  for (const item of fresh) {
     for (const message of item.messages.length ? item.messages : [item.method + ': ' + item.error]) { lines.append(el('li', null, message)); }
   }
   const dismiss = el('button', 'icon', '×');
   dismiss.type = 'button';
   dismiss.setAttribute('aria-label', 'Dismiss');
-  dismiss.addEventListener('click', () => { page.dismissedBanners = banners.length; renderBanners(); });
+  dismiss.addEventListener('click', () => { page.dismissedAt = latest.at; renderBanners(); });
   banner.append(lines, dismiss);
   root.prepend(banner);
 }
@@ -984,6 +990,7 @@ function renderModal() {
   box.append(head, body, foot);
   layer.replaceChildren(box);
   layer.hidden = false;
+  for (const block of box.querySelectorAll('.input-block')) { block.dataset.initial = JSON.stringify(readValue(block)); }
   // What the person typed stays, as in Slack: through views.update (inputs whose block_id and action_id stayed the
   // same) and under a pushed view, until they come back to it.
   if (page.typed[view.id]) { restoreValues(box, page.typed[view.id]); }
@@ -993,11 +1000,14 @@ function renderModal() {
   }
 }
 
+// What the person changed: an input they left alone shows what the app sends next (a views.update may move its initial value).
 function modalValues(box) {
   const values = {};
   for (const block of box.querySelectorAll('.input-block')) {
     const field = block.querySelector('[data-action-id]');
-    values[block.dataset.blockId] = { actionId: field && field.dataset.actionId, value: readValue(block) };
+    const value = readValue(block);
+    if (JSON.stringify(value) === block.dataset.initial) { continue; }
+    values[block.dataset.blockId] = { actionId: field && field.dataset.actionId, value };
   }
   return values;
 }
@@ -1011,13 +1021,19 @@ function restoreValues(box, kept) {
   }
 }
 
-async function submitModal(box, view) {
+function formValues(box, view) {
   const values = {};
+  for (const block of view.blocks.filter((b) => b.type === 'input')) {
+    values[block.block_id] = readValue(box.querySelector('.input-block[data-block-id="' + CSS.escape(block.block_id) + '"]'));
+  }
+  return values;
+}
+
+async function submitModal(box, view) {
+  const values = formValues(box, view);
   const errors = {};
   for (const block of view.blocks.filter((b) => b.type === 'input')) {
-    const node = box.querySelector('.input-block[data-block-id="' + CSS.escape(block.block_id) + '"]');
-    const value = readValue(node);
-    values[block.block_id] = value;
+    const value = values[block.block_id];
     // Slack's client refuses these itself; the app never hears of them.
     if (!block.optional && isEmpty(value)) { errors[block.block_id] = 'Please complete this required field.'; }
     const min = block.element.min_length;
@@ -1112,7 +1128,7 @@ function wire() {
   $('reset').addEventListener('click', () => dialog('Reset the sandbox?', 'Everyone\'s updates, decisions and messages go, and the clock goes back to now.',
     'Reset', 'Cancel', 'danger', () => {
       page.thread = null;
-      page.dismissedBanners = 0;
+      page.dismissedAt = 0;
       page.homeOpenedFor = null;
       quietly(act('reset', {}, $('reset')));
     }));

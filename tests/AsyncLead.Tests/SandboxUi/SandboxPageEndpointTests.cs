@@ -162,6 +162,35 @@ public sealed class SandboxPageEndpointTests(SandboxPageWorld world) : IClassFix
     }
 
     [Fact]
+    public async Task A_pick_in_an_input_that_dispatches_carries_the_form_so_far_and_the_bots_update_keeps_it()
+    {
+        const string Kenji = "U0KENJI";
+        var (opened, _) = await world.ActAsync("command", new { @as = Kenji, channel = Team, text = "/decision" });
+        Assert.Equal(HttpStatusCode.OK, opened);
+        var view = await world.UntilStateAsync(Kenji, state => state["modal"]?["view"]);
+        var block = (string label) => view["blocks"]!.AsArray().First(b => b!["label"]?["text"]?.GetValue<string>() == label)!;
+        var title = block("Title")["block_id"]!.GetValue<string>();
+        var reviewers = block("Reviewers");
+        Assert.True(reviewers["dispatch_action"]?.GetValue<bool>());
+
+        var (status, body) = await world.ActAsync("pick", new
+        {
+            @as = Kenji,
+            viewId = view["id"]!.GetValue<string>(),
+            actionId = reviewers["element"]!["action_id"]!.GetValue<string>(),
+            value = new[] { Priya },
+            values = new Dictionary<string, object?> { [title] = "Adopt trunk-based development", [reviewers["block_id"]!.GetValue<string>()] = new[] { Priya } },
+        });
+
+        Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
+        var updated = await world.UntilStateAsync(Kenji, state =>
+            state["modal"]?["view"] is { } shown && shown["hash"]!.GetValue<string>() != view["hash"]!.GetValue<string>() ? shown : null);
+        var blocks = updated["blocks"]!.AsArray();
+        Assert.Equal("Adopt trunk-based development", blocks.First(b => b!["block_id"]!.GetValue<string>() == title)!["element"]!["initial_value"]!.GetValue<string>());
+        Assert.Equal([Priya], blocks.First(b => b!["label"]?["text"]?.GetValue<string>() == "Reviewers")!["element"]!["initial_users"]!.AsArray().Select(u => u!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task A_message_Slack_refuses_for_its_Block_Kit_limits_shows_as_an_error_banner_with_Slacks_lines()
     {
         // Slack's answer to an app that breaks a limit (51 blocks), as the bot would get it.

@@ -133,10 +133,12 @@ public sealed class SandboxPageInBrowserTests(SandboxProcessWorld world, Chromiu
         SandboxPage.Fill(modal, "Title", Doc);
         SandboxPage.Fill(modal, "Problem Statement", "Jobs in Redis are *lost* on restart.");
         SandboxPage.Fill(modal, "Recommendation", "Postgres with `SKIP LOCKED`.");
-        SandboxPage.Pick(modal, "Reviewers", "Priya Raman");
-        SandboxPage.Pick(modal, "Reviewers", "Lucas Müller");
-        Page.Until(() => modal.FindElements(By.CssSelector(".chip")).Select(c => c.Text.TrimEnd('×').Trim()).SequenceEqual(["Priya Raman (@priya)", "Lucas Müller (@lucas)"]));
-        Page.Click(() => modal.FindElement(By.Id("modal-submit")));
+        // Picking reviewers tells the bot at once (dispatch_action), which may update the form: find it afresh each time.
+        Page.Click(() => SandboxPage.Field(Page.Modal("decision_doc"), "Reviewers").FindElement(By.XPath(".//select/option[contains(., 'Priya Raman')]")));
+        Page.Click(() => SandboxPage.Field(Page.Modal("decision_doc"), "Reviewers").FindElement(By.XPath(".//select/option[contains(., 'Lucas Müller')]")));
+        Page.Until(() => Page.Modal("decision_doc").FindElements(By.CssSelector(".chip")).Select(c => c.Text.TrimEnd('×').Trim()).SequenceEqual(["Priya Raman (@priya)", "Lucas Müller (@lucas)"])
+            && SandboxPage.Field(Page.Modal("decision_doc"), "Title").FindElement(By.TagName("input")).GetAttribute("value") == Doc);
+        Page.Click(() => Page.Modal("decision_doc").FindElement(By.Id("modal-submit")));
         Page.NoModal();
         Page.Until(() => Page.MessageWith(Doc).Text.Contains("0/2 responded", StringComparison.Ordinal));
 
