@@ -4,9 +4,6 @@ using AsyncLead.Slack.Mrkdwn;
 
 namespace AsyncLead.Features.Decisions;
 
-/// <summary>A message to send: the notification text and its blocks.</summary>
-public sealed record RenderedMessage(string Text, IReadOnlyList<Block> Blocks);
-
 /// <summary>How a doc and its concerns look in the channel. Pure: the same snapshot and clock give the same message.</summary>
 public static class DecisionMessage
 {

@@ -9,29 +9,6 @@ using Npgsql;
 
 namespace AsyncLead.Features.Decisions;
 
-/// <summary>A new doc as the author submitted it.</summary>
-public sealed record NewDecision(
-    string WorkspaceId,
-    string ChannelId,
-    string AuthorId,
-    string AuthorTz,
-    DecisionDocSections Sections,
-    IReadOnlyList<string> Reviewers,
-    DateTimeOffset Deadline,
-    DateTimeOffset DecisionDate,
-    DecisionQuorum Quorum = DecisionQuorum.All);
-
-public enum ResponseResult
-{
-    Recorded,
-
-    /// <summary>The same answer again (a double click or a retry): nothing changed.</summary>
-    Unchanged,
-
-    /// <summary>The doc no longer takes responses.</summary>
-    NotOpen,
-}
-
 /// <summary>
 /// Decision docs in Postgres. Every change commits together with the jobs that tell Slack about it (outbox).
 /// </summary>
