@@ -17,5 +17,3 @@ public sealed class BenchReminderHandler(ISlackClient slack) : IJobHandler
             new PostMessageRequest(reminder.Target, $"Reminder #{reminder.Sequence}: this week's update is still open."), cancellationToken);
     }
 }
-
-public sealed record BenchReminder(string Target, long Sequence);

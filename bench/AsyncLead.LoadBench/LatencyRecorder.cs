@@ -32,5 +32,3 @@ public sealed class LatencyRecorder
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }
-
-public sealed record RunResult(int Requests, int Failures, double RequestsPerSecond, double P50, double P90, double P99);

@@ -5,9 +5,6 @@ using AsyncLead.Sandbox.Simulation;
 
 namespace AsyncLead.LoadBench;
 
-/// <summary>A request to send: path, body and content type. Signing happens just before sending, with a fresh timestamp.</summary>
-public sealed record BenchRequest(string Path, string Body, string ContentType, bool Signed = true);
-
 /// <summary>
 /// Drives the host with N concurrent connections, each sending its next request as soon as the last one is answered
 /// (closed loop), for a fixed time after a warm-up. Every loop is bounded by time; nothing leaves loopback.

@@ -42,9 +42,3 @@ public static class SandboxWorkspace
         slack.AddChannel(PrivateChannelId, PrivateChannelName, members: [LeadUserId, "U0PRIYA"], botIsMember: true, isPrivate: true, teamId: TeamId);
     }
 }
-
-/// <summary>Someone in the sandbox the visitor can act as.</summary>
-public sealed record SandboxPerson(string Id, string Name, string RealName, string TimeZone, bool IsLead = false)
-{
-    public DateTimeOffset LocalTime(DateTimeOffset utcNow) => TimeZoneInfo.ConvertTime(utcNow, TimeZoneInfo.FindSystemTimeZoneById(TimeZone));
-}

@@ -114,7 +114,8 @@ public sealed class PagesInBrowserTests(PagesWorld world, Chromium chromium) : I
         var record = Browser.FindElement(By.CssSelector("#record pre"));
         Assert.False(record.Displayed);
         Browser.FindElement(By.CssSelector("#record summary")).Click();
-        Assert.StartsWith("# DEC-1: Move the job queue to Postgres", record.Text);
+        Assert.StartsWith("---\nstatus: \"accepted\"", record.Text);
+        Assert.Contains("# DEC-1: Move the job queue to Postgres", record.Text);
         chromium.SaveScreenshot("decision", Chromium.DesktopWidth);
 
         Open(world.Decision(2, Bob), Chromium.DesktopWidth);

@@ -232,7 +232,12 @@ public sealed class DecisionCommand(
             return NotFound(id);
         }
 
-        var markdown = DecisionRecord.ToMarkdown((await store.SnapshotAsync(doc.Id, ct))!);
+        var snapshot = (await store.SnapshotAsync(doc.Id, ct))!;
+        var people = new[] { doc.AuthorId, doc.DecidedBy ?? "" }.Concat(snapshot.Reviewers).Concat(snapshot.Concerns.SelectMany(c => new[] { c.AuthorId, c.ResolvedBy ?? "" }))
+            .Concat(snapshot.Extensions.Select(e => e.MovedBy)).Where(id => id.Length > 0).Distinct().ToList();
+        var names = (await members.CachedAsync(command.TeamId, people, ct)).ToDictionary(m => m.UserId, m => m.DisplayName, StringComparer.Ordinal);
+        // Someone never looked up keeps their Slack id: still findable, never a blank.
+        var markdown = DecisionRecord.ToMarkdown(snapshot, id => names.GetValueOrDefault(id) is { Length: > 0 } known ? known : id);
         return SlackAck.Ephemeral($"{id} as a Markdown decision record:\n```\n{MrkdwnEscaping.Escape(markdown)}```");
     }
 

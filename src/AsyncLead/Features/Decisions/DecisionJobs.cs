@@ -95,11 +95,3 @@ public static class DecisionJobs
             OnConflict = JobKeyConflict.Replace,
         };
 }
-
-public sealed record DecisionJob(long DecisionId);
-
-public sealed record ConcernJob(long DecisionId, long ConcernId);
-
-public sealed record ThreadNotePayload(long DecisionId, string Key, string Mrkdwn);
-
-public sealed record ReminderJob(long DecisionId, string ReviewerId);

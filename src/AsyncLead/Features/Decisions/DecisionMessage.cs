@@ -4,9 +4,6 @@ using AsyncLead.Slack.Mrkdwn;
 
 namespace AsyncLead.Features.Decisions;
 
-/// <summary>A message to send: the notification text and its blocks.</summary>
-public sealed record RenderedMessage(string Text, IReadOnlyList<Block> Blocks);
-
 /// <summary>How a doc and its concerns look in the channel. Pure: the same snapshot and clock give the same message.</summary>
 public static class DecisionMessage
 {
@@ -50,7 +47,7 @@ public static class DecisionMessage
         {
             blocks.Add(Blocks.Section(
                 $":white_check_mark: *Decided:* {MrkdwnEscaping.Escape(doc.DecidedOption ?? "")}\n"
-                + $"*Rationale:* {MrkdwnEscaping.Escape(doc.Rationale ?? "")}\n"
+                + $"*Rationale:* {MarkdownToMrkdwn.Convert(doc.Rationale ?? "")}\n"
                 + $"Decided by {DecisionText.Mention(doc.DecidedBy ?? doc.AuthorId)} on {DecisionText.LocalDate(doc.DecidedAt ?? now, doc.AuthorTz)}"
                 + (doc.DecidedEarly ? $", before the response deadline: {DecisionText.EarlyBecause(doc.Quorum)}" : "")));
         }

@@ -34,7 +34,8 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
         }
 
         var people = new[] { doc.AuthorId, doc.DecidedBy ?? "" }.Concat(snapshot.Reviewers)
-            .Concat(snapshot.Responses.Select(r => r.ReviewerId)).Concat(snapshot.Concerns.SelectMany(c => new[] { c.AuthorId, c.ResolvedBy ?? "" }));
+            .Concat(snapshot.Responses.Select(r => r.ReviewerId)).Concat(snapshot.Concerns.SelectMany(c => new[] { c.AuthorId, c.ResolvedBy ?? "" }))
+            .Concat(snapshot.Extensions.Select(e => e.MovedBy));
         var reader = await readers.LoadAsync(target, people, doc.AuthorTz, "the author's time zone", cancellationToken);
         var log = links.DecisionLogFrom(target);
         return PageLayout.Page($"{doc.ShortId}: {doc.Title}", Render(snapshot, reader, log, clock.GetUtcNow()));
@@ -85,6 +86,7 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
         RenderDecision(html, snapshot);
         RenderReviewers(html, snapshot, reader);
         RenderConcerns(html, snapshot, reader);
+        RenderExtensions(html, snapshot, reader);
 
         Section(html, "Problem Statement", doc.ProblemStatement);
         Section(html, "Options Considered", doc.Options);
@@ -95,7 +97,7 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
         if (doc.State == DecisionStatus.Decided)
         {
             html.Append("<details id=\"record\"><summary>Decision record as Markdown (MADR), for your repository's docs/decisions</summary>");
-            html.Append(CultureInfo.InvariantCulture, $"<pre>{PageLayout.Encode(DecisionRecord.ToMarkdown(snapshot))}</pre></details>");
+            html.Append(CultureInfo.InvariantCulture, $"<pre>{PageLayout.Encode(DecisionRecord.ToMarkdown(snapshot, reader.Name))}</pre></details>");
         }
 
         return html.ToString();
@@ -221,6 +223,27 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
         }
 
         html.Append("</ul>");
+    }
+
+    private static void RenderExtensions(StringBuilder html, DecisionSnapshot snapshot, PageReader reader)
+    {
+        if (snapshot.Extensions.Count == 0)
+        {
+            return;
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Deadline changes ({snapshot.Extensions.Count})</h2>");
+        html.Append("<table id=\"extensions\"><thead><tr><th>When</th><th>Who</th><th>From</th><th>To</th><th>Why</th></tr></thead><tbody>");
+        foreach (var moved in snapshot.Extensions)
+        {
+            var why = moved.InEdit ? "<span class=\"muted\">moved in an edit of the doc</span>"
+                : moved.Reason.Length > 0 ? PageLayout.Encode(moved.Reason) : "<span class=\"muted\">no reason given</span>";
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{reader.TimeHtml(moved.CreatedAt)}</td><td>{PageLayout.Encode(reader.Name(moved.MovedBy))}</td><td>{reader.TimeHtml(moved.FromDeadline)}</td>"
+                + $"<td>{reader.TimeHtml(moved.ToDeadline)}</td><td>{why}</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
     }
 
     private static void Section(StringBuilder html, string heading, string markdown)

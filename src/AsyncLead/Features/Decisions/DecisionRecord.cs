@@ -7,26 +7,23 @@ using NodaTime.Extensions;
 namespace AsyncLead.Features.Decisions;
 
 /// <summary>
-/// A doc as a Markdown decision record in the MADR layout (context, considered options, decision outcome,
-/// consequences), for pasting into a repository's docs/decisions folder. People are written as @ids.
+/// A doc as a Markdown decision record in the MADR 4 layout, for a repository's docs/decisions folder: YAML front
+/// matter (status, date, decision-makers, consulted: the reviewers with their answers, informed), then context,
+/// considered options, decision outcome and consequences. People are written by name (<paramref name="name"/>).
 /// </summary>
 public static class DecisionRecord
 {
-    public static string ToMarkdown(DecisionSnapshot snapshot)
+    public static string ToMarkdown(DecisionSnapshot snapshot, Func<string, string> name)
     {
         var doc = snapshot.Doc;
-        var markdown = new StringBuilder();
-        markdown.Append(CultureInfo.InvariantCulture, $"# {doc.ShortId}: {OneLine(doc.Title)}\n\n");
-        markdown.Append(CultureInfo.InvariantCulture, $"* Status: {Status(doc)}\n");
-        markdown.Append(CultureInfo.InvariantCulture, $"* Proposed by: @{doc.AuthorId} on {Date(doc.CreatedAt, doc.AuthorTz)}\n");
-        if (doc.DecidedAt is { } decidedAt)
-        {
-            var early = doc.DecidedEarly ? $" (decided early: {DecisionText.EarlyBecause(doc.Quorum)} before the response deadline)" : "";
-            markdown.Append(CultureInfo.InvariantCulture, $"* Deciders: @{doc.DecidedBy}\n* Date: {Date(decidedAt, doc.AuthorTz)}{early}\n");
-        }
-
-        markdown.Append(CultureInfo.InvariantCulture, $"* Reviewers: {Reviewers(snapshot)}\n");
-        markdown.Append(CultureInfo.InvariantCulture, $"* Response deadline: {Date(doc.Deadline, doc.AuthorTz)}\n");
+        var markdown = new StringBuilder("---\n");
+        markdown.Append(CultureInfo.InvariantCulture, $"status: {Yaml(Status(doc))}\n");
+        markdown.Append(CultureInfo.InvariantCulture, $"date: {Date(doc.DecidedAt ?? doc.CreatedAt, doc.AuthorTz)}\n");
+        markdown.Append(CultureInfo.InvariantCulture, $"decision-makers: {Yaml(name(doc.DecidedBy ?? doc.AuthorId))}\n");
+        markdown.Append(CultureInfo.InvariantCulture, $"consulted: {Yaml(Consulted(snapshot, name))}\n");
+        markdown.Append(CultureInfo.InvariantCulture, $"informed: {Yaml($"everyone in Slack channel {doc.ChannelId}")}\n");
+        markdown.Append("---\n\n");
+        markdown.Append(CultureInfo.InvariantCulture, $"# {doc.ShortId}: {OneLine(doc.Title)}\n");
 
         Section(markdown, "Context and Problem Statement", doc.ProblemStatement);
         Section(markdown, "Considered Options", doc.Options);
@@ -52,16 +49,31 @@ public static class DecisionRecord
 
         foreach (var concern in concerns)
         {
-            var state = concern.ResolvedAt is null ? "open" : $"{(concern.IsHold ? "released" : "resolved")} by @{concern.ResolvedBy}";
-            markdown.Append(CultureInfo.InvariantCulture, $"* {concern.Label} from @{concern.AuthorId} ({state}): {OneLine(concern.Text)}\n");
+            var state = concern.ResolvedAt is null ? "open" : $"{(concern.IsHold ? "released" : "resolved")} by {name(concern.ResolvedBy ?? "")}";
+            markdown.Append(CultureInfo.InvariantCulture, $"* {concern.Label} from {name(concern.AuthorId)} ({state}): {OneLine(concern.Text)}\n");
         }
 
         foreach (var question in questions)
         {
-            markdown.Append(CultureInfo.InvariantCulture, $"* Question from @{question.AuthorId}: {OneLine(question.Text)}\n");
+            markdown.Append(CultureInfo.InvariantCulture, $"* Question from {name(question.AuthorId)}: {OneLine(question.Text)}\n");
         }
 
         Section(markdown, "Questions for Team", doc.Questions, level: 3);
+
+        markdown.Append("\n## More Information\n\n");
+        markdown.Append(CultureInfo.InvariantCulture, $"* Proposed by {name(doc.AuthorId)} on {Date(doc.CreatedAt, doc.AuthorTz)}; responses were due {Date(doc.Deadline, doc.AuthorTz)}.\n");
+        if (doc.DecidedEarly)
+        {
+            markdown.Append(CultureInfo.InvariantCulture, $"* Decided early: {DecisionText.EarlyBecause(doc.Quorum)} before the response deadline.\n");
+        }
+
+        foreach (var moved in snapshot.Extensions)
+        {
+            var why = moved.InEdit ? " in an edit" : moved.Reason.Length > 0 ? $": {OneLine(moved.Reason)}" : "";
+            markdown.Append(CultureInfo.InvariantCulture,
+                $"* {name(moved.MovedBy)} moved the response deadline from {Date(moved.FromDeadline, doc.AuthorTz)} to {Date(moved.ToDeadline, doc.AuthorTz)}{why}.\n");
+        }
+
         return markdown.ToString();
     }
 
@@ -73,27 +85,37 @@ public static class DecisionRecord
         }
     }
 
-    private static string Reviewers(DecisionSnapshot snapshot)
+    private static string Consulted(DecisionSnapshot snapshot, Func<string, string> name)
     {
         var answers = snapshot.Responses.ToDictionary(r => r.ReviewerId);
-        return string.Join(", ", snapshot.Reviewers.Select(id =>
-            snapshot.Excused.TryGetValue(id, out var away) && !answers.ContainsKey(id) ? $"@{id} ({DecisionText.AwayWord(away)}, excused)"
-            : !answers.TryGetValue(id, out var response) ? $"@{id} (no answer)"
-            : response.EarlierVersion ? $"@{id} (approved an earlier version)"
-            : $"@{id} ({response.Answer.ToString().ToLowerInvariant()})"));
+        return string.Join(", ", snapshot.Reviewers.Select(id => $"{name(id)} (" + (
+            !answers.TryGetValue(id, out var response)
+                ? snapshot.Excused.TryGetValue(id, out var away) ? $"{DecisionText.AwayWord(away)}, excused" : "no answer"
+                : response.EarlierVersion ? "approved an earlier version"
+                : response.Answer switch
+                {
+                    ReviewerAnswer.Approve => "approved",
+                    ReviewerAnswer.Concern => "raised a concern",
+                    ReviewerAnswer.Question => "asked a question",
+                    ReviewerAnswer.Hold => "put it on hold",
+                    _ => "abstained",
+                }) + ")"));
     }
 
+    // MADR 4's statuses: proposed, rejected, accepted (deprecated and superseded come later in a record's life).
     private static string Status(DecisionDoc doc) => doc.State switch
     {
-        DecisionStatus.Open => "proposed",
-        DecisionStatus.Closed => "proposed (review closed)",
+        DecisionStatus.Open or DecisionStatus.Closed => "proposed",
         DecisionStatus.Decided => "accepted",
-        DecisionStatus.Lapsed => "lapsed (never decided)",
-        _ => "withdrawn",
+        _ => "rejected",
     };
 
     private static string Date(DateTimeOffset at, string zone) =>
         Instant.FromDateTimeOffset(at).InZone(TimeZoneIds.Resolve(zone)).Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // A double-quoted YAML scalar: names and answers may hold colons, quotes or '#'.
+    private static string Yaml(string value) =>
+        "\"" + OneLine(value).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     // A heading or list item must stay on one line to stay what it is.
     private static string OneLine(string text) => string.Join(' ', text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -5,18 +5,6 @@ using NodaTime.TimeZones;
 
 namespace AsyncLead.Features.Decisions;
 
-/// <summary>The modal fields a schedule error belongs to.</summary>
-public enum DecisionField
-{
-    ResponseDeadline,
-    DecisionDate,
-}
-
-public sealed record DecisionFieldError(DecisionField Field, string Message);
-
-/// <summary>One reminder for one reviewer: how long before the deadline it was aimed, and when it goes out (UTC).</summary>
-public sealed record DecisionReminder(TimeSpan Before, DateTimeOffset At);
-
 /// <summary>
 /// Deadlines, decision dates and reminders for decision docs. Instants are <see cref="DateTimeOffset"/> (returned
 /// in UTC); zones are IANA ids; "now" is always passed in.

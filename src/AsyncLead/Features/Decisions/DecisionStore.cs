@@ -9,29 +9,6 @@ using Npgsql;
 
 namespace AsyncLead.Features.Decisions;
 
-/// <summary>A new doc as the author submitted it.</summary>
-public sealed record NewDecision(
-    string WorkspaceId,
-    string ChannelId,
-    string AuthorId,
-    string AuthorTz,
-    DecisionDocSections Sections,
-    IReadOnlyList<string> Reviewers,
-    DateTimeOffset Deadline,
-    DateTimeOffset DecisionDate,
-    DecisionQuorum Quorum = DecisionQuorum.All);
-
-public enum ResponseResult
-{
-    Recorded,
-
-    /// <summary>The same answer again (a double click or a retry): nothing changed.</summary>
-    Unchanged,
-
-    /// <summary>The doc no longer takes responses.</summary>
-    NotOpen,
-}
-
 /// <summary>
 /// Decision docs in Postgres. Every change commits together with the jobs that tell Slack about it (outbox).
 /// </summary>
@@ -94,6 +71,18 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
 
     private const string SelectConcernsSql =
         "SELECT " + ConcernColumns + " FROM decision_concerns WHERE decision_id = @Id ORDER BY created_at, id";
+
+    private const string SelectExtensionsSql =
+        """
+        SELECT moved_by AS MovedBy, from_deadline AS FromDeadline, to_deadline AS ToDeadline, reason AS Reason, via AS Via, created_at AS CreatedAt
+        FROM decision_extensions WHERE decision_id = @Id ORDER BY created_at, id
+        """;
+
+    private const string InsertExtensionSql =
+        """
+        INSERT INTO decision_extensions (decision_id, moved_by, from_deadline, to_deadline, reason, via, created_at)
+        VALUES (@Id, @MovedBy, @From, @To, @Reason, @Via, @Now)
+        """;
 
     private const string SelectConcernSql = "SELECT " + ConcernColumns + " FROM decision_concerns WHERE id = @Id";
 
@@ -433,6 +422,10 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             var doc = await connection.QuerySingleAsync<DecisionDoc>(new CommandDefinition(SelectDocByIdSql, new { Id = id }, transaction, cancellationToken: ct));
             if (changes.Deadline is not null)
             {
+                await connection.ExecuteAsync(new CommandDefinition(InsertExtensionSql, new
+                {
+                    Id = id, MovedBy = doc.AuthorId, From = open.Deadline, To = doc.Deadline, Reason = "", Via = "edit", Now = now,
+                }, transaction, cancellationToken: ct));
                 await jobs.CancelScopeAsync(connection, transaction, DecisionJobs.Scope(doc.WorkspaceId, id), ct);
                 await jobs.EnqueueAsync(connection, transaction, DecisionJobs.DeadlineRequest(doc.WorkspaceId, id, doc.Deadline), ct);
             }
@@ -459,9 +452,13 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     /// Moves the deadline (after it passed too, opening the doc again): reminders and the deadline job are planned
     /// again, the author's reminders to decide and the lapse are dropped, and the thread is told why.
     /// </summary>
-    public Task<bool> ExtendAsync(long id, DateTimeOffset deadline, DateTimeOffset decisionDate, string note, CancellationToken ct) =>
+    public Task<bool> ExtendAsync(long id, string userId, DateTimeOffset deadline, DateTimeOffset decisionDate, string reason, string note, CancellationToken ct) =>
         InUndecidedDocAsync(id, ct, async (connection, transaction, open, now) =>
         {
+            await connection.ExecuteAsync(new CommandDefinition(InsertExtensionSql, new
+            {
+                Id = id, MovedBy = userId, From = open.Deadline, To = deadline, Reason = reason.Trim(), Via = "extend", Now = now,
+            }, transaction, cancellationToken: ct));
             await connection.ExecuteAsync(new CommandDefinition(ExtendSql, new { Id = id, Deadline = deadline, DecisionDate = decisionDate, Now = now }, transaction, cancellationToken: ct));
             await jobs.CancelScopeAsync(connection, transaction, DecisionJobs.Scope(open.WorkspaceId, id), ct);
             await jobs.EnqueueAsync(connection, transaction, DecisionJobs.PlanRemindersRequest(open.WorkspaceId, id), ct);
@@ -652,7 +649,8 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
             }
         }
 
-        return new DecisionSnapshot(doc, [.. reviewers.Select(r => r.UserId)], responses, [.. concerns]) { Excused = excused };
+        var extensions = await connection.QueryAsync<DecisionExtension>(new CommandDefinition(SelectExtensionsSql, id, transaction, cancellationToken: ct));
+        return new DecisionSnapshot(doc, [.. reviewers.Select(r => r.UserId)], responses, [.. concerns]) { Excused = excused, Extensions = [.. extensions] };
     }
 
     private static string Rule(DecisionQuorum quorum) => quorum.ToString().ToLowerInvariant();

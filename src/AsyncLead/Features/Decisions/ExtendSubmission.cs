@@ -32,7 +32,7 @@ public sealed class ExtendSubmission(DecisionStore store, TimeProvider clock) : 
         // The decision can't come before the responses: a decision date the extension overtakes moves to the next morning.
         var decisionDate = doc.DecisionDate >= deadline.Value ? doc.DecisionDate : DecisionSchedule.DefaultDecisionDate(deadline.Value, doc.AuthorTz);
         var reason = state.Find(DecisionModals.Reason, DecisionModals.Reason)?.Value ?? "";
-        return await store.ExtendAsync(doc.Id, deadline.Value, decisionDate, DecisionText.Extension(doc, deadline.Value, reason), ct)
+        return await store.ExtendAsync(doc.Id, submission.User.Id, deadline.Value, decisionDate, reason, DecisionText.Extension(doc, deadline.Value, reason), ct)
             ? SlackAck.Empty
             : SlackAck.ViewErrors(new Dictionary<string, string> { [DecisionModals.Deadline] = "Responses on this doc are already closed." });
     }

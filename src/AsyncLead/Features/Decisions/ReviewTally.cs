@@ -5,32 +5,6 @@ using NodaTime.Extensions;
 
 namespace AsyncLead.Features.Decisions;
 
-public enum ReviewerAnswer
-{
-    Approve,
-    Concern,
-    Question,
-    Abstain,
-
-    /// <summary>"Don't decide yet": blocks like a concern, with a reason, until released.</summary>
-    Hold,
-}
-
-/// <summary>
-/// A reviewer's current answer (a changed answer replaces the old one; the last one given counts). An approval of an
-/// earlier version of the doc (<paramref name="EarlierVersion"/>) is shown but doesn't count until confirmed.
-/// </summary>
-public sealed record ReviewerResponse(string ReviewerId, ReviewerAnswer Answer, bool EarlierVersion = false);
-
-/// <summary>A concern (or a hold) raised on a doc; it blocks until resolved by its author or the doc's author.</summary>
-public sealed record RaisedConcern(long Id, string AuthorId, string Text, bool IsResolved, bool IsHold = false);
-
-public enum DecisionOutcome
-{
-    ReadyToDecide,
-    NeedsSync,
-}
-
 /// <summary>
 /// Where a doc's review stands. Only named reviewers count: answers and concerns from anyone else are comments.
 /// Reviewers excused (away, no answer given) count in neither <see cref="ReviewerCount"/> nor <see cref="NonResponders"/>.

@@ -1,20 +1,8 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
 namespace AsyncLead.Features.WeeklyUpdates;
-
-internal enum UpdateSection
-{
-    Completed,
-    InProgress,
-    Blockers,
-    NextWeek,
-    Notes,
-}
-
-/// <summary>A section label found at the start of a line: the bullet kept from before it, and the text after it.</summary>
-internal readonly record struct SectionLabel(UpdateSection Section, string Bullet, string Rest);
 
 /// <summary>
 /// Recognises a section label at the very start of a line or heading: "Done: x", "WIP - y", "**Blockers**",

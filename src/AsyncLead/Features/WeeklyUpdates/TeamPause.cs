@@ -41,15 +41,3 @@ public sealed partial class TeamPause(JobQueue queue, NpgsqlDataSource dataSourc
     [LoggerMessage(Level = LogLevel.Warning, Message = "Team {TeamId}: the bot has not been able to post in {ChannelId} ({Error}) since {PausedAt}; the post is dropped")]
     private partial void LogGaveUp(long teamId, string channelId, string error, DateTimeOffset pausedAt);
 }
-
-/// <summary>Unpauses the team of a channel the bot was invited back into (<see cref="BotJoinedChannel"/>).</summary>
-public sealed class BotJoinedChannelJob(TeamStore teams) : IJobHandler
-{
-    public string Kind => BotJoinedChannel.JobKind;
-
-    public Task HandleAsync(JobContext job, CancellationToken cancellationToken)
-    {
-        var payload = job.Payload<BotJoinedChannel.Payload>();
-        return teams.UnpauseAsync(payload.WorkspaceId, payload.ChannelId, cancellationToken);
-    }
-}

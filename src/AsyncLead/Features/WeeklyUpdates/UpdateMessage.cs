@@ -4,12 +4,6 @@ using AsyncLead.Slack.Mrkdwn;
 
 namespace AsyncLead.Features.WeeklyUpdates;
 
-/// <summary>What a bot message says: the fallback text (notifications, screen readers) and its blocks.</summary>
-public sealed record MessageContent(string Text, IReadOnlyList<Block> Blocks);
-
-/// <summary>One of the reply's blockers as stored, so it can carry its own Resolve button.</summary>
-public sealed record ReplyBlocker(long Id, string Text, bool IsResolved);
-
 /// <summary>A member's update as their reply in the week's thread.</summary>
 public static class UpdateMessage
 {

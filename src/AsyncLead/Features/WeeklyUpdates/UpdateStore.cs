@@ -5,27 +5,6 @@ using Npgsql;
 
 namespace AsyncLead.Features.WeeklyUpdates;
 
-/// <summary>A team's week: its thread in Slack and who was expected to write.</summary>
-public sealed record UpdateWeek(long Id, long TeamChannelId, DateOnly WeekStart, string? RootTs, IReadOnlyList<string>? ExpectedUserIds,
-    DateTimeOffset? PromptedAt, DateTimeOffset? ClosedAt, string? SummaryTs);
-
-/// <summary>One member's update for one week, with how far Slack has caught up with it.</summary>
-public sealed record StoredUpdate(long Id, long WeekId, string UserId, WeeklyUpdateSections Sections, bool IsLate, int Version,
-    int PostedVersion, string? MessageTs, DateTimeOffset SubmittedAt, DateTimeOffset? AuthorToldAt);
-
-/// <summary>What saving an update did: the update's id and week, and whether it replaced an earlier one.</summary>
-public sealed record SavedUpdate(long UpdateId, long WeekId, bool Replaced);
-
-/// <summary>A blocker as the week's summary shows it; <see cref="MessageTs"/> is the reply it was last written in.</summary>
-public sealed record StoredBlocker(long Id, string UserId, string Text, DateTimeOffset OpenedAt, DateTimeOffset? ResolvedAt,
-    string? ResolvedBy, string? MessageTs);
-
-/// <summary>A blocker nobody has resolved yet, with the team channel it was written in.</summary>
-public sealed record OpenBlocker(long Id, long TeamChannelId, string ChannelId, string UserId, string Text, DateTimeOffset OpenedAt);
-
-/// <summary>An update written after its week closed.</summary>
-public sealed record LateUpdate(string UserId, DateOnly WeekStart, DateTimeOffset SubmittedAt, string? MessageTs);
-
 /// <summary>Weeks, updates and blockers (update_weeks, weekly_updates, blockers).</summary>
 public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
 {

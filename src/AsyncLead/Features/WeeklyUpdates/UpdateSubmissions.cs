@@ -5,9 +5,6 @@ using Npgsql;
 
 namespace AsyncLead.Features.WeeklyUpdates;
 
-/// <summary>What happened to a submitted update.</summary>
-public sealed record SubmitResult(bool Replaced, bool IsLate);
-
 /// <summary>
 /// Saves an update and, in the same transaction, the jobs that bring Slack up to date: the post into the week's
 /// thread and the check that tells the author if that post is slow. Slack being down never loses an update.

@@ -2,13 +2,6 @@ using AsyncLead.Features.Members;
 
 namespace AsyncLead.Features.WeeklyUpdates;
 
-/// <summary>One team week as the read side shows it: the stored week, its updates, and who wrote, was away or is missing.</summary>
-public sealed record WeekRoll(TeamChannel Team, TeamWeek Week, UpdateWeek? Stored, IReadOnlyList<StoredUpdate> Updates,
-    IReadOnlyList<string> Away, IReadOnlyList<string> Missing, ParticipationFigures Figures)
-{
-    public IEnumerable<string> Writers => Updates.Select(u => u.UserId);
-}
-
 /// <summary>
 /// Works out a week's roll: the people expected are the ones the prompt went to, or (before the prompt) the channel's
 /// people now; an expected person who didn't write is away when their away days cover the week, missing otherwise.

@@ -3,9 +3,6 @@ using AsyncLead.Slack.Mrkdwn;
 
 namespace AsyncLead.Features.WeeklyUpdates;
 
-/// <summary>A blocker as the summary shows it, names already resolved.</summary>
-public sealed record SummaryBlocker(long Id, string Text, string AuthorName, Uri? Reply, DateTimeOffset OpenedAt, string? ResolvedByName);
-
 /// <summary>Who wrote, who was away, who is missing, and the blockers: the reply that closes a week's thread.</summary>
 public static class WeekSummary
 {

@@ -90,7 +90,7 @@ public sealed class DeadlineAndDecisionTests(TestDatabase database) : IClassFixt
         var record = team.Doc().VisibleText;
         Assert.Contains("DEC-1 · Move the job queue to Postgres (decided)", record);
         Assert.Contains("*Decided:* Postgres with SKIP LOCKED", record);
-        Assert.Contains("*Rationale:* One less moving part &amp; it's *durable*.", record);
+        Assert.Contains("*Rationale:* One less moving part &amp; it's _durable_.", record);
         Assert.Contains("Decided by <@U_ALICE> on <!date^" + new DateTimeOffset(2025, 11, 21, 9, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds(), record);
         Assert.Empty(CreatingDocsTests.ActionIds(team.Doc()));
         Assert.Contains("Decided by <@U_ALICE>: *Postgres with SKIP LOCKED*", team.Thread().Last().Text);

@@ -70,12 +70,13 @@ public sealed class DecisionFormattingTests
     [Fact]
     public void An_undecided_doc_exports_as_a_proposed_record_without_empty_sections()
     {
-        var markdown = DecisionRecord.ToMarkdown(Snapshot(Doc() with { Options = "", Analysis = "" }));
+        var markdown = DecisionRecord.ToMarkdown(Snapshot(Doc() with { Options = "", Analysis = "" }), id => id == "U_B" ? "Ben \"B\" #1" : "Cleo");
 
-        Assert.Contains("* Status: proposed\n", markdown);
+        Assert.StartsWith("---\nstatus: \"proposed\"\n", markdown);
         Assert.Contains("## Decision Outcome\n\nNot decided yet.\n", markdown);
         Assert.DoesNotContain("## Considered Options", markdown);
-        Assert.Contains("* Reviewers: @U_B (no answer), @U_C (no answer)", markdown);
+        // Quoted, so a name with quotes or a '#' stays one YAML string.
+        Assert.Contains("consulted: \"Ben \\\"B\\\" #1 (no answer), Cleo (no answer)\"\n", markdown);
     }
 
     [Theory]

@@ -77,7 +77,9 @@ public sealed class EditingDocsTests(TestDatabase database) : IClassFixture<Test
         await team.Scenario.AdvanceAsync(Friday - team.Scenario.Clock.GetUtcNow());
         Assert.Contains("Did not answer: <@U_DAVE>", team.Thread().Last().Text);
         var export = (await team.AliceUser.RunsCommandAsync("/decision", "export DEC-1")).Json!["text"]!.GetValue<string>();
-        Assert.Contains("* Reviewers: @U_BOB (approve), @U_DAVE (no answer)", export);
+        Assert.Contains("consulted: \"bob (approved), dave (no answer)\"", export);
+        // The deadline moved in the edit is on the record.
+        Assert.Contains("* alice moved the response deadline from 2025-11-20 to 2025-11-21 in an edit.", export);
         Assert.Contains("Option 2, behind a feature flag", export);
     }
 

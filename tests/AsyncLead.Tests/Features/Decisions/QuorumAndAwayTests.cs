@@ -46,7 +46,7 @@ public sealed class QuorumAndAwayTests(TestDatabase database) : IClassFixture<Te
         await team.Scenario.AdvanceAsync(EarlyFriday - team.Scenario.Clock.GetUtcNow());
         Assert.Empty(team.Slack.Messages(Bob));
         Assert.Contains("Responses are closed: all 1 reviewers answered and no concern is open. <@U_BOB> is away, so excused.", team.Thread().Last().Text);
-        Assert.Contains("@U_BOB (away, excused), @U_CAROL (approve)",
+        Assert.Contains("consulted: \"bob (away, excused), carol (approved)\"",
             (await team.AliceUser.RunsCommandAsync("/decision", "export DEC-1")).Json!["text"]!.GetValue<string>());
     }
 
@@ -86,7 +86,7 @@ public sealed class QuorumAndAwayTests(TestDatabase database) : IClassFixture<Te
         await team.Scenario.RunJobsAsync();
         Assert.Contains("Released by <@U_BOB>", team.Thread()[0].VisibleText);
         Assert.Contains("Away (excused): <@U_CAROL>", team.Doc().VisibleText);
-        Assert.Contains("@U_CAROL (out of office, excused)",
+        Assert.Contains("carol (out of office, excused)",
             (await team.AliceUser.RunsCommandAsync("/decision", "export DEC-1")).Json!["text"]!.GetValue<string>());
     }
 

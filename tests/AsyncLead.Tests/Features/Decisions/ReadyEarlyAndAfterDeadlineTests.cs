@@ -56,7 +56,8 @@ public sealed class ReadyEarlyAndAfterDeadlineTests(TestDatabase database) : ICl
         Assert.Single(team.Thread());
         Assert.Single(team.Slack.Messages(Alice));
         var export = (await team.AliceUser.RunsCommandAsync("/decision", "export DEC-1")).Json!["text"]!.GetValue<string>();
-        Assert.Contains("* Date: 2025-11-18 (decided early: every reviewer approved before the response deadline)", export);
+        Assert.Contains("\ndate: 2025-11-18\n", export);
+        Assert.Contains("* Decided early: every reviewer approved before the response deadline.", export);
     }
 
     [Fact]
@@ -122,7 +123,7 @@ public sealed class ReadyEarlyAndAfterDeadlineTests(TestDatabase database) : ICl
         Assert.Empty(CreatingDocsTests.ActionIds(team.Doc()));
         Assert.Equal("No decision docs yet. Write one with `/decision`.",
             (await team.DaveUser.RunsCommandAsync("/decision", "list")).Json!["text"]!.GetValue<string>());
-        Assert.Contains("* Status: lapsed (never decided)",
+        Assert.Contains("Lapsed: no decision was recorded within two weeks of the response deadline.",
             (await team.AliceUser.RunsCommandAsync("/decision", "export DEC-1")).Json!["text"]!.GetValue<string>());
     }
 

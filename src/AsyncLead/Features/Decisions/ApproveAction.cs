@@ -1,0 +1,13 @@
+using AsyncLead.Outbox;
+using AsyncLead.Slack.Dispatch;
+using AsyncLead.Slack.Payloads;
+using AsyncLead.Slack.WebApi;
+
+namespace AsyncLead.Features.Decisions;
+
+public sealed class ApproveAction(DecisionStore store, Notices notices) : ImmediateAnswer(store, notices)
+{
+    public override string ActionId => DecisionMessage.Approve;
+
+    protected override ReviewerAnswer Answer => ReviewerAnswer.Approve;
+}

@@ -1,0 +1,7 @@
+using AsyncLead.Slack.BlockKit;
+using AsyncLead.Slack.Mrkdwn;
+
+namespace AsyncLead.Features.WeeklyUpdates;
+
+/// <summary>A blocker as the summary shows it, names already resolved.</summary>
+public sealed record SummaryBlocker(long Id, string Text, string AuthorName, Uri? Reply, DateTimeOffset OpenedAt, string? ResolvedByName);
