@@ -32,26 +32,32 @@ public static class StatusPage
         html.Append("<h1>AsyncLead</h1>");
         if (sandbox)
         {
-            // The Slack settings below are the sandbox's own, made up at start.
-            html.Append("<p class=\"ok\">Sandbox mode (no Slack settings): <a href=\"/sandbox/\">open the sandbox workspace</a> to try AsyncLead without Slack. ")
-                .Append("Set the Slack settings below to serve a real workspace instead.</p>");
+            html.Append("<p class=\"ok\">Sandbox mode (no Slack settings): <a href=\"/sandbox/\">open the sandbox workspace</a> and type ")
+                .Append("<code>/weekly-update</code> or <code>/decision</code> in its composer to try AsyncLead without Slack. ")
+                .Append("To serve a real workspace, create the Slack app as below, set its settings and restart.</p>");
         }
-
-        html.Append(ready
-            ? "<p class=\"ok\">Running and connected. Use <code>/weekly-update</code> and <code>/decision</code> in Slack.</p>"
-            : "<p>Running, but not fully set up yet. What's missing is marked below.</p>");
+        else
+        {
+            html.Append(ready
+                ? "<p class=\"ok\">Running and connected. Use <code>/weekly-update</code> and <code>/decision</code> in Slack.</p>"
+                : "<p>Running, but not fully set up yet. What's missing is marked below.</p>");
+        }
 
         html.Append("<h2>Database</h2><table>");
         Row(html, "PostgreSQL", database.IsReady, database.IsReady ? $"ready, schema version {database.AppliedVersion}" : database.Problem ?? "not ready", "ConnectionStrings__Postgres");
         html.Append("</table>");
 
         html.Append("<h2>Slack</h2><table>");
-        Row(html, "Signing secret", Has(slack.SigningSecret), Has(slack.SigningSecret) ? "set" : "missing: requests from Slack are refused (503)", "Slack__SigningSecret");
-        Row(html, "Bot token", Has(slack.BotToken), Has(slack.BotToken) ? "set (single workspace)" : "not set", "Slack__BotToken");
-        Row(html, "App token (Socket Mode)", Has(slack.AppToken), Has(slack.AppToken) ? "set: events arrive over Socket Mode" : "not set: events arrive over HTTP", "Slack__AppToken", optional: true);
-        Row(html, "OAuth client (multi-workspace installs)", Has(slack.ClientId), Has(slack.ClientId) ? "set" : "not set", "Slack__ClientId, Slack__ClientSecret", optional: true);
-        Row(html, "Public URL", Has(app.PublicUrl), Has(app.PublicUrl) ? app.PublicUrl! : "not set: links use this request's address", "AsyncLead__PublicUrl", optional: true);
-        html.Append("</table>");
+        if (sandbox)
+        {
+            // Its signing secret, OAuth client and public URL are made up at start: listing them as "set" would mislead.
+            Row(html, "Workspace", true, "the sandbox workspace stands in for Slack, with settings made up at start", "AsyncLead__Sandbox");
+            html.Append("</table>");
+        }
+        else
+        {
+            SlackRows(html, slack, app);
+        }
 
         html.Append("<h2>Create the Slack app</h2><ol>");
         html.Append("<li>Go to <a href=\"https://api.slack.com/apps?new_app=1\">api.slack.com/apps</a> → <em>Create New App</em> → <em>From a manifest</em>.</li>");
@@ -61,6 +67,16 @@ public static class StatusPage
         html.Append("<li>Install the app to your workspace, then set <code>Slack__SigningSecret</code> (Basic Information) and <code>Slack__BotToken</code> (OAuth &amp; Permissions) and restart.</li>");
         html.Append("<li>In a team channel: <code>/invite @AsyncLead</code>, then <code>/weekly-update setup</code>.</li></ol>");
         return html.ToString();
+    }
+
+    private static void SlackRows(StringBuilder html, SlackOptions slack, AsyncLeadOptions app)
+    {
+        Row(html, "Signing secret", Has(slack.SigningSecret), Has(slack.SigningSecret) ? "set" : "missing: requests from Slack are refused (503)", "Slack__SigningSecret");
+        Row(html, "Bot token", Has(slack.BotToken), Has(slack.BotToken) ? "set (single workspace)" : "not set", "Slack__BotToken");
+        Row(html, "App token (Socket Mode)", Has(slack.AppToken), Has(slack.AppToken) ? "set: events arrive over Socket Mode" : "not set: events arrive over HTTP", "Slack__AppToken", optional: true);
+        Row(html, "OAuth client (multi-workspace installs)", Has(slack.ClientId), Has(slack.ClientId) ? "set" : "not set", "Slack__ClientId, Slack__ClientSecret", optional: true);
+        Row(html, "Public URL", Has(app.PublicUrl), Has(app.PublicUrl) ? app.PublicUrl! : "not set: links use this request's address", "AsyncLead__PublicUrl", optional: true);
+        html.Append("</table>");
     }
 
     private static bool Has(string? value) => !string.IsNullOrWhiteSpace(value);

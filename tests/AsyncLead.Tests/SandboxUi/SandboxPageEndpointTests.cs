@@ -56,6 +56,11 @@ public sealed class SandboxPageEndpointTests(SandboxPageWorld world) : IClassFix
 
         Assert.Contains("<a id=\"status-link\" href=\"../\"", page, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/sandbox/\">", status, StringComparison.Ordinal);
+        // It speaks of the sandbox, not of a Slack workspace it is not connected to.
+        Assert.Contains("in its composer", status, StringComparison.Ordinal);
+        Assert.DoesNotContain("Running and connected", status, StringComparison.Ordinal);
+        Assert.Contains("stands in for Slack, with settings made up at start", status, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bot token", status, StringComparison.Ordinal);
     }
 
     [Fact]
