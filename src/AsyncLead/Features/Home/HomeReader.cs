@@ -65,7 +65,7 @@ public sealed class HomeReader(
         }
 
         // A channel the bot lost sight of has nobody in it: nobody there can be expected until it is back.
-        return (await channels.MembersAsync(team.WorkspaceId, team.ChannelId, ct)).Contains(userId);
+        return await channels.IsMemberAsync(team.WorkspaceId, team.ChannelId, userId, ct);
     }
 
     private async Task<LedTeam> LedTeamAsync(TeamChannel team, TeamWeek week, string userId, DateTimeOffset now, CancellationToken ct)

@@ -111,6 +111,18 @@ public sealed class ChannelAccess(NpgsqlDataSource dataSource, JobQueue jobs, IS
         return members.ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>Whether <paramref name="userId"/> is in the channel, as <see cref="MembersAsync"/> would say, without loading everyone.</summary>
+    public async Task<bool> IsMemberAsync(string workspaceId, string channelId, string userId, CancellationToken ct)
+    {
+        await LearnAsync(workspaceId, channelId, ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            """
+            SELECT EXISTS (SELECT 1 FROM slack_channel_members
+                           WHERE workspace_id = @workspaceId AND channel_id = @channelId AND user_id = @userId)
+            """, new { workspaceId, channelId, userId }, cancellationToken: ct));
+    }
+
     /// <summary>Asks Slack whether the channel is private and who is in it. A channel the bot can't see stays private with nobody in it.</summary>
     public async Task LearnAsync(string workspaceId, string channelId, CancellationToken ct)
     {
