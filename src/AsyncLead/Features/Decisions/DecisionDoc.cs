@@ -50,6 +50,19 @@ public sealed record DecisionDoc
 
     public DecisionShortId ShortId => new(Number);
 
+    /// <summary>The DEC number of the decided doc this one replaces (named when it was written); kept once decided only if it won.</summary>
+    public int? SupersedesNumber { get; init; }
+
+    /// <summary>The DEC number of the decided doc that replaced this decision; null while it stands.</summary>
+    public int? SupersededByNumber { get; init; }
+
+    public DecisionShortId? Supersedes => SupersedesNumber is { } number ? new DecisionShortId(number) : null;
+
+    public DecisionShortId? SupersededBy => SupersededByNumber is { } number ? new DecisionShortId(number) : null;
+
+    /// <summary>Only a decision on record that nothing has replaced yet can be superseded.</summary>
+    public bool CanBeSuperseded => State == DecisionStatus.Decided && SupersededByNumber is null;
+
     public DecisionStatus State => Enum.Parse<DecisionStatus>(Status, ignoreCase: true);
 
     public DecisionOutcome? ReviewOutcome => Outcome switch

@@ -36,17 +36,25 @@ public static class DecisionModals
 
     /// <summary>
     /// The doc form, pre-filled from <paramref name="sections"/> (and, once picked, the reviewers, with a note when the
-    /// default deadline moved for them); private metadata is the channel it will be posted in.
+    /// default deadline moved for them); private metadata is the channel it will be posted in and the doc it supersedes.
     /// </summary>
-    public static ModalView Doc(string channelId, DecisionDocSections sections, DateTimeOffset deadline, DateTimeOffset decisionDate,
-        IReadOnlyList<string>? reviewers = null, DecisionQuorum quorum = DecisionQuorum.All, string? deadlineNote = null) =>
-        new(new PlainText("New decision doc"), DocBlocks(sections, reviewers ?? [], quorum, deadline, decisionDate, deadlineNote))
+    public static ModalView Doc(DocFormTarget target, DecisionDocSections sections, DateTimeOffset deadline, DateTimeOffset decisionDate,
+        IReadOnlyList<string>? reviewers = null, DecisionQuorum quorum = DecisionQuorum.All, string? deadlineNote = null)
+    {
+        var blocks = DocBlocks(sections, reviewers ?? [], quorum, deadline, decisionDate, deadlineNote);
+        if (target.Supersedes is { } old)
+        {
+            blocks.Insert(0, Blocks.Context($":arrows_counterclockwise: This doc supersedes {old}: once it is decided, {old} is marked superseded by it."));
+        }
+
+        return new ModalView(new PlainText(target.Supersedes is { } replaced ? $"Supersede {replaced}" : "New decision doc"), blocks)
         {
             CallbackId = DocCallback,
-            PrivateMetadata = channelId,
+            PrivateMetadata = target.Metadata,
             Submit = new PlainText("Post for review"),
             Close = new PlainText("Cancel"),
         };
+    }
 
     /// <summary>The same form filled with the posted doc as it stands; private metadata is the doc's id.</summary>
     public static ModalView Edit(DecisionSnapshot snapshot)

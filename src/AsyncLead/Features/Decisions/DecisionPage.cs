@@ -38,10 +38,21 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
             .Concat(snapshot.Extensions.Select(e => e.MovedBy));
         var reader = await readers.LoadAsync(target, people, doc.AuthorTz, "the author's time zone", cancellationToken);
         var log = links.DecisionLogFrom(target);
-        return PageLayout.Page($"{doc.ShortId}: {doc.Title}", Render(snapshot, reader, log, clock.GetUtcNow()));
+        var lineage = new List<(string Term, DecisionShortId Other, Uri? Link)>();
+        foreach (var (term, other) in new[] { (doc.State == DecisionStatus.Decided ? "Supersedes" : "Proposed to supersede", doc.Supersedes), ("Superseded by", doc.SupersededBy) })
+        {
+            if (other is { } number)
+            {
+                var linked = await store.FindAsync(target.WorkspaceId, number, cancellationToken);
+                lineage.Add((term, number, linked is null ? null : links.DecisionFrom(target, linked.Id)));
+            }
+        }
+
+        return PageLayout.Page($"{doc.ShortId}: {doc.Title}", Render(snapshot, reader, log, lineage, clock.GetUtcNow()));
     }
 
-    private static string Render(DecisionSnapshot snapshot, PageReader reader, Uri? log, DateTimeOffset now)
+    private static string Render(DecisionSnapshot snapshot, PageReader reader, Uri? log, IReadOnlyList<(string Term, DecisionShortId Other, Uri? Link)> lineage,
+        DateTimeOffset now)
     {
         var doc = snapshot.Doc;
         var tally = snapshot.Tally;
@@ -80,6 +91,11 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
             Fact(html, "Decision planned", reader.TimeHtml(doc.DecisionDate));
         }
 
+        foreach (var (term, other, link) in lineage)
+        {
+            Fact(html, term, link is null ? other.ToString() : $"<a href=\"{PageLayout.Encode(link.PathAndQuery)}\">{other}</a>");
+        }
+
         Fact(html, "Review", PageLayout.Encode(Review(tally, doc)));
         html.Append("</dl>");
 
@@ -107,7 +123,9 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
     {
         DecisionStatus.Open => "<span class=\"badge status-open\">open for review</span>",
         DecisionStatus.Closed => "<span class=\"badge status-closed\">review closed, not decided yet</span>",
-        DecisionStatus.Decided => "<span class=\"badge status-decided\">decided</span>",
+        DecisionStatus.Decided => doc.SupersededBy is { } newer
+            ? $"<span class=\"badge status-withdrawn\">superseded by {newer}</span>"
+            : "<span class=\"badge status-decided\">decided</span>",
         DecisionStatus.Lapsed => "<span class=\"badge status-withdrawn\">lapsed, never decided</span>",
         _ => "<span class=\"badge status-withdrawn\">withdrawn</span>",
     };

@@ -22,7 +22,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         decision_date AS DecisionDate, status AS Status, message_ts AS MessageTs, outcome AS Outcome,
         decided_option AS DecidedOption, rationale AS Rationale, decided_by AS DecidedBy, decided_at AS DecidedAt,
         decided_early AS DecidedEarly, ready_noted_at AS ReadyNotedAt, edited_at AS EditedAt, edits AS Edits, version AS Version,
-        quorum AS QuorumRule, created_at AS CreatedAt
+        quorum AS QuorumRule, supersedes AS SupersedesNumber, superseded_by AS SupersededByNumber, created_at AS CreatedAt
         """;
 
     private const string ConcernColumns =
@@ -41,9 +41,9 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     private const string InsertDocSql =
         """
         INSERT INTO decisions (workspace_id, number, channel_id, author_id, author_tz, title, problem_statement, options,
-                               analysis, recommendation, questions, deadline, decision_date, quorum, created_at, updated_at)
+                               analysis, recommendation, questions, deadline, decision_date, quorum, supersedes, created_at, updated_at)
         VALUES (@WorkspaceId, @Number, @ChannelId, @AuthorId, @AuthorTz, @Title, @ProblemStatement, @Options,
-                @Analysis, @Recommendation, @Questions, @Deadline, @DecisionDate, @Quorum, @Now, @Now)
+                @Analysis, @Recommendation, @Questions, @Deadline, @DecisionDate, @Quorum, @Supersedes, @Now, @Now)
         RETURNING id
         """;
 
@@ -141,6 +141,16 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         WHERE id = @Id
         """;
 
+    // The decided doc a new decision replaces records it, unless another decision got there first.
+    private const string SupersedeSql =
+        """
+        UPDATE decisions SET superseded_by = @Number, updated_at = @Now
+        WHERE workspace_id = @WorkspaceId AND number = @Old AND status = 'decided' AND superseded_by IS NULL
+        RETURNING id
+        """;
+
+    private const string ForgetSupersedesSql = "UPDATE decisions SET supersedes = NULL WHERE id = @Id";
+
     private const string ListOpenSql =
         "SELECT " + DocColumns + " FROM decisions WHERE workspace_id = @WorkspaceId AND status IN ('open', 'closed') ORDER BY deadline, number";
 
@@ -202,7 +212,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         {
             doc.WorkspaceId, Number = number, doc.ChannelId, doc.AuthorId, doc.AuthorTz, sections.Title,
             sections.ProblemStatement, Options = sections.OptionsConsidered, sections.Analysis, sections.Recommendation,
-            Questions = sections.QuestionsForTeam, doc.Deadline, doc.DecisionDate, Quorum = Rule(doc.Quorum), Now = now,
+            Questions = sections.QuestionsForTeam, doc.Deadline, doc.DecisionDate, Quorum = Rule(doc.Quorum), Supersedes = doc.Supersedes?.Number, Now = now,
         }, transaction, cancellationToken: ct));
         foreach (var reviewer in doc.Reviewers)
         {
@@ -547,9 +557,33 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         await jobs.CancelScopeAsync(connection, transaction, DecisionJobs.Scope(doc.WorkspaceId, id), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, "decided", note(early)), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(doc.WorkspaceId, id), ct);
+        if (doc.Supersedes is { } old)
+        {
+            await SupersedeAsync(connection, transaction, doc, old, now, ct);
+        }
+
         await RefreshHomesAsync(connection, transaction, doc, ct);
         await transaction.CommitAsync(ct);
         return true;
+    }
+
+    // The old record says it was replaced, in place and in its thread; if another decision replaced it first, this one
+    // stands on its own.
+    private async Task SupersedeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DecisionDoc doc, DecisionShortId old,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var oldId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(SupersedeSql, new
+        {
+            doc.WorkspaceId, doc.Number, Old = old.Number, Now = now,
+        }, transaction, cancellationToken: ct));
+        if (oldId is not { } replaced)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(ForgetSupersedesSql, new { doc.Id }, transaction, cancellationToken: ct));
+            return;
+        }
+
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, replaced, "superseded", DecisionText.SupersededNote(doc)), ct);
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(doc.WorkspaceId, replaced), ct);
     }
 
     /// <summary>A closed doc still undecided <see cref="DecisionSchedule.LapseAfter"/> after its deadline lapses; false when it wasn't due.</summary>

@@ -22,6 +22,10 @@ public static class DecisionText
 
     public static string Mentions(IEnumerable<string> userIds) => string.Join(", ", userIds.Select(Mention));
 
+    /// <summary>"A", "A and B", "A, B and C": a list read as a sentence.</summary>
+    public static string Sentence(IReadOnlyList<string> items) =>
+        items.Count <= 1 ? string.Join("", items) : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
+
     /// <summary>"DEC-3 *Adopt Postgres*", with the title escaped.</summary>
     public static string Name(DecisionDoc doc) => $"{doc.ShortId} *{MrkdwnEscaping.Escape(doc.Title)}*";
 
@@ -191,8 +195,38 @@ public static class DecisionText
 
     /// <summary>Under the deadline in a new doc's form, when the default moved to the Thursday after for these reviewers.</summary>
     public static string DeadlineMoved(IReadOnlyList<string> reviewers) =>
-        $":calendar: Moved to the Thursday after, so that {string.Join(" and ", reviewers.Select(Mention))} "
+        $":calendar: Moved to the Thursday after, so that {Sentence([.. reviewers.Select(Mention)])} "
         + $"{(reviewers.Count == 1 ? "has" : "have")} at least {DecisionSchedule.ReviewerWorkingDays} whole working days to answer, in their own hours.";
+
+    /// <summary>In the replaced decision's thread, once the doc that supersedes it is decided.</summary>
+    public static string SupersededNote(DecisionDoc newer) =>
+        $":arrows_counterclockwise: This decision is superseded by {Name(newer)}" + (Link(newer) is { } link ? $": {link}" : ".");
+
+    /// <summary>"Superseded by DEC-19", "Supersedes DEC-12" (once decided) or "Proposed to supersede DEC-12"; empty for neither.</summary>
+    public static string Lineage(DecisionDoc doc)
+    {
+        var parts = new List<string>();
+        if (doc.Supersedes is { } old)
+        {
+            parts.Add(doc.State == DecisionStatus.Decided ? $"Supersedes {old}" : $"Proposed to supersede {old}");
+        }
+
+        if (doc.SupersededBy is { } newer)
+        {
+            parts.Add($"Superseded by {newer}");
+        }
+
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>Why a doc can't be superseded now, or null when it can.</summary>
+    public static string? NotSupersedable(DecisionDoc doc) => doc switch
+    {
+        { CanBeSuperseded: true } => null,
+        { SupersededBy: { } newer } => $"{Name(doc)} is already superseded by {newer}. Supersede {newer} instead if it needs replacing too.",
+        _ => $"{Name(doc)} is {StatusWord(doc)}: only a decision on record can be superseded. "
+            + (doc.State is DecisionStatus.Open or DecisionStatus.Closed ? "Edit it, or wait for its decision." : "Write a new doc with `/decision`."),
+    };
 
     public static string OnlyAuthor(DecisionDoc doc, string what) => $"Only {Mention(doc.AuthorId)} can {what} {doc.ShortId}.";
 
