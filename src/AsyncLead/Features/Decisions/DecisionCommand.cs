@@ -234,6 +234,11 @@ public sealed class DecisionCommand(
         if (doc.State == DecisionStatus.Decided)
         {
             lines.Add($"Decided by {DecisionText.Mention(doc.DecidedBy!)}: *{MrkdwnEscaping.Escape(doc.DecidedOption ?? "")}*");
+            if (doc.RevisitOn is { } revisit)
+            {
+                lines.Add($"Revisit by {DecisionText.Day(revisit)}");
+            }
+
         }
 
         if (DecisionText.Lineage(doc) is { Length: > 0 } lineage)
@@ -260,7 +265,7 @@ public sealed class DecisionCommand(
 
         var snapshot = (await store.SnapshotAsync(doc.Id, ct))!;
         var people = new[] { doc.AuthorId, doc.DecidedBy ?? "" }.Concat(snapshot.Reviewers).Concat(snapshot.Concerns.SelectMany(c => new[] { c.AuthorId, c.ResolvedBy ?? "" }))
-            .Concat(snapshot.Extensions.Select(e => e.MovedBy)).Where(id => id.Length > 0).Distinct().ToList();
+            .Concat(snapshot.Extensions.Select(e => e.MovedBy)).Concat(snapshot.FollowUps.Select(f => f.UserId)).Where(id => id.Length > 0).Distinct().ToList();
         var names = (await members.CachedAsync(command.TeamId, people, ct)).ToDictionary(m => m.UserId, m => m.DisplayName, StringComparer.Ordinal);
         // Someone never looked up keeps their Slack id: still findable, never a blank.
         var markdown = DecisionRecord.ToMarkdown(snapshot, id => names.GetValueOrDefault(id) is { Length: > 0 } known ? known : id);

@@ -55,7 +55,13 @@ public static class DecisionMessage
                 $":white_check_mark: *Decided:* {MrkdwnEscaping.Escape(doc.DecidedOption ?? "")}\n"
                 + $"*Rationale:* {MarkdownToMrkdwn.Convert(doc.Rationale ?? "")}\n"
                 + $"Decided by {DecisionText.Mention(doc.DecidedBy ?? doc.AuthorId)} on {DecisionText.LocalDate(doc.DecidedAt ?? now, doc.AuthorTz)}"
-                + (doc.DecidedEarly ? $", before the response deadline: {DecisionText.EarlyBecause(doc.Quorum)}" : "")));
+                + (doc.DecidedEarly ? $", before the response deadline: {DecisionText.EarlyBecause(doc.Quorum)}" : "")
+                + (doc.RevisitOn is { } revisit ? $"\n:repeat: Revisit by {DecisionText.Day(revisit)}" : "")));
+            if (snapshot.FollowUps.Count > 0)
+            {
+                blocks.Add(Blocks.Section($"*Follow-ups:*\n{DecisionText.FollowUpLines(snapshot.FollowUps)}"));
+            }
+
         }
         else if (doc.State == DecisionStatus.Withdrawn)
         {

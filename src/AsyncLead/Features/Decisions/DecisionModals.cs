@@ -28,6 +28,15 @@ public static class DecisionModals
     public const string Reason = "reason";
     public const string Option = "option";
     public const string Rationale = "rationale";
+    public const string Revisit = "revisit";
+
+    /// <summary>How many follow-up rows the record modal offers.</summary>
+    public const int FollowUpRows = 3;
+
+    /// <summary>The block (and action) ids of follow-up row <paramref name="row"/> (1-based): its text, owner and due day.</summary>
+    public static (string Text, string Owner, string Due) FollowUpIds(int row) =>
+        (string.Create(CultureInfo.InvariantCulture, $"follow_up_{row}"), string.Create(CultureInfo.InvariantCulture, $"follow_up_{row}_owner"),
+            string.Create(CultureInfo.InvariantCulture, $"follow_up_{row}_due"));
     public const string Quorum = "quorum";
     public const string MajorityValue = "majority";
 
@@ -157,16 +166,34 @@ public static class DecisionModals
     public static ModalView Decide(DecisionDoc doc) =>
         new(new PlainText("Record the decision"),
         [
-            Blocks.Section($"{DecisionText.Name(doc)}"),
-            // Most decisions follow the recommendation, so its first line is the starting point.
-            Blocks.Input(Option, "Chosen option", Line(Option, FirstLine(doc.Recommendation), 300, "e.g. Option B: Postgres with SKIP LOCKED")),
-            Blocks.Input(Rationale, "Rationale", Multiline(Rationale, "", SectionMaxLength), hint: "Markdown. Why this option, and what follows from it."),
+            .. DecideBlocks(doc),
+            Blocks.Context("*Follow-ups* (optional): each lands in its owner's next weekly update, under Next Week."),
+            .. Enumerable.Range(1, FollowUpRows).SelectMany(FollowUpBlocks),
         ])
         {
             CallbackId = DecideCallback,
             PrivateMetadata = doc.Id.ToString(CultureInfo.InvariantCulture),
             Submit = new PlainText("Record"),
         };
+
+    private static IEnumerable<Block> FollowUpBlocks(int row)
+    {
+        var (text, owner, due) = FollowUpIds(row);
+        yield return Blocks.Input(text, string.Create(CultureInfo.InvariantCulture, $"Follow-up {row}"), Line(text, "", 300, "e.g. Write the migration runbook"), optional: true);
+        yield return Blocks.Input(owner, string.Create(CultureInfo.InvariantCulture, $"Owner {row}"), new UsersSelectElement(owner) { Placeholder = new PlainText("Who does it") },
+            optional: true);
+        yield return Blocks.Input(due, string.Create(CultureInfo.InvariantCulture, $"Due {row}"), new DatePickerElement(due) { Placeholder = new PlainText("By when") }, optional: true);
+    }
+
+    private static List<Block> DecideBlocks(DecisionDoc doc) =>
+        [
+            Blocks.Section($"{DecisionText.Name(doc)}"),
+            // Most decisions follow the recommendation, so its first line is the starting point.
+            Blocks.Input(Option, "Chosen option", Line(Option, FirstLine(doc.Recommendation), 300, "e.g. Option B: Postgres with SKIP LOCKED")),
+            Blocks.Input(Rationale, "Rationale", Multiline(Rationale, "", SectionMaxLength), hint: "Markdown. Why this option, and what follows from it."),
+            Blocks.Input(Revisit, "Revisit by", new DatePickerElement(Revisit) { Placeholder = new PlainText("No date") }, optional: true,
+                hint: "On that day you and the team's lead find it on App Home and in the digest, under Decisions to revisit."),
+        ];
 
     private static string FirstLine(string markdown) =>
         markdown.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";

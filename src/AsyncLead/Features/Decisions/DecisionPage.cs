@@ -35,7 +35,7 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
 
         var people = new[] { doc.AuthorId, doc.DecidedBy ?? "" }.Concat(snapshot.Reviewers)
             .Concat(snapshot.Responses.Select(r => r.ReviewerId)).Concat(snapshot.Concerns.SelectMany(c => new[] { c.AuthorId, c.ResolvedBy ?? "" }))
-            .Concat(snapshot.Extensions.Select(e => e.MovedBy));
+            .Concat(snapshot.Extensions.Select(e => e.MovedBy)).Concat(snapshot.FollowUps.Select(f => f.UserId));
         var reader = await readers.LoadAsync(target, people, doc.AuthorTz, "the author's time zone", cancellationToken);
         var log = links.DecisionLogFrom(target);
         var lineage = new List<(string Term, DecisionShortId Other, Uri? Link)>();
@@ -91,6 +91,11 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
             Fact(html, "Decision planned", reader.TimeHtml(doc.DecisionDate));
         }
 
+        if (doc.RevisitOn is { } revisit)
+        {
+            Fact(html, "Revisit by", $"<time datetime=\"{revisit:yyyy-MM-dd}\">{DecisionText.Day(revisit)}</time>");
+        }
+
         foreach (var (term, other, link) in lineage)
         {
             Fact(html, term, link is null ? other.ToString() : $"<a href=\"{PageLayout.Encode(link.PathAndQuery)}\">{other}</a>");
@@ -100,6 +105,7 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
         html.Append("</dl>");
 
         RenderDecision(html, snapshot);
+        RenderFollowUps(html, snapshot, reader);
         RenderReviewers(html, snapshot, reader);
         RenderConcerns(html, snapshot, reader);
         RenderExtensions(html, snapshot, reader);
@@ -181,6 +187,28 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
                 html.Append("<p class=\"notice\" id=\"decision\">Responses are closed; the author hasn't recorded the decision yet.</p>");
                 break;
         }
+    }
+
+    private static void RenderFollowUps(StringBuilder html, DecisionSnapshot snapshot, PageReader reader)
+    {
+        if (snapshot.FollowUps.Count == 0)
+        {
+            return;
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Follow-ups ({snapshot.FollowUps.Count})</h2>");
+        html.Append("<table id=\"follow-ups\"><thead><tr><th>Owner</th><th>Follow-up</th><th>Due</th><th>In their weekly update</th></tr></thead><tbody>");
+        foreach (var item in snapshot.FollowUps)
+        {
+            var due = item.DueOn is { } day ? $"<time datetime=\"{day:yyyy-MM-dd}\">{DecisionText.Day(day)}</time>" : "";
+            var state = item.StartedAt is not null ? "<span class=\"ok\">started</span>"
+                : item.PlannedAt is not null ? "planned for the week after"
+                : "<span class=\"muted\">not yet</span>";
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{PageLayout.Encode(reader.Name(item.UserId))}</td><td>{PageLayout.Encode(item.Text)}</td><td>{due}</td><td>{state}</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
     }
 
     private static void RenderReviewers(StringBuilder html, DecisionSnapshot snapshot, PageReader reader)

@@ -58,10 +58,25 @@ public static class DecisionRecord
             markdown.Append(CultureInfo.InvariantCulture, $"* Question from {name(question.AuthorId)}: {OneLine(question.Text)}\n");
         }
 
+        if (snapshot.FollowUps.Count > 0)
+        {
+            markdown.Append("\n### Follow-ups\n\n");
+            foreach (var item in snapshot.FollowUps)
+            {
+                var due = item.DueOn is { } day ? string.Create(CultureInfo.InvariantCulture, $" (due {day:yyyy-MM-dd})") : "";
+                markdown.Append(CultureInfo.InvariantCulture, $"* {name(item.UserId)}: {OneLine(item.Text)}{due}\n");
+            }
+        }
+
         Section(markdown, "Questions for Team", doc.Questions, level: 3);
 
         markdown.Append("\n## More Information\n\n");
         markdown.Append(CultureInfo.InvariantCulture, $"* Proposed by {name(doc.AuthorId)} on {Date(doc.CreatedAt, doc.AuthorTz)}; responses were due {Date(doc.Deadline, doc.AuthorTz)}.\n");
+        if (doc.RevisitOn is { } revisit)
+        {
+            markdown.Append(CultureInfo.InvariantCulture, $"* Revisit by {revisit:yyyy-MM-dd}.\n");
+        }
+
         if (doc.State == DecisionStatus.Decided && doc.Supersedes is { } old)
         {
             markdown.Append(CultureInfo.InvariantCulture, $"* Supersedes {old}.\n");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AsyncLead.Features.Members;
+using AsyncLead.Features.WeeklyUpdates;
 using AsyncLead.Slack.Mrkdwn;
 using AsyncLead.Web;
 using NodaTime;
@@ -17,6 +18,9 @@ public static class DecisionText
         var fallback = local.ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " " + local.Zone.Id;
         return string.Create(CultureInfo.InvariantCulture, $"<!date^{at.ToUnixTimeSeconds()}^{{date_short_pretty}} at {{time}}|{fallback}>");
     }
+
+    /// <summary>A day, the same for every reader: "Mon 12 Jan 2026".</summary>
+    public static string Day(DateOnly day) => day.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
 
     public static string Mention(string userId) => $"<@{userId}>";
 
@@ -197,6 +201,18 @@ public static class DecisionText
     public static string DeadlineMoved(IReadOnlyList<string> reviewers) =>
         $":calendar: Moved to the Thursday after, so that {Sentence([.. reviewers.Select(Mention)])} "
         + $"{(reviewers.Count == 1 ? "has" : "have")} at least {DecisionSchedule.ReviewerWorkingDays} whole working days to answer, in their own hours.";
+
+    /// <summary>To a follow-up's owner when the decision is recorded.</summary>
+    public static string FollowUpsFor(DecisionDoc doc, IReadOnlyList<DecisionFollowUp> followUps) =>
+        $":pushpin: {Mention(doc.AuthorId)} recorded {Name(doc)} in <#{doc.ChannelId}> with "
+        + (followUps.Count == 1 ? "a follow-up" : "follow-ups") + " for you:\n"
+        + string.Join("\n", followUps.Select(f => $"• {MrkdwnEscaping.Escape(OneLine(f.Text))} — due {Day(f.DueOn)}"))
+        + "\nYou'll find " + (followUps.Count == 1 ? "it" : "them") + " in your next weekly update, under Next Week.";
+
+    /// <summary>"• <@U1> — Write the runbook — due Fri 5 Dec 2025", one line per follow-up (how far each got is the page's to say).</summary>
+    public static string FollowUpLines(IEnumerable<PlannedItem> followUps) =>
+        string.Join("\n", followUps.Select(f => $"• {Mention(f.UserId)} — {MrkdwnEscaping.Escape(OneLine(f.Text))}"
+            + (f.DueOn is { } due ? $" — due {Day(due)}" : "")));
 
     /// <summary>In the replaced decision's thread, once the doc that supersedes it is decided.</summary>
     public static string SupersededNote(DecisionDoc newer) =>

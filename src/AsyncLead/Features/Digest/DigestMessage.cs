@@ -40,6 +40,17 @@ public static class DigestMessage
             List("✅ Blockers resolved since the last digest", digest.ResolvedBlockers, page),
             Blocks.Context($"<{page}|Open the {digest.Week.Name} page> for every update, blocker and name."),
         };
+        // Only when there is one: lists that are nearly always empty would be noise.
+        if (digest.NotStarted.Total > 0)
+        {
+            blocks.Insert(blocks.Count - 3, List("🐢 Decided, not started", digest.NotStarted, page));
+        }
+
+        if (digest.ToRevisit.Total > 0)
+        {
+            blocks.Insert(blocks.Count - 3, List("🔁 Decisions to revisit", digest.ToRevisit, page));
+        }
+
         var text = $"Weekly digest for {digest.Week.Name}: {digest.Figures.WroteOfExpected}, {Count(digest.NewBlockers.Total, "new blocker")}, " +
             $"{Count(digest.AgedBlockers.Total, "blocker")} open over a week, {Count(digest.DecisionsDue.Total, "decision")} due";
         return new MessageContent(text, blocks);

@@ -41,6 +41,7 @@ public static class HomeTab
         }
 
         blocks.AddRange(WaitingOnYou(data.WaitingOnYou, zone));
+        blocks.AddRange(ToRevisit(data.ToRevisit));
         blocks.AddRange(YourBlockers(data.YourBlockers, now));
         blocks.AddRange(WorkingTime(data.Schedule));
         foreach (var team in data.LedTeams.Take(MaxLedTeams))
@@ -127,6 +128,23 @@ public static class HomeTab
         {
             yield return Blocks.Context($"…and {docs.Count - MaxWaiting} more. `/decision list` shows every open doc.");
         }
+    }
+
+    // Shown only while there is something to revisit: most days there is nothing, and the tab stays as it was.
+    private static IEnumerable<Block> ToRevisit(IReadOnlyList<DecisionDoc> docs)
+    {
+        if (docs.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return Blocks.Divider();
+        yield return Blocks.Header($"Decisions to revisit ({docs.Count})");
+        var lines = docs.Take(MaxDocLines).Select(doc =>
+            $"• {DecisionText.Name(doc)} in <#{doc.ChannelId}> — decided: {MrkdwnEscaping.Escape(doc.DecidedOption ?? "")} · revisit by {DecisionText.Day(doc.RevisitOn!.Value)}"
+            + (DecisionText.Link(doc) is { } open ? $" · {open}" : ""));
+        var more = docs.Count > MaxDocLines ? $"\n…and {docs.Count - MaxDocLines} more in the decision log." : "";
+        yield return Blocks.Section(string.Join("\n", lines) + more + "\nEach stays here until a new doc supersedes it: `/decision supersede DEC-n`.");
     }
 
     private static IEnumerable<Block> YourBlockers(IReadOnlyList<OpenBlocker> blockers, DateTimeOffset now)
