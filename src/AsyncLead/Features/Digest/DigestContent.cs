@@ -17,4 +17,4 @@ public sealed record DigestContent(
     DigestList DecisionsDecided,
     DigestList LateUpdates,
     DigestList ResolvedBlockers,
-    Uri WeekPage);
+    Uri? WeekPage);
