@@ -211,7 +211,7 @@ public sealed class DecisionCommand(
                 $"• {DecisionText.Name(doc)} — decided {DecisionText.LocalDate(doc.DecidedAt!.Value, doc.AuthorTz)}: {MrkdwnEscaping.Escape(doc.DecidedOption ?? "")}"));
         }
 
-        lines.Add($"<{pages.DecisionLog(teamId, userId)}|Every decision, searchable, in the decision log>");
+        lines.Add(pages.DecisionLog(teamId, userId) is { } log ? $"<{log}|Every decision, searchable, in the decision log>" : PageLinks.PagesOff);
         return string.Join("\n", lines);
     }
 
@@ -251,7 +251,7 @@ public sealed class DecisionCommand(
             lines.Add(link);
         }
 
-        lines.Add($"<{pages.Decision(teamId, doc.Id, userId)}|The whole doc with every response>");
+        lines.Add(pages.Decision(teamId, doc.Id, userId) is { } page ? $"<{page}|The whole doc with every response>" : PageLinks.PagesOff);
         return SlackAck.Ephemeral(string.Join("\n", lines));
     }
 

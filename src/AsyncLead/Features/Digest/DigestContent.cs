@@ -17,7 +17,7 @@ public sealed record DigestContent(
     DigestList DecisionsDecided,
     DigestList LateUpdates,
     DigestList ResolvedBlockers,
-    Uri WeekPage)
+    Uri? WeekPage)
 {
     /// <summary>The channel's decisions whose revisit day has come, in the recipient's zone.</summary>
     public DigestList ToRevisit { get; init; } = DigestList.Empty;
