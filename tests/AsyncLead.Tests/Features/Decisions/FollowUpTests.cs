@@ -77,7 +77,7 @@ public sealed class FollowUpTests(TestDatabase database) : IClassFixture<TestDat
             id = await connection.ExecuteScalarAsync<long>("SELECT id FROM decisions");
         }
 
-        var page = await s.Host.Http.GetStringAsync(s.Host.Services.GetRequiredService<PageLinks>().Decision(SlackScenario.TeamId, id, "U_LENA").PathAndQuery);
+        var page = await s.Host.Http.GetStringAsync(s.Host.Services.GetRequiredService<PageLinks>().Decision(SlackScenario.TeamId, id, "U_LENA")!.PathAndQuery);
         Assert.Contains("<h2>Follow-ups (2)</h2>", page);
         Assert.Contains("<td>Write the &lt;migration&gt; runbook</td><td><time datetime=\"2025-11-28\">Fri 28 Nov 2025</time></td><td>planned for the week after</td>", page);
         Assert.Contains("<td>Load test the queue</td><td><time datetime=\"2025-11-26\">Wed 26 Nov 2025</time></td><td><span class=\"ok\">started</span></td>", page);

@@ -45,7 +45,7 @@ public sealed class RevisitTests(TestDatabase database) : IClassFixture<TestData
             id = await connection.ExecuteScalarAsync<long>("SELECT id FROM decisions");
         }
 
-        var page = await s.Host.Http.GetStringAsync(s.Host.Services.GetRequiredService<PageLinks>().Decision(SlackScenario.TeamId, id, "U_BOB").PathAndQuery);
+        var page = await s.Host.Http.GetStringAsync(s.Host.Services.GetRequiredService<PageLinks>().Decision(SlackScenario.TeamId, id, "U_BOB")!.PathAndQuery);
         Assert.Contains("<dt>Revisit by</dt><dd><time datetime=\"2025-11-24\">Mon 24 Nov 2025</time></dd>", page);
 
         // Sunday 23:30 in Berlin: not yet.

@@ -59,13 +59,13 @@ public sealed class SupersedeTests(TestDatabase database) : IClassFixture<TestDa
         // Pages: each record links the other; the log shows both.
         var links = team.Scenario.Host.Services.GetRequiredService<PageLinks>();
         var (oldId, newId) = (await IdAsync(1), await IdAsync(2));
-        var oldPage = await team.Scenario.Host.Http.GetStringAsync(links.Decision(SlackScenario.TeamId, oldId, Bob).PathAndQuery);
+        var oldPage = await team.Scenario.Host.Http.GetStringAsync(links.Decision(SlackScenario.TeamId, oldId, Bob)!.PathAndQuery);
         Assert.Contains("<span class=\"badge status-withdrawn\">superseded by DEC-2</span>", oldPage);
         Assert.Matches("<dt>Superseded by</dt><dd><a href=\"/w/[^\"]+\">DEC-2</a></dd>", oldPage);
         Assert.Contains("status: &quot;superseded by DEC-2&quot;", oldPage);
-        var newPage = await team.Scenario.Host.Http.GetStringAsync(links.Decision(SlackScenario.TeamId, newId, Bob).PathAndQuery);
+        var newPage = await team.Scenario.Host.Http.GetStringAsync(links.Decision(SlackScenario.TeamId, newId, Bob)!.PathAndQuery);
         Assert.Matches("<dt>Supersedes</dt><dd><a href=\"/w/[^\"]+\">DEC-1</a></dd>", newPage);
-        var log = await team.Scenario.Host.Http.GetStringAsync(links.DecisionLog(SlackScenario.TeamId, Bob).PathAndQuery);
+        var log = await team.Scenario.Host.Http.GetStringAsync(links.DecisionLog(SlackScenario.TeamId, Bob)!.PathAndQuery);
         Assert.Contains("<span class=\"muted\">supersedes DEC-1</span>", log);
         Assert.Contains("superseded by DEC-2</span>", log);
 
