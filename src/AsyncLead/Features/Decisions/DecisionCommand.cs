@@ -208,7 +208,8 @@ public sealed class DecisionCommand(
         {
             lines.Add("*Recent decisions*");
             lines.AddRange(decided.Select(doc =>
-                $"• {DecisionText.Name(doc)} — decided {DecisionText.LocalDate(doc.DecidedAt!.Value, doc.AuthorTz)}: {MrkdwnEscaping.Escape(doc.DecidedOption ?? "")}"));
+                $"• {DecisionText.Name(doc)} — decided {DecisionText.LocalDate(doc.DecidedAt!.Value, doc.AuthorTz)}: {MrkdwnEscaping.Escape(doc.DecidedOption ?? "")}"
+                + (DecisionText.Lineage(doc) is { Length: > 0 } lineage ? $" · {lineage}" : "")));
         }
 
         lines.Add(pages.DecisionLog(teamId, userId) is { } log ? $"<{log}|Every decision, searchable, in the decision log>" : PageLinks.PagesOff);

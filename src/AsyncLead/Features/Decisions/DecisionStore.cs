@@ -592,7 +592,8 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         return true;
     }
 
-    // Each follow-up waits in its owner's next weekly form (WeeklyUpdates keeps them), and the owner hears of it now.
+    // Each follow-up waits in its owner's next weekly form (WeeklyUpdates keeps them), and the owner hears of it now
+    // (the one recording it knows already).
     private async Task AddFollowUpsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DecisionDoc doc, IReadOnlyList<DecisionFollowUp> followUps,
         DateTimeOffset now, CancellationToken ct)
     {
@@ -600,7 +601,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         {
             UserId = f.OwnerId, Text = f.Text, DueOn = f.DueOn, SourceKey = doc.FollowUpSource, SourceLabel = doc.ShortId.ToString(),
         }), now, ct);
-        foreach (var owner in followUps.GroupBy(f => f.OwnerId, StringComparer.Ordinal))
+        foreach (var owner in followUps.Where(f => f.OwnerId != doc.AuthorId).GroupBy(f => f.OwnerId, StringComparer.Ordinal))
         {
             await jobs.EnqueueAsync(connection, transaction, new Notice(doc.WorkspaceId, owner.Key, DecisionText.FollowUpsFor(doc, [.. owner])).Request(), ct);
         }

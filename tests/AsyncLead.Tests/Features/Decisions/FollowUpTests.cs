@@ -49,6 +49,7 @@ public sealed class FollowUpTests(TestDatabase database) : IClassFixture<TestDat
             Doc(s).VisibleText);
         Assert.StartsWith(":pushpin: <@U_ALICE> recorded DEC-1 *Pick a queue* in <#C_PAY> with a follow-up for you:\n• Write the &lt;migration&gt; runbook — due Fri 28 Nov 2025",
             s.Slack.Messages("U_BOB").Last().Text);
+        Assert.DoesNotContain(s.Slack.Messages("U_ALICE"), m => m.Text.StartsWith(":pushpin:", StringComparison.Ordinal));
         Assert.Contains("### Follow-ups\n\n* bob: Write the &lt;migration&gt; runbook (due 2025-11-28)\n* alice: Load test the queue (due 2025-11-26)\n",
             EphemeralTextFor(await s.Bob().RunsCommandAsync("/decision", "export DEC-1")));
 

@@ -49,6 +49,9 @@ public sealed class SupersedeTests(TestDatabase database) : IClassFixture<TestDa
         Assert.Contains("Supersedes DEC-1", team.Doc(NewTitle).VisibleText);
         Assert.Contains("decision_supersede", CreatingDocsTests.ActionIds(team.Doc(NewTitle)));
         Assert.Contains("Superseded by DEC-2", await TextAsync(team.BobUser.RunsCommandAsync("/decision", "DEC-1")));
+        var list = await TextAsync(team.BobUser.RunsCommandAsync("/decision", "list"));
+        Assert.Contains(": Postgres · Superseded by DEC-2", list);
+        Assert.Contains(": SQS · Supersedes DEC-1", list);
 
         // Exports: MADR's status for a replaced record, and a line in the new one.
         Assert.Contains("\nstatus: \"superseded by DEC-2\"\n", await TextAsync(team.BobUser.RunsCommandAsync("/decision", "export DEC-1")));
