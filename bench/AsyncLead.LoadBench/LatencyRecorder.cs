@@ -25,8 +25,7 @@ public sealed class LatencyRecorder
         {
             var sorted = milliseconds.Order().ToArray();
             return new RunResult(sorted.Length, failures, sorted.Length / elapsed.TotalSeconds,
-                Percentile(sorted, 0.50), Percentile(sorted, 0.90), Percentile(sorted, 0.99),
-                sorted.Length == 0 ? double.NaN : sorted[^1]);
+                Percentile(sorted, 0.50), Percentile(sorted, 0.90), Percentile(sorted, 0.99));
         }
     }
 
