@@ -62,6 +62,18 @@ public static class AckPathBench
             """, new { team = BenchHost.TeamId, channel = BenchHost.ChannelId, lead = BenchHost.UserId(1) });
     }
 
+    /// <summary>Everyone's profile and time zone learned today, as at steady state (first sight asks Slack's users.info).</summary>
+    internal static async Task KnowEveryoneAsync(BenchHost host)
+    {
+        await using var connection = host.App.Services.GetRequiredService<NpgsqlDataSource>().CreateConnection();
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO members (workspace_id, user_id, display_name, time_zone, time_zone_fetched_at)
+            SELECT @team, 'U' || lpad(i::text, 5, '0'), 'person ' || i, 'Europe/Berlin', now() FROM generate_series(1, @people) i
+            ON CONFLICT DO NOTHING
+            """, new { team = BenchHost.TeamId, people = Users });
+    }
+
     /// <summary>One filled-in update form per connection, built from the view the bot really opened.</summary>
     internal static async Task<List<BenchRequest>> OpenFormsAsync(BenchHost host, int count)
     {
@@ -72,10 +84,24 @@ public static class AckPathBench
         {
             var user = BenchHost.UserId(i);
             await simulator.User(user, BenchHost.ChannelId).RunsCommandAsync("/weekly-update");
-            var view = host.Slack.OpenModalFor(user) ?? throw new InvalidOperationException($"no form opened for {user}");
+            // The command is acked first and the form opened right after, so the views.open may follow the ack.
+            var view = await ModalOpenedForAsync(host, user) ?? throw new InvalidOperationException($"no form opened for {user}");
             forms.Add(new BenchRequest("/slack/interactions", "payload=" + UrlEncode(Submission(view, user).ToJsonString()), "application/x-www-form-urlencoded"));
         }
         return forms;
+    }
+
+    private static async Task<FakeView?> ModalOpenedForAsync(BenchHost host, string user)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (host.Slack.OpenModalFor(user) is { } view)
+            {
+                return view;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+        return null;
     }
 
     private static JsonObject Submission(FakeView view, string user)

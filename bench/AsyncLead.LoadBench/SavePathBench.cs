@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AsyncLead.Sandbox.Slack;
 using AsyncLead.Testing.Hosting;
 using AsyncLead.Testing.Postgres;
 using Dapper;
@@ -9,13 +10,23 @@ namespace AsyncLead.LoadBench;
 
 /// <summary>
 /// The real binary, its job worker on, saving inline updates (<c>/weekly-update Done: …; Next: …</c>) from people it
-/// already knows, each update posted in the week's thread and Home tabs refreshed: ack latency at 1 connection, saves/s
+/// already knows, in 2,000 team channels of 20 whose weekly threads exist, each update posted in its week's thread
+/// (Slack allows a channel about one message a second, so one busy channel would measure Slack's limit, not us) and
+/// Home tabs refreshed: ack latency at 1 connection, saves/s
 /// at 64, the host's CPU per saved update once every job has run, its Slack calls per update, its memory idle and at
 /// peak. Then the signed-request floor: our <c>/weekly-update help</c> against a bare Bolt-JS app in the same run.
 /// </summary>
 public static class SavePathBench
 {
-    private const int People = 40_000;
+    private const int Teams = 2_000;
+    private const int Writers = 20;
+
+    // Each channel has one more member who writes first, so every weekly thread exists before the measured saves.
+    private const int PeoplePerTeam = Writers + 1;
+
+    private static string TeamChannel(int team) => $"C_T{team:D4}";
+
+    private static string Person(int team, int seat) => BenchHost.UserId(team * PeoplePerTeam + seat + 1);
 
     public static async Task RunAsync(TimeSpan measure, TimeSpan idle, IReadOnlyList<int> connectionCounts)
     {
@@ -24,7 +35,7 @@ public static class SavePathBench
             throw new InvalidOperationException($"{FootprintBench.BuiltBinary} is missing: run `dotnet build src/AsyncLead -c Release` first.");
         }
 
-        await using var slack = await BenchHost.StartSlackAsync(People);
+        await using var slack = await StartSlackAsync();
         var database = await BenchHost.CreateDatabaseAsync();
         var connectionString = PostgresServer.ConnectionStringFor(database);
         try
@@ -43,11 +54,20 @@ public static class SavePathBench
             await Task.Delay(idle);
             var idleRss = ProcessStats.ResidentKb(app.ProcessId);
 
-            var nextPerson = 0;
+            const string Text = "Done: shipped PAY-{0} settlement batching; Next: the ledger RFC";
+            await LoadDriver.RunOnceAsync(app.BaseAddress, 16, Enumerable.Range(0, Teams).Select(team =>
+                BenchRequests.Command(slack, Person(team, Writers), "/weekly-update", string.Format(CultureInfo.InvariantCulture, Text, team),
+                    channel: TeamChannel(team))).ToList());
+            await DrainedAsync(dataSource);
+            var firstSaves = await dataSource.CreateConnection().ExecuteScalarAsync<long>("SELECT count(*) FROM weekly_updates");
+
+            var nextWriter = -1;
             BenchRequest Save(int worker, long sequence)
             {
-                var person = BenchHost.UserId(1 + Interlocked.Increment(ref nextPerson) % People);
-                return BenchRequests.Command(slack, person, "/weekly-update", $"Done: shipped PAY-{sequence} settlement batching; Next: the ledger RFC");
+                var writer = Interlocked.Increment(ref nextWriter) % (Teams * Writers);
+                var team = writer / Writers;
+                return BenchRequests.Command(slack, Person(team, writer % Writers), "/weekly-update",
+                    string.Format(CultureInfo.InvariantCulture, Text, sequence), channel: TeamChannel(team));
             }
 
             var cpuBefore = ProcessStats.CpuTime(app.ProcessId);
@@ -64,13 +84,13 @@ public static class SavePathBench
             await DrainedAsync(dataSource);
             var drained = drain.Elapsed;
             var cpu = ProcessStats.CpuTime(app.ProcessId) - cpuBefore;
-            var saved = await dataSource.CreateConnection().ExecuteScalarAsync<long>("SELECT count(*) FROM weekly_updates");
+            var saved = await dataSource.CreateConnection().ExecuteScalarAsync<long>("SELECT count(*) FROM weekly_updates") - firstSaves;
             var calls = slack.Calls().Count - callsBefore;
             var peakRss = ProcessStats.PeakResidentKb(app.ProcessId);
 
             await using var bolt = await BoltPeer.StartAsync(BenchHost.SigningSecret);
-            BenchRequest Help(int worker, long sequence) => BenchRequests.Command(slack, BenchHost.UserId(1 + worker), "/weekly-update", "help");
-            BenchRequest BoltHelp(int worker, long sequence) => BenchRequests.Command(slack, BenchHost.UserId(1 + worker), "/weekly-update", "help", "/slack/events");
+            BenchRequest Help(int worker, long sequence) => BenchRequests.Command(slack, BenchHost.UserId(1 + worker), "/weekly-update", "help", channel: TeamChannel(0));
+            BenchRequest BoltHelp(int worker, long sequence) => BenchRequests.Command(slack, BenchHost.UserId(1 + worker), "/weekly-update", "help", "/slack/events", TeamChannel(0));
             foreach (var connections in connectionCounts)
             {
                 var ours = await LoadDriver.RunAsync(app.BaseAddress, connections, TimeSpan.FromSeconds(1), measure, Help);
@@ -105,23 +125,39 @@ public static class SavePathBench
     private static string Row(string what, RunResult r, string versusBolt = "–") => string.Create(CultureInfo.InvariantCulture,
         $"| {what} | {r.RequestsPerSecond:F0} | {r.P50:F2} | {r.P90:F2} | {r.P99:F2} | {r.Failures} | {versusBolt} |");
 
-    /// <summary>A team whose channel, bot membership and people are known already: the steady state, nothing to learn.</summary>
+    private static async Task<FakeSlack> StartSlackAsync()
+    {
+        var slack = await FakeSlack.StartAsync();
+        slack.AddWorkspace(BenchHost.TeamId, "xoxb-bench-token", name: "Bench");
+        for (var team = 0; team < Teams; team++)
+        {
+            var people = Enumerable.Range(0, PeoplePerTeam).Select(seat => Person(team, seat)).ToList();
+            people.ForEach(person => slack.AddUser(person, person.ToLowerInvariant(), tz: "Europe/Berlin"));
+            slack.AddChannel(TeamChannel(team), TeamChannel(team).ToLowerInvariant(), members: people, botIsMember: true);
+        }
+        return slack;
+    }
+
+    /// <summary>Teams whose channels, bot membership and people are known already: the steady state, nothing to learn.</summary>
     private static async Task SeedAsync(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await connection.ExecuteAsync(
             """
+            CREATE TEMP TABLE bench_seats AS
+                SELECT 'C_T' || lpad(t::text, 4, '0') AS channel, 'U' || lpad((t * @perTeam + s + 1)::text, 5, '0') AS person, s AS seat
+                FROM generate_series(0, @teams - 1) t, generate_series(0, @perTeam - 1) s;
             INSERT INTO team_channels (workspace_id, channel_id, channel_name, time_zone, prompt_day, prompt_time, close_day, close_time,
                                        reminder_cadence, expect_everyone, lead_user_id, created_at, updated_at)
-            VALUES (@team, @channel, 'team-bench', 'Europe/Berlin', 5, '10:00', 1, '09:00', 'default', true, @lead, now(), now());
+            SELECT @team, channel, lower(channel), 'Europe/Berlin', 5, '10:00', 1, '09:00', 'default', true, person, now(), now()
+            FROM bench_seats WHERE seat = 0;
             INSERT INTO members (workspace_id, user_id, display_name, time_zone, time_zone_fetched_at)
-            SELECT @team, 'U' || lpad(i::text, 5, '0'), 'person ' || i, 'Europe/Berlin', now() FROM generate_series(1, @people) i;
-            INSERT INTO bot_channels (workspace_id, channel_id, is_member, learned_at) VALUES (@team, @channel, true, now());
-            INSERT INTO slack_channels (workspace_id, channel_id, is_private, learned_at) VALUES (@team, @channel, false, now());
-            INSERT INTO slack_channel_members (workspace_id, channel_id, user_id)
-            SELECT @team, @channel, 'U' || lpad(i::text, 5, '0') FROM generate_series(1, @people) i;
+            SELECT @team, person, 'person ' || person, 'Europe/Berlin', now() FROM bench_seats;
+            INSERT INTO bot_channels (workspace_id, channel_id, is_member, learned_at) SELECT @team, channel, true, now() FROM bench_seats WHERE seat = 0;
+            INSERT INTO slack_channels (workspace_id, channel_id, is_private, learned_at) SELECT @team, channel, false, now() FROM bench_seats WHERE seat = 0;
+            INSERT INTO slack_channel_members (workspace_id, channel_id, user_id) SELECT @team, channel, person FROM bench_seats;
             ANALYZE;
-            """, new { team = BenchHost.TeamId, channel = BenchHost.ChannelId, lead = BenchHost.UserId(1), people = People });
+            """, new { team = BenchHost.TeamId, teams = Teams, perTeam = PeoplePerTeam });
     }
 
     /// <summary>Until no job that is due is waiting or running (the week's prompt and close stay in the future).</summary>
@@ -133,7 +169,9 @@ public static class SavePathBench
         {
             if (deadline.Elapsed > TimeSpan.FromMinutes(5))
             {
-                throw new TimeoutException("jobs still due after 5 minutes");
+                var left = await connection.QueryAsync<(string Kind, string State, long Count)>(
+                    "SELECT kind, state, count(*) FROM jobs WHERE state IN ('available', 'running') AND run_at <= now() GROUP BY kind, state");
+                throw new TimeoutException("jobs still due after 5 minutes: " + string.Join(", ", left.Select(j => $"{j.Kind} {j.State} {j.Count}")));
             }
 
             await Task.Delay(100);

@@ -19,6 +19,7 @@ public static class SlowSlackBench
     {
         await using var host = await BenchHost.StartAsync(AckPathBench.Users);
         var teamId = await AckPathBench.SetUpTeamAsync(host);
+        await AckPathBench.KnowEveryoneAsync(host);
         var week = NudgeMessage.ButtonValue(teamId, Features.Members.TeamWeek.Containing(DateOnly.FromDateTime(DateTime.UtcNow)));
         // Forms opened (and so facts learned) while Slack is still quick: the steady state.
         var submissions = await AckPathBench.OpenFormsAsync(host, connectionCounts.Max());
@@ -63,9 +64,12 @@ public static class SlowSlackBench
             {
                 sentAt.Clear();
                 var before = host.Slack.Calls("views.open").Count;
+                var callsBefore = host.Slack.Calls().Count;
                 var result = await LoadDriver.RunAsync(host.BaseAddress, connections, TimeSpan.FromSeconds(1), measure, next);
                 // Work after the ack waits on the slow Slack (two answers at most); let it land before the next kind is measured.
                 await Task.Delay(SlowSlack * 2);
+                var calls = host.Slack.Calls().Skip(callsBefore).ToList();
+                Console.Error.WriteLine($"  Slack calls: {string.Join(", ", calls.GroupBy(c => c.Method).Select(g => $"{g.Key} {g.Count()}"))} for {result.Requests} requests");
                 string opened;
                 if (opensForm)
                 {

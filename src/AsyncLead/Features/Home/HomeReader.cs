@@ -24,7 +24,8 @@ public sealed class HomeReader(
         var member = await directory.GetAsync(workspaceId, userId, ct);
         var weeks = new List<WeekStatus>();
         var led = new List<LedTeam>();
-        var all = await teams.InWorkspaceAsync(workspaceId, ct);
+        // Only the teams they belong to: a workspace may hold thousands, and each costs queries below.
+        var all = await teams.OfPersonAsync(workspaceId, userId, await channels.ChannelsOfAsync(workspaceId, userId, ct), ct);
         // What comes from a private channel is shown only to its members, leads included.
         var readable = await channels.VisibleNowAsync(workspaceId, userId, all.Select(t => t.ChannelId), ct);
         foreach (var team in all.Where(t => readable.Contains(t.ChannelId)))

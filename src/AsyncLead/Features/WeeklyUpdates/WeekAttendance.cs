@@ -16,10 +16,11 @@ public sealed class WeekAttendance(UpdateStore updates, ExpectedMembers expected
         var writers = written.ToDictionary(u => u.UserId, u => u.SubmittedAt, StringComparer.Ordinal);
         var away = new List<string>();
         var missing = new List<string>();
-        foreach (var userId in expected.Where(id => !writers.ContainsKey(id)))
+        var silent = expected.Where(id => !writers.ContainsKey(id)).ToList();
+        var profiles = await directory.GetManyAsync(team.WorkspaceId, silent, ct);
+        foreach (var userId in silent)
         {
-            var member = await directory.GetAsync(team.WorkspaceId, userId, ct);
-            (member.Schedule.IsAwayForWeek(week) ? away : missing).Add(userId);
+            (profiles.TryGetValue(userId, out var member) && member.Schedule.IsAwayForWeek(week) ? away : missing).Add(userId);
         }
 
         var figures = Participation.Measure(expected.ToList(), away, writers, stored?.PromptedAt, team.StandupMinutes);
