@@ -9,8 +9,8 @@ namespace AsyncLead.Features.WeeklyUpdates;
 
 /// <summary>
 /// The prompt DM (number 0) or a reminder. Decided when it runs, not when it was planned: nobody who has written
-/// meanwhile or is away hears from us, and a reminder that now falls in a focus block (settings changed since) moves
-/// to the member's next allowed minute, as long as that is before the next week's prompt. Posted once however often
+/// meanwhile or is away hears from us, and a prompt or reminder that now falls in a focus block or outside working
+/// hours (settings changed since) moves to the member's next allowed minute, as long as that is before the next week's prompt. Posted once however often
 /// the job runs (<see cref="SlackPoster"/>).
 /// </summary>
 public sealed class NudgeJob(UpdateStore updates, TeamStore teams, MemberDirectory directory, ISlackClient slack, SlackPoster poster, TimeProvider clock) : IJobHandler
@@ -39,7 +39,7 @@ public sealed class NudgeJob(UpdateStore updates, TeamStore teams, MemberDirecto
         }
 
         var now = clock.GetUtcNow();
-        if (payload.Number > 0 && !member.Schedule.IsAllowed(now))
+        if (!member.Schedule.IsAllowed(now))
         {
             var stopBefore = team.Calendar.PromptAt(teamWeek.Next());
             if (member.Schedule.NextAllowedInstant(now) is { } later && later < stopBefore)

@@ -6,8 +6,9 @@ using Npgsql;
 namespace AsyncLead.Features.WeeklyUpdates;
 
 /// <summary>
-/// The week's prompt, at the team's prompt time: the thread root in the channel, a DM to each expected member, their
-/// reminders placed by their own schedules, the week's close, next week's prompt, and a refresh of the Home tabs that
+/// The week's prompt, at the team's prompt time: the thread root in the channel, a DM to each expected member at their
+/// first allowed minute from then (inside working hours, outside focus blocks, in their zone), their reminders placed
+/// by their own schedules after it, the week's close, next week's prompt, and a refresh of the Home tabs that
 /// now show the new week (its members' and the lead's). All of it is enqueued in one
 /// transaction that only the first run for the week gets to commit, so a retry or a second replica prompts nobody twice.
 /// A paused team (<see cref="TeamPause"/>) is not prompted.
@@ -48,8 +49,16 @@ public sealed class PromptJob(TeamStore teams, ExpectedMembers expectedMembers, 
             await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Thread(team.WorkspaceId, team.Id, weekId, ThreadPostJob.What.Root), cancellationToken);
             foreach (var member in expected.Where(m => !m.Schedule.IsAwayForWeek(week)))
             {
-                await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Nudge(team.WorkspaceId, team.Id, weekId, member.UserId, 0, null), cancellationToken);
-                var reminders = team.Cadence.Plan(promptAt, nextPromptAt, member.Schedule);
+                // The prompt DM too waits for the member's own working time (outside focus, in their zone); the
+                // reminders count from when it actually reaches them.
+                if (member.Schedule.NextAllowedInstant(promptAt) is not { } promptDmAt || promptDmAt >= nextPromptAt)
+                {
+                    continue;
+                }
+
+                await queue.EnqueueAsync(connection, transaction,
+                    WeeklyJobs.Nudge(team.WorkspaceId, team.Id, weekId, member.UserId, 0, promptDmAt), cancellationToken);
+                var reminders = team.Cadence.Plan(promptDmAt, nextPromptAt, member.Schedule);
                 for (var i = 0; i < reminders.Count; i++)
                 {
                     await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Nudge(team.WorkspaceId, team.Id, weekId, member.UserId, i + 1, reminders[i]), cancellationToken);

@@ -76,6 +76,8 @@ public sealed class SetupAndPromptTests(TestDatabase database) : IClassFixture<T
         Assert.Empty(s.Nudges("U_ALICE"));
 
         await s.RunUntilAsync(FirstPrompt);
+        Assert.Empty(s.Nudges("U_BOB"));
+        await s.RunUntilAsync(BobsPrompt);
 
         var root = s.Root("Week of 17 Nov");
         Assert.Equal("📊 Week of 17 Nov: updates", root.Text);
@@ -85,7 +87,7 @@ public sealed class SetupAndPromptTests(TestDatabase database) : IClassFixture<T
             Assert.Contains("#team-payments", prompt.VisibleText, StringComparison.Ordinal);
             Assert.Contains("Write update", prompt.VisibleText, StringComparison.Ordinal);
             Assert.Contains("Skip this week", prompt.VisibleText, StringComparison.Ordinal);
-            Assert.Equal([FirstPrompt], s.NudgeTimes(person, "📝"));
+            Assert.Equal([person == "U_BOB" ? BobsPrompt : FirstPrompt], s.NudgeTimes(person, "📝"));
         }
 
         Assert.Empty(s.Slack.Messages("U_DEPLOYBOT"));
