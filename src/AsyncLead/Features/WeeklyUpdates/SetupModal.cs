@@ -26,6 +26,7 @@ public sealed class SetupModal(TeamStore teams, JobQueue queue, NpgsqlDataSource
     private const string Chosen = "chosen";
     private const string Lead = "lead";
     private const string AdminMark = "admin";
+    private const string StatusAway = "status_away";
 
     private static readonly DayOfWeek[] Days =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
@@ -42,6 +43,9 @@ public sealed class SetupModal(TeamStore teams, JobQueue queue, NpgsqlDataSource
         Option.Plain("Once, one working day after the prompt", TeamChannel.StoredCadence(ReminderChoice.FirstOnly)),
         Option.Plain("No reminders", TeamChannel.StoredCadence(ReminderChoice.None)),
     ];
+
+    private static readonly Option StatusAwayOption =
+        Option.Plain("A Slack status saying someone is out (🌴, OOO, vacation, out of office) marks them away", StatusAway);
 
     public string CallbackId => Id;
 
@@ -76,7 +80,8 @@ public sealed class SetupModal(TeamStore teams, JobQueue queue, NpgsqlDataSource
                 $"*Who writes*\n{(current.ExpectEveryone ? "Everyone in the channel" : string.Join(", ", current.ChosenMembers.Select(m => $"<@{m}>")))}",
                 $"*Reminders*\n{ReminderOptions.Single(o => o.Value == TeamChannel.StoredCadence(current.Reminders)).Text.Text}",
                 $"*Digest to*\n{string.Join(", ", current.DigestRecipients.Select(m => $"<@{m}>"))}",
-                $"*Lead*\n<@{current.LeadUserId}>"),
+                $"*Lead*\n<@{current.LeadUserId}>",
+                $"*Away by Slack status*\n{(current.StatusMeansAway ? "Yes" : "No")}"),
         ])
         {
             CallbackId = Id,
@@ -108,6 +113,10 @@ public sealed class SetupModal(TeamStore teams, JobQueue queue, NpgsqlDataSource
             {
                 InitialOption = ReminderOptions.Single(o => o.Value == TeamChannel.StoredCadence(current.Reminders)),
             }, hint: "Each reminder arrives inside the person's working hours and outside their focus blocks, in their own time zone."),
+            Blocks.Input(StatusAway, "Away", new CheckboxesElement(Value, [StatusAwayOption])
+            {
+                InitialOptions = current.StatusMeansAway ? [StatusAwayOption] : null,
+            }, optional: true, hint: "Until the status clears (or its expiry) they get no prompt or reminders, and a week it covers shows them as away."),
             Blocks.Input("digest", "Digest recipients", new MultiUsersSelectElement(Value) { InitialUsers = current.DigestRecipients }),
             Blocks.Input("standup", "Stand-up minutes per day", new PlainTextInputElement(Value)
             {
@@ -179,6 +188,7 @@ public sealed class SetupModal(TeamStore teams, JobQueue queue, NpgsqlDataSource
             ChosenMembers = everyone ? [] : members,
             DigestRecipients = digest,
             StandupMinutes = standup,
+            StatusMeansAway = state.Find(StatusAway, Value)?.SelectedOptions?.Any(o => o.Value == StatusAway) == true,
         };
 
         var now = clock.GetUtcNow();

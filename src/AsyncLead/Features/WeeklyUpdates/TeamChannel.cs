@@ -21,6 +21,9 @@ public sealed record TeamChannel(
     /// <summary>Since when the bot can't post in the channel (<see cref="TeamPause"/>); null while the team runs.</summary>
     public DateTimeOffset? PausedAt { get; init; }
 
+    /// <summary>A Slack status saying its person is out (🌴, "OOO", "vacation"…) counts as away in this team (a setup choice).</summary>
+    public bool StatusMeansAway { get; init; }
+
     public TeamCalendar Calendar => new(TimeZone, Prompt, Close);
 
     public WeeklyReminderCadence Cadence => Reminders switch

@@ -106,7 +106,7 @@ public static class WeeklyTexts
         $"Only <@{authorId}> (who reported it) or <@{leadId}> (the team's lead) can mark this blocker resolved.";
 
     public static string SkippedWeek(TeamWeek week) =>
-        $"👍 You're marked away for the {week.Name}: no reminders, and the summary shows you as away. " +
+        $"👍 You're marked away for the {week.Name} in this team: no reminders for it, and its summary shows you as away. " +
         "Back after all? `/weekly-update` still takes your update.";
 
     public static string SetupSaved(TeamChannel team, DateTimeOffset firstPrompt) =>
