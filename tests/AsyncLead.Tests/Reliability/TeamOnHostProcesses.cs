@@ -121,6 +121,15 @@ internal sealed class TeamOnHostProcesses : IAsyncDisposable
     public async Task PromptTimeArrivesAsync()
     {
         await using var connection = await _database.DataSource.OpenConnectionAsync();
+        // The processes run on the wall clock, and a prompt DM waits for its person's working hours: these people work
+        // round the clock, so their prompts go out now whenever the test runs.
+        var roundTheClock = "[" + string.Join(',', Enumerable.Range(0, 7).Select(day =>
+            string.Create(CultureInfo.InvariantCulture, $$"""{"day":{{day}},"start":"00:00:00","end":"23:59:00"}"""))) + "]";
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO members (workspace_id, user_id, working_hours) SELECT @workspaceId, unnest(@people), @roundTheClock::jsonb
+            ON CONFLICT (workspace_id, user_id) DO UPDATE SET working_hours = EXCLUDED.working_hours
+            """, new { workspaceId = SlackScenario.TeamId, people = People.ToArray(), roundTheClock });
         var due = await connection.ExecuteAsync(
             $"UPDATE jobs SET run_at = now() WHERE kind = 'weekly.prompt' AND state = 'available'; SELECT pg_notify('{JobQueue.NotificationChannel}', '')");
         Assert.True(due == 1, $"expected the one weekly prompt that setup schedules, found {due}");

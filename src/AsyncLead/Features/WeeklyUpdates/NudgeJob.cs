@@ -28,6 +28,7 @@ public sealed class NudgeJob(UpdateStore updates, TeamStore teams, MemberDirecto
         if (await updates.FindWeekAsync(payload.WeekId, cancellationToken) is not { } week
             || await teams.FindAsync(week.TeamChannelId, cancellationToken) is not { } team
             || team.PausedAt is not null
+            || team.Stopped is not null
             || await updates.FindUpdateAsync(week.Id, payload.UserId, cancellationToken) is not null
             || (await updates.SkippedAsync(week.Id, cancellationToken)).Contains(payload.UserId))
         {

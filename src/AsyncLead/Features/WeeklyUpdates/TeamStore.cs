@@ -14,7 +14,7 @@ public sealed class TeamStore(NpgsqlDataSource dataSource) : IWorkspaceDataKeepe
                time_zone AS TimeZone, prompt_day AS PromptDay, prompt_time AS PromptTime, close_day AS CloseDay,
                close_time AS CloseTime, reminder_cadence AS ReminderCadence, expect_everyone AS ExpectEveryone,
                lead_user_id AS LeadUserId, digest_recipients AS DigestRecipients, standup_minutes AS StandupMinutes, paused_at AS PausedAt,
-               status_means_away AS StatusMeansAway,
+               status_means_away AS StatusMeansAway, stopped AS Stopped,
                coalesce((SELECT array_agg(user_id ORDER BY user_id) FROM team_expected_members e WHERE e.team_channel_id = t.id), '{}') AS ChosenMembers
         FROM team_channels t
         """;
@@ -95,6 +95,18 @@ public sealed class TeamStore(NpgsqlDataSource dataSource) : IWorkspaceDataKeepe
             new { workspaceId, channelId }, cancellationToken: ct)) == 1;
     }
 
+    /// <summary>
+    /// Stops the team (<see cref="TeamChannel.PausedByLead"/>, <see cref="TeamChannel.SwitchedOff"/>) or, with null, starts
+    /// it again, inside the caller's transaction; returns whether anything changed.
+    /// </summary>
+    public static async Task<bool> SetStoppedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long teamId, string? stopped,
+        string userId, DateTimeOffset now, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE team_channels SET stopped = @stopped::text, stopped_by = @userId, stopped_at = @now, updated_at = @now
+            WHERE id = @teamId AND stopped IS DISTINCT FROM @stopped::text
+            """, new { teamId, stopped, userId, now }, transaction, cancellationToken: ct)) == 1;
+
     /// <summary>Creates or updates the team inside the caller's transaction (saving setup unpauses it); returns its id.</summary>
     public static async Task<long> SaveAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, TeamChannel team, DateTimeOffset now, CancellationToken ct)
@@ -145,6 +157,7 @@ public sealed class TeamStore(NpgsqlDataSource dataSource) : IWorkspaceDataKeepe
         public string[] ChosenMembers { get; init; } = [];
         public DateTimeOffset? PausedAt { get; init; }
         public bool StatusMeansAway { get; init; }
+        public string? Stopped { get; init; }
 
         public TeamChannel ToTeam() => new(
             Id, WorkspaceId, ChannelId, ChannelName, TimeZone,
@@ -154,6 +167,7 @@ public sealed class TeamStore(NpgsqlDataSource dataSource) : IWorkspaceDataKeepe
         {
             PausedAt = PausedAt,
             StatusMeansAway = StatusMeansAway,
+            Stopped = Stopped,
         };
     }
 
