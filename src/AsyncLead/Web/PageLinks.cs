@@ -2,9 +2,15 @@ using System.Globalization;
 
 namespace AsyncLead.Web;
 
-/// <summary>The pages AsyncLead serves, and the signed links Slack messages and views hand out for them.</summary>
+/// <summary>
+/// The pages AsyncLead serves, and the signed links Slack messages and views hand out for them. Without
+/// <c>AsyncLead__PublicUrl</c> there are none to hand out: each link is null and the message says <see cref="PagesOff"/>.
+/// </summary>
 public sealed class PageLinks(SignedLinks links)
 {
+    /// <summary>What a message says where it would link a page, when pages are off.</summary>
+    public const string PagesOff = "📄 Web pages are off here: set `AsyncLead__PublicUrl` to AsyncLead's public address to link them.";
+
     /// <summary>A team's week: key "{channel id}/{Monday yyyy-MM-dd}".</summary>
     public const string TeamWeekKind = "team-week";
 
@@ -14,14 +20,14 @@ public sealed class PageLinks(SignedLinks links)
     /// <summary>A workspace's decision log: key = "" (the workspace is the target's own).</summary>
     public const string DecisionLogKind = "decision-log";
 
-    public Uri TeamWeek(string workspaceId, string channelId, DateOnly monday, string? viewerId) =>
-        links.Create(new LinkTarget(TeamWeekKind, workspaceId, TeamWeekKey(channelId, monday), viewerId));
+    public Uri? TeamWeek(string workspaceId, string channelId, DateOnly monday, string? viewerId) =>
+        !links.HandsOutLinks ? null : links.Create(new LinkTarget(TeamWeekKind, workspaceId, TeamWeekKey(channelId, monday), viewerId));
 
-    public Uri Decision(string workspaceId, long docId, string? viewerId) =>
-        links.Create(new LinkTarget(DecisionKind, workspaceId, docId.ToString(CultureInfo.InvariantCulture), viewerId));
+    public Uri? Decision(string workspaceId, long docId, string? viewerId) =>
+        !links.HandsOutLinks ? null : links.Create(new LinkTarget(DecisionKind, workspaceId, docId.ToString(CultureInfo.InvariantCulture), viewerId));
 
-    public Uri DecisionLog(string workspaceId, string? viewerId) =>
-        links.Create(new LinkTarget(DecisionLogKind, workspaceId, "", viewerId));
+    public Uri? DecisionLog(string workspaceId, string? viewerId) =>
+        !links.HandsOutLinks ? null : links.Create(new LinkTarget(DecisionLogKind, workspaceId, "", viewerId));
 
     /// <summary>Another week of the team an opened team-week link shows, valid as long as that link.</summary>
     public Uri TeamWeekFrom(LinkTarget opened, string channelId, DateOnly monday) =>

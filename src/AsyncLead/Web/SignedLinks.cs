@@ -15,7 +15,13 @@ public sealed class SignedLinks(IDataProtectionProvider dataProtection, IOptions
 
     private readonly IDataProtector protector = dataProtection.CreateProtector("AsyncLead.Web.SignedLinks.v1");
 
-    /// <summary>A link handed out in Slack: its scope is its own kind, its lifetime starts now.</summary>
+    /// <summary>
+    /// Whether links go out in Slack at all: only with <c>AsyncLead__PublicUrl</c>. Without it (Socket Mode needs no public
+    /// address) the only address known is loopback, which reaches nobody reading Slack.
+    /// </summary>
+    public bool HandsOutLinks => !string.IsNullOrWhiteSpace(options.Value.PublicUrl);
+
+    /// <summary>A link to hand out in Slack (when <see cref="HandsOutLinks"/>): its scope is its own kind, its lifetime starts now.</summary>
     public Uri Create(LinkTarget target, TimeSpan? lifetime = null)
     {
         var now = clock.GetUtcNow();
@@ -31,7 +37,8 @@ public sealed class SignedLinks(IDataProtectionProvider dataProtection, IOptions
         var payload = JsonSerializer.SerializeToUtf8Bytes(new Payload(target.Kind, target.WorkspaceId, target.Key, target.ViewerId,
             expiresAt.ToUnixTimeSeconds(), scope, issuedAt.ToUnixTimeMilliseconds()));
         var token = WebEncoders.Base64UrlEncode(protector.Protect(payload));
-        var baseUrl = (options.Value.PublicUrl ?? "http://127.0.0.1:3000").TrimEnd('/');
+        // Without a public address only a page opened on this machine derives links: they stay on loopback.
+        var baseUrl = (HandsOutLinks ? options.Value.PublicUrl! : "http://127.0.0.1:3000").TrimEnd('/');
         return new Uri($"{baseUrl}/w/{token}");
     }
 

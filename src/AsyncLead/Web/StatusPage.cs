@@ -75,7 +75,7 @@ public static class StatusPage
         Row(html, "Bot token", Has(slack.BotToken), Has(slack.BotToken) ? "set (single workspace)" : "not set", "Slack__BotToken");
         Row(html, "App token (Socket Mode)", Has(slack.AppToken), Has(slack.AppToken) ? "set: events arrive over Socket Mode" : "not set: events arrive over HTTP", "Slack__AppToken", optional: true);
         Row(html, "OAuth client (multi-workspace installs)", Has(slack.ClientId), Has(slack.ClientId) ? "set" : "not set", "Slack__ClientId, Slack__ClientSecret", optional: true);
-        Row(html, "Public URL", Has(app.PublicUrl), Has(app.PublicUrl) ? app.PublicUrl! : "not set: links use this request's address", "AsyncLead__PublicUrl", optional: true);
+        Row(html, "Public URL", Has(app.PublicUrl), Has(app.PublicUrl) ? app.PublicUrl! : "not set: web pages are off, and Slack messages say so instead of linking them", "AsyncLead__PublicUrl", optional: true);
         html.Append("</table>");
     }
 

@@ -90,6 +90,7 @@ public sealed class UninstallAndPurgeTests(TestDatabase database) : IClassFixtur
                 INSERT INTO slack_channels (workspace_id, channel_id, is_private, learned_at) VALUES (@team, 'C_TEAM', true, now());
                 INSERT INTO slack_channel_members (workspace_id, channel_id, user_id) VALUES (@team, 'C_TEAM', 'U_A');
                 INSERT INTO bot_channels (workspace_id, channel_id, is_member, learned_at) VALUES (@team, 'C_TEAM', true, now());
+                INSERT INTO planned_items (workspace_id, user_id, text, source_key, source_label, created_at) VALUES (@team, 'U_A', 'Write the runbook', 'decision:1', 'DEC-1', now());
                 """, new { team });
         }
 

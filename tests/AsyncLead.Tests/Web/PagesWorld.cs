@@ -98,7 +98,8 @@ public sealed class PagesWorld : IAsyncLifetime
     }
 
     /// <summary>A fresh signed link's path (the host serves it at its loopback address).</summary>
-    public static string PathOf(Uri link) => link.PathAndQuery;
+    /// <summary>A link's path; this world has a public address, so every link is there.</summary>
+    public static string PathOf(Uri? link) => (link ?? throw new Xunit.Sdk.XunitException("No link: pages are off.")).PathAndQuery;
 
     public string TeamWeek(string? viewer = null, string workspace = SlackScenario.TeamId, DateOnly? monday = null) =>
         PathOf(Links.TeamWeek(workspace, Channel, monday ?? Week, viewer));

@@ -29,6 +29,7 @@ public sealed class DecisionCommand(
         • `/decision DEC-12` — where one doc stands
         • `/decision edit DEC-12` — change your doc while it takes responses (or use *Edit* on it)
         • `/decision export DEC-12` — the doc as a Markdown decision record (MADR)
+        • `/decision supersede DEC-12` — write the doc that replaces a recorded decision (or use *Supersede* on it)
         """;
 
     public string Command => "/decision";
@@ -68,7 +69,13 @@ public sealed class DecisionCommand(
             return await EditAsync(command, edited, ct);
         }
 
-        return TooLongForTheForm(text) is { } tooLong ? SlackAck.Ephemeral(tooLong) : await OpenFormAsync(command, text, ct);
+        // Like edit: "/decision Supersede the cron jobs" is a title.
+        if (isOneLine && verb == "supersede" && words.Length == 2 && DecisionShortId.TryParse(words[1], out var superseded))
+        {
+            return await SupersedeAsync(command, superseded, ct);
+        }
+
+        return TooLongForTheForm(text) is { } tooLong ? SlackAck.Ephemeral(tooLong) : await OpenFormAsync(command, text, new DocFormTarget(command.ChannelId), ct);
     }
 
     /// <summary>The longest pasted doc read: six full sections of the form and their headings fit.</summary>
@@ -123,13 +130,27 @@ public sealed class DecisionCommand(
         }, FormDidNotOpen);
     }
 
+    /// <summary>Opens the new-doc form linked to a decided doc, posted where the command runs.</summary>
+    private async Task<SlackAck> SupersedeAsync(SlashCommand command, DecisionShortId id, CancellationToken ct)
+    {
+        var doc = await store.FindAsync(command.TeamId, id, ct);
+        if (doc is null || !await access.CanReadAsync(command.TeamId, command.UserId, command.ChannelId, doc, ct))
+        {
+            return NotFound(id);
+        }
+
+        return DecisionText.NotSupersedable(doc) is { } refusal
+            ? SlackAck.Ephemeral(refusal)
+            : await OpenFormAsync(command, "", new DocFormTarget(command.ChannelId, id), ct);
+    }
+
     private const string InviteMe =
         "I'm not in this channel yet, so I couldn't post the doc here. Invite me with `/invite @AsyncLead`, then run `/decision` again.";
 
     private const string FormDidNotOpen = "Slack didn't open the decision form just now. Please run `/decision` again in a moment.";
 
     /// <summary>Acks at once and opens the form right after, asking Slack only for what isn't known yet (side by side).</summary>
-    private async Task<SlackAck> OpenFormAsync(SlashCommand command, string text, CancellationToken ct)
+    private async Task<SlackAck> OpenFormAsync(SlashCommand command, string text, DocFormTarget target, CancellationToken ct)
     {
         // Only a known yes skips asking: a no is checked again after the ack, in case the bot has just been invited.
         var known = await membership.KnownAsync(command.TeamId, command.ChannelId, ct);
@@ -145,7 +166,7 @@ public sealed class DecisionCommand(
 
             var zone = (await profile).Schedule.TimeZoneId;
             var deadline = DecisionSchedule.DefaultDeadline(clock.GetUtcNow(), zone);
-            var form = DecisionModals.Doc(command.ChannelId, Prefill(text), deadline, DecisionSchedule.DefaultDecisionDate(deadline, zone));
+            var form = DecisionModals.Doc(target, Prefill(text), deadline, DecisionSchedule.DefaultDecisionDate(deadline, zone));
             await slack.ForWorkspace(command.TeamId).Views.OpenAsync(command.TriggerId!, form, followUpCt);
             return null;
         }, FormDidNotOpen);
@@ -187,10 +208,11 @@ public sealed class DecisionCommand(
         {
             lines.Add("*Recent decisions*");
             lines.AddRange(decided.Select(doc =>
-                $"• {DecisionText.Name(doc)} — decided {DecisionText.LocalDate(doc.DecidedAt!.Value, doc.AuthorTz)}: {MrkdwnEscaping.Escape(doc.DecidedOption ?? "")}"));
+                $"• {DecisionText.Name(doc)} — decided {DecisionText.LocalDate(doc.DecidedAt!.Value, doc.AuthorTz)}: {MrkdwnEscaping.Escape(doc.DecidedOption ?? "")}"
+                + (DecisionText.Lineage(doc) is { Length: > 0 } lineage ? $" · {lineage}" : "")));
         }
 
-        lines.Add($"<{pages.DecisionLog(teamId, userId)}|Every decision, searchable, in the decision log>");
+        lines.Add(pages.DecisionLog(teamId, userId) is { } log ? $"<{log}|Every decision, searchable, in the decision log>" : PageLinks.PagesOff);
         return string.Join("\n", lines);
     }
 
@@ -213,6 +235,16 @@ public sealed class DecisionCommand(
         if (doc.State == DecisionStatus.Decided)
         {
             lines.Add($"Decided by {DecisionText.Mention(doc.DecidedBy!)}: *{MrkdwnEscaping.Escape(doc.DecidedOption ?? "")}*");
+            if (doc.RevisitOn is { } revisit)
+            {
+                lines.Add($"Revisit by {DecisionText.Day(revisit)}");
+            }
+
+        }
+
+        if (DecisionText.Lineage(doc) is { Length: > 0 } lineage)
+        {
+            lines.Add(lineage);
         }
 
         if (DecisionText.Link(doc) is { } link)
@@ -220,7 +252,7 @@ public sealed class DecisionCommand(
             lines.Add(link);
         }
 
-        lines.Add($"<{pages.Decision(teamId, doc.Id, userId)}|The whole doc with every response>");
+        lines.Add(pages.Decision(teamId, doc.Id, userId) is { } page ? $"<{page}|The whole doc with every response>" : PageLinks.PagesOff);
         return SlackAck.Ephemeral(string.Join("\n", lines));
     }
 
@@ -234,7 +266,7 @@ public sealed class DecisionCommand(
 
         var snapshot = (await store.SnapshotAsync(doc.Id, ct))!;
         var people = new[] { doc.AuthorId, doc.DecidedBy ?? "" }.Concat(snapshot.Reviewers).Concat(snapshot.Concerns.SelectMany(c => new[] { c.AuthorId, c.ResolvedBy ?? "" }))
-            .Concat(snapshot.Extensions.Select(e => e.MovedBy)).Where(id => id.Length > 0).Distinct().ToList();
+            .Concat(snapshot.Extensions.Select(e => e.MovedBy)).Concat(snapshot.FollowUps.Select(f => f.UserId)).Where(id => id.Length > 0).Distinct().ToList();
         var names = (await members.CachedAsync(command.TeamId, people, ct)).ToDictionary(m => m.UserId, m => m.DisplayName, StringComparer.Ordinal);
         // Someone never looked up keeps their Slack id: still findable, never a blank.
         var markdown = DecisionRecord.ToMarkdown(snapshot, id => names.GetValueOrDefault(id) is { Length: > 0 } known ? known : id);

@@ -43,12 +43,31 @@ public sealed record DecisionDoc
     public int Version { get; init; } = 1;
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>The day the author asked to look at the decision again; null when none was set.</summary>
+    public DateOnly? RevisitOn { get; init; }
+
     /// <summary>"all" or "majority": see <see cref="DecisionQuorum"/>.</summary>
     public string QuorumRule { get; init; } = "all";
 
     public DecisionQuorum Quorum => Enum.Parse<DecisionQuorum>(QuorumRule, ignoreCase: true);
 
     public DecisionShortId ShortId => new(Number);
+
+    /// <summary>How this doc's follow-ups are named among what is planned for weekly updates.</summary>
+    public string FollowUpSource => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"decision:{Id}");
+
+    /// <summary>The DEC number of the decided doc this one replaces (named when it was written); kept once decided only if it won.</summary>
+    public int? SupersedesNumber { get; init; }
+
+    /// <summary>The DEC number of the decided doc that replaced this decision; null while it stands.</summary>
+    public int? SupersededByNumber { get; init; }
+
+    public DecisionShortId? Supersedes => SupersedesNumber is { } number ? new DecisionShortId(number) : null;
+
+    public DecisionShortId? SupersededBy => SupersededByNumber is { } number ? new DecisionShortId(number) : null;
+
+    /// <summary>Only a decision on record that nothing has replaced yet can be superseded.</summary>
+    public bool CanBeSuperseded => State == DecisionStatus.Decided && SupersededByNumber is null;
 
     public DecisionStatus State => Enum.Parse<DecisionStatus>(Status, ignoreCase: true);
 

@@ -72,13 +72,16 @@ public sealed class DecisionLogPage(DecisionStore store, DecisionAccess access, 
                 ? $"decided {reader.TimeHtml(decided, dateOnly: true)}"
                 : $"{(doc.State == DecisionStatus.Open ? "due" : "deadline")} {reader.TimeHtml(doc.Deadline, dateOnly: true)}";
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td><a href=\"{href}\">{doc.ShortId}</a></td><td><a href=\"{href}\">{PageLayout.Encode(doc.Title)}</a></td>"
+                $"<tr><td><a href=\"{href}\">{doc.ShortId}</a></td><td><a href=\"{href}\">{PageLayout.Encode(doc.Title)}</a>{Supersedes(doc)}</td>"
                 + $"<td>{DecisionPage.StatusBadge(doc)}</td><td data-label=\"by\">{PageLayout.Encode(reader.Name(doc.AuthorId))}</td><td>{date}</td></tr>");
         }
 
         html.Append("</tbody></table>");
         return html.ToString();
     }
+
+    private static string Supersedes(DecisionDoc doc) =>
+        doc.Supersedes is { } old ? $" <span class=\"muted\">{(doc.State == DecisionStatus.Decided ? "supersedes" : "proposed to supersede")} {old}</span>" : "";
 
     private static string Count(int shown, bool more, bool filtered) => (shown, more, filtered) switch
     {

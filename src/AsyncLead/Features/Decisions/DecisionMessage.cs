@@ -17,6 +17,7 @@ public static class DecisionMessage
     public const string Resolve = "decision_resolve";
     public const string Edit = "decision_edit";
     public const string Hold = "decision_hold";
+    public const string Supersede = "decision_supersede";
 
     /// <summary>The metadata type that marks our messages; its payload carries the doc id (and a note's key).</summary>
     public const string MetadataType = "asynclead_decision";
@@ -33,7 +34,7 @@ public static class DecisionMessage
         {
             Blocks.Header($"{doc.ShortId} · {doc.Title}" + doc.State switch
             {
-                DecisionStatus.Decided => " (decided)",
+                DecisionStatus.Decided => doc.SupersededBy is null ? " (decided)" : " (superseded)",
                 DecisionStatus.Withdrawn => " (withdrawn)",
                 DecisionStatus.Lapsed => " (lapsed)",
                 _ => "",
@@ -43,13 +44,24 @@ public static class DecisionMessage
                 + (doc.EditedAt is { } edited ? $" · _edited {DecisionText.LocalDate(edited, doc.AuthorTz)}: what changed is in the thread_" : "")),
         };
 
+        if (DecisionText.Lineage(doc) is { Length: > 0 } lineage)
+        {
+            blocks.Add(Blocks.Section($":arrows_counterclockwise: *{lineage}*"));
+        }
+
         if (doc.State == DecisionStatus.Decided)
         {
             blocks.Add(Blocks.Section(
                 $":white_check_mark: *Decided:* {MrkdwnEscaping.Escape(doc.DecidedOption ?? "")}\n"
                 + $"*Rationale:* {MarkdownToMrkdwn.Convert(doc.Rationale ?? "")}\n"
                 + $"Decided by {DecisionText.Mention(doc.DecidedBy ?? doc.AuthorId)} on {DecisionText.LocalDate(doc.DecidedAt ?? now, doc.AuthorTz)}"
-                + (doc.DecidedEarly ? $", before the response deadline: {DecisionText.EarlyBecause(doc.Quorum)}" : "")));
+                + (doc.DecidedEarly ? $", before the response deadline: {DecisionText.EarlyBecause(doc.Quorum)}" : "")
+                + (doc.RevisitOn is { } revisit ? $"\n:repeat: Revisit by {DecisionText.Day(revisit)}" : "")));
+            if (snapshot.FollowUps.Count > 0)
+            {
+                blocks.Add(Blocks.Section($"*Follow-ups:*\n{DecisionText.FollowUpLines(snapshot.FollowUps)}"));
+            }
+
         }
         else if (doc.State == DecisionStatus.Withdrawn)
         {
@@ -110,6 +122,12 @@ public static class DecisionMessage
             blocks.Add(new ActionsBlock(author) { BlockId = "decision_author" });
         }
 
+        if (doc.CanBeSuperseded)
+        {
+            // Anyone who reads the record may propose what replaces it; the new doc goes through its own review.
+            blocks.Add(new ActionsBlock([new ButtonElement(Supersede, new PlainText("Supersede")) { Value = id }]) { BlockId = "decision_record" });
+        }
+
         var text = $"{doc.ShortId}: {MrkdwnEscaping.Escape(doc.Title)} — {Status(snapshot, now)}";
         return new RenderedMessage(text, blocks);
     }
@@ -143,7 +161,7 @@ public static class DecisionMessage
         {
             DecisionStatus.Open => snapshot.Approved ? $"{line} · ready to decide" : line,
             DecisionStatus.Closed => $"{line} · {(doc.ReviewOutcome == DecisionOutcome.ReadyToDecide ? "ready to decide" : "needs a sync")}",
-            DecisionStatus.Decided => $"{line} · decided",
+            DecisionStatus.Decided => doc.SupersededBy is { } newer ? $"{line} · decided, superseded by {newer}" : $"{line} · decided",
             DecisionStatus.Lapsed => $"{line} · lapsed",
             _ => $"{line} · withdrawn",
         };

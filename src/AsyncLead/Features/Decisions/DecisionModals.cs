@@ -28,6 +28,15 @@ public static class DecisionModals
     public const string Reason = "reason";
     public const string Option = "option";
     public const string Rationale = "rationale";
+    public const string Revisit = "revisit";
+
+    /// <summary>How many follow-up rows the record modal offers.</summary>
+    public const int FollowUpRows = 3;
+
+    /// <summary>The block (and action) ids of follow-up row <paramref name="row"/> (1-based): its text, owner and due day.</summary>
+    public static (string Text, string Owner, string Due) FollowUpIds(int row) =>
+        (string.Create(CultureInfo.InvariantCulture, $"follow_up_{row}"), string.Create(CultureInfo.InvariantCulture, $"follow_up_{row}_owner"),
+            string.Create(CultureInfo.InvariantCulture, $"follow_up_{row}_due"));
     public const string Quorum = "quorum";
     public const string MajorityValue = "majority";
 
@@ -36,17 +45,25 @@ public static class DecisionModals
 
     /// <summary>
     /// The doc form, pre-filled from <paramref name="sections"/> (and, once picked, the reviewers, with a note when the
-    /// default deadline moved for them); private metadata is the channel it will be posted in.
+    /// default deadline moved for them); private metadata is the channel it will be posted in and the doc it supersedes.
     /// </summary>
-    public static ModalView Doc(string channelId, DecisionDocSections sections, DateTimeOffset deadline, DateTimeOffset decisionDate,
-        IReadOnlyList<string>? reviewers = null, DecisionQuorum quorum = DecisionQuorum.All, string? deadlineNote = null) =>
-        new(new PlainText("New decision doc"), DocBlocks(sections, reviewers ?? [], quorum, deadline, decisionDate, deadlineNote))
+    public static ModalView Doc(DocFormTarget target, DecisionDocSections sections, DateTimeOffset deadline, DateTimeOffset decisionDate,
+        IReadOnlyList<string>? reviewers = null, DecisionQuorum quorum = DecisionQuorum.All, string? deadlineNote = null)
+    {
+        var blocks = DocBlocks(sections, reviewers ?? [], quorum, deadline, decisionDate, deadlineNote);
+        if (target.Supersedes is { } old)
+        {
+            blocks.Insert(0, Blocks.Context($":arrows_counterclockwise: This doc supersedes {old}: once it is decided, {old} is marked superseded by it."));
+        }
+
+        return new ModalView(new PlainText(target.Supersedes is { } replaced ? $"Supersede {replaced}" : "New decision doc"), blocks)
         {
             CallbackId = DocCallback,
-            PrivateMetadata = channelId,
+            PrivateMetadata = target.Metadata,
             Submit = new PlainText("Post for review"),
             Close = new PlainText("Cancel"),
         };
+    }
 
     /// <summary>The same form filled with the posted doc as it stands; private metadata is the doc's id.</summary>
     public static ModalView Edit(DecisionSnapshot snapshot)
@@ -149,16 +166,34 @@ public static class DecisionModals
     public static ModalView Decide(DecisionDoc doc) =>
         new(new PlainText("Record the decision"),
         [
-            Blocks.Section($"{DecisionText.Name(doc)}"),
-            // Most decisions follow the recommendation, so its first line is the starting point.
-            Blocks.Input(Option, "Chosen option", Line(Option, FirstLine(doc.Recommendation), 300, "e.g. Option B: Postgres with SKIP LOCKED")),
-            Blocks.Input(Rationale, "Rationale", Multiline(Rationale, "", SectionMaxLength), hint: "Markdown. Why this option, and what follows from it."),
+            .. DecideBlocks(doc),
+            Blocks.Context("*Follow-ups* (optional): each lands in its owner's next weekly update, under Next Week."),
+            .. Enumerable.Range(1, FollowUpRows).SelectMany(FollowUpBlocks),
         ])
         {
             CallbackId = DecideCallback,
             PrivateMetadata = doc.Id.ToString(CultureInfo.InvariantCulture),
             Submit = new PlainText("Record"),
         };
+
+    private static IEnumerable<Block> FollowUpBlocks(int row)
+    {
+        var (text, owner, due) = FollowUpIds(row);
+        yield return Blocks.Input(text, string.Create(CultureInfo.InvariantCulture, $"Follow-up {row}"), Line(text, "", 300, "e.g. Write the migration runbook"), optional: true);
+        yield return Blocks.Input(owner, string.Create(CultureInfo.InvariantCulture, $"Owner {row}"), new UsersSelectElement(owner) { Placeholder = new PlainText("Who does it") },
+            optional: true);
+        yield return Blocks.Input(due, string.Create(CultureInfo.InvariantCulture, $"Due {row}"), new DatePickerElement(due) { Placeholder = new PlainText("By when") }, optional: true);
+    }
+
+    private static List<Block> DecideBlocks(DecisionDoc doc) =>
+        [
+            Blocks.Section($"{DecisionText.Name(doc)}"),
+            // Most decisions follow the recommendation, so its first line is the starting point.
+            Blocks.Input(Option, "Chosen option", Line(Option, FirstLine(doc.Recommendation), 300, "e.g. Option B: Postgres with SKIP LOCKED")),
+            Blocks.Input(Rationale, "Rationale", Multiline(Rationale, "", SectionMaxLength), hint: "Markdown. Why this option, and what follows from it."),
+            Blocks.Input(Revisit, "Revisit by", new DatePickerElement(Revisit) { Placeholder = new PlainText("No date") }, optional: true,
+                hint: "On that day you and the team's lead find it on App Home and in the digest, under Decisions to revisit."),
+        ];
 
     private static string FirstLine(string markdown) =>
         markdown.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";

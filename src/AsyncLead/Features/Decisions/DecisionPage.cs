@@ -35,13 +35,24 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
 
         var people = new[] { doc.AuthorId, doc.DecidedBy ?? "" }.Concat(snapshot.Reviewers)
             .Concat(snapshot.Responses.Select(r => r.ReviewerId)).Concat(snapshot.Concerns.SelectMany(c => new[] { c.AuthorId, c.ResolvedBy ?? "" }))
-            .Concat(snapshot.Extensions.Select(e => e.MovedBy));
+            .Concat(snapshot.Extensions.Select(e => e.MovedBy)).Concat(snapshot.FollowUps.Select(f => f.UserId));
         var reader = await readers.LoadAsync(target, people, doc.AuthorTz, "the author's time zone", cancellationToken);
         var log = links.DecisionLogFrom(target);
-        return PageLayout.Page($"{doc.ShortId}: {doc.Title}", Render(snapshot, reader, log, clock.GetUtcNow()));
+        var lineage = new List<(string Term, DecisionShortId Other, Uri? Link)>();
+        foreach (var (term, other) in new[] { (doc.State == DecisionStatus.Decided ? "Supersedes" : "Proposed to supersede", doc.Supersedes), ("Superseded by", doc.SupersededBy) })
+        {
+            if (other is { } number)
+            {
+                var linked = await store.FindAsync(target.WorkspaceId, number, cancellationToken);
+                lineage.Add((term, number, linked is null ? null : links.DecisionFrom(target, linked.Id)));
+            }
+        }
+
+        return PageLayout.Page($"{doc.ShortId}: {doc.Title}", Render(snapshot, reader, log, lineage, clock.GetUtcNow()));
     }
 
-    private static string Render(DecisionSnapshot snapshot, PageReader reader, Uri? log, DateTimeOffset now)
+    private static string Render(DecisionSnapshot snapshot, PageReader reader, Uri? log, IReadOnlyList<(string Term, DecisionShortId Other, Uri? Link)> lineage,
+        DateTimeOffset now)
     {
         var doc = snapshot.Doc;
         var tally = snapshot.Tally;
@@ -80,10 +91,21 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
             Fact(html, "Decision planned", reader.TimeHtml(doc.DecisionDate));
         }
 
+        if (doc.RevisitOn is { } revisit)
+        {
+            Fact(html, "Revisit by", $"<time datetime=\"{revisit:yyyy-MM-dd}\">{DecisionText.Day(revisit)}</time>");
+        }
+
+        foreach (var (term, other, link) in lineage)
+        {
+            Fact(html, term, link is null ? other.ToString() : $"<a href=\"{PageLayout.Encode(link.PathAndQuery)}\">{other}</a>");
+        }
+
         Fact(html, "Review", PageLayout.Encode(Review(tally, doc)));
         html.Append("</dl>");
 
         RenderDecision(html, snapshot);
+        RenderFollowUps(html, snapshot, reader);
         RenderReviewers(html, snapshot, reader);
         RenderConcerns(html, snapshot, reader);
         RenderExtensions(html, snapshot, reader);
@@ -107,7 +129,9 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
     {
         DecisionStatus.Open => "<span class=\"badge status-open\">open for review</span>",
         DecisionStatus.Closed => "<span class=\"badge status-closed\">review closed, not decided yet</span>",
-        DecisionStatus.Decided => "<span class=\"badge status-decided\">decided</span>",
+        DecisionStatus.Decided => doc.SupersededBy is { } newer
+            ? $"<span class=\"badge status-withdrawn\">superseded by {newer}</span>"
+            : "<span class=\"badge status-decided\">decided</span>",
         DecisionStatus.Lapsed => "<span class=\"badge status-withdrawn\">lapsed, never decided</span>",
         _ => "<span class=\"badge status-withdrawn\">withdrawn</span>",
     };
@@ -163,6 +187,28 @@ public sealed class DecisionPage(DecisionStore store, DecisionAccess access, Pag
                 html.Append("<p class=\"notice\" id=\"decision\">Responses are closed; the author hasn't recorded the decision yet.</p>");
                 break;
         }
+    }
+
+    private static void RenderFollowUps(StringBuilder html, DecisionSnapshot snapshot, PageReader reader)
+    {
+        if (snapshot.FollowUps.Count == 0)
+        {
+            return;
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Follow-ups ({snapshot.FollowUps.Count})</h2>");
+        html.Append("<table id=\"follow-ups\"><thead><tr><th>Owner</th><th>Follow-up</th><th>Due</th><th>In their weekly update</th></tr></thead><tbody>");
+        foreach (var item in snapshot.FollowUps)
+        {
+            var due = item.DueOn is { } day ? $"<time datetime=\"{day:yyyy-MM-dd}\">{DecisionText.Day(day)}</time>" : "";
+            var state = item.StartedAt is not null ? "<span class=\"ok\">started</span>"
+                : item.PlannedAt is not null ? "planned for the week after"
+                : "<span class=\"muted\">not yet</span>";
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{PageLayout.Encode(reader.Name(item.UserId))}</td><td>{PageLayout.Encode(item.Text)}</td><td>{due}</td><td>{state}</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
     }
 
     private static void RenderReviewers(StringBuilder html, DecisionSnapshot snapshot, PageReader reader)

@@ -58,10 +58,35 @@ public static class DecisionRecord
             markdown.Append(CultureInfo.InvariantCulture, $"* Question from {name(question.AuthorId)}: {OneLine(question.Text)}\n");
         }
 
+        if (snapshot.FollowUps.Count > 0)
+        {
+            markdown.Append("\n### Follow-ups\n\n");
+            foreach (var item in snapshot.FollowUps)
+            {
+                var due = item.DueOn is { } day ? string.Create(CultureInfo.InvariantCulture, $" (due {day:yyyy-MM-dd})") : "";
+                markdown.Append(CultureInfo.InvariantCulture, $"* {name(item.UserId)}: {OneLine(item.Text)}{due}\n");
+            }
+        }
+
         Section(markdown, "Questions for Team", doc.Questions, level: 3);
 
         markdown.Append("\n## More Information\n\n");
         markdown.Append(CultureInfo.InvariantCulture, $"* Proposed by {name(doc.AuthorId)} on {Date(doc.CreatedAt, doc.AuthorTz)}; responses were due {Date(doc.Deadline, doc.AuthorTz)}.\n");
+        if (doc.RevisitOn is { } revisit)
+        {
+            markdown.Append(CultureInfo.InvariantCulture, $"* Revisit by {revisit:yyyy-MM-dd}.\n");
+        }
+
+        if (doc.State == DecisionStatus.Decided && doc.Supersedes is { } old)
+        {
+            markdown.Append(CultureInfo.InvariantCulture, $"* Supersedes {old}.\n");
+        }
+
+        if (doc.SupersededBy is { } newer)
+        {
+            markdown.Append(CultureInfo.InvariantCulture, $"* Superseded by {newer}.\n");
+        }
+
         if (doc.DecidedEarly)
         {
             markdown.Append(CultureInfo.InvariantCulture, $"* Decided early: {DecisionText.EarlyBecause(doc.Quorum)} before the response deadline.\n");
@@ -102,11 +127,11 @@ public static class DecisionRecord
                 }) + ")"));
     }
 
-    // MADR 4's statuses: proposed, rejected, accepted (deprecated and superseded come later in a record's life).
+    // MADR 4's statuses: proposed, rejected, accepted, and later in a record's life "superseded by ADR-0123" (here a DEC id).
     private static string Status(DecisionDoc doc) => doc.State switch
     {
         DecisionStatus.Open or DecisionStatus.Closed => "proposed",
-        DecisionStatus.Decided => "accepted",
+        DecisionStatus.Decided => doc.SupersededBy is { } newer ? $"superseded by {newer}" : "accepted",
         _ => "rejected",
     };
 

@@ -1,4 +1,5 @@
 using AsyncLead.Features.Members;
+using AsyncLead.Features.WeeklyUpdates;
 
 namespace AsyncLead.Features.Decisions;
 
@@ -21,6 +22,9 @@ public sealed record DecisionSnapshot(
 
     /// <summary>Every move of the response deadline, oldest first.</summary>
     public IReadOnlyList<DecisionExtension> Extensions { get; init; } = [];
+
+    /// <summary>A recorded decision's follow-ups, as its owners' weekly updates took them up (WeeklyUpdates keeps them).</summary>
+    public IReadOnlyList<PlannedItem> FollowUps { get; init; } = [];
 
     public ReviewTally Tally => ReviewTally.Count(
         Reviewers, Responses, Concerns.Where(c => c.IsBlocking).Select(c => c.ToRaised()), [.. Excused.Keys], Doc.Quorum);

@@ -22,7 +22,8 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         decision_date AS DecisionDate, status AS Status, message_ts AS MessageTs, outcome AS Outcome,
         decided_option AS DecidedOption, rationale AS Rationale, decided_by AS DecidedBy, decided_at AS DecidedAt,
         decided_early AS DecidedEarly, ready_noted_at AS ReadyNotedAt, edited_at AS EditedAt, edits AS Edits, version AS Version,
-        quorum AS QuorumRule, created_at AS CreatedAt
+        quorum AS QuorumRule, supersedes AS SupersedesNumber, superseded_by AS SupersededByNumber, revisit_on AS RevisitOn,
+        created_at AS CreatedAt
         """;
 
     private const string ConcernColumns =
@@ -41,9 +42,9 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     private const string InsertDocSql =
         """
         INSERT INTO decisions (workspace_id, number, channel_id, author_id, author_tz, title, problem_statement, options,
-                               analysis, recommendation, questions, deadline, decision_date, quorum, created_at, updated_at)
+                               analysis, recommendation, questions, deadline, decision_date, quorum, supersedes, created_at, updated_at)
         VALUES (@WorkspaceId, @Number, @ChannelId, @AuthorId, @AuthorTz, @Title, @ProblemStatement, @Options,
-                @Analysis, @Recommendation, @Questions, @Deadline, @DecisionDate, @Quorum, @Now, @Now)
+                @Analysis, @Recommendation, @Questions, @Deadline, @DecisionDate, @Quorum, @Supersedes, @Now, @Now)
         RETURNING id
         """;
 
@@ -137,9 +138,19 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     private const string RecordDecisionSql =
         """
         UPDATE decisions SET status = 'decided', decided_option = @Option, rationale = @Rationale, decided_by = @UserId,
-                             decided_at = @Now, decided_early = @Early, updated_at = @Now
+                             decided_at = @Now, decided_early = @Early, revisit_on = @RevisitOn, updated_at = @Now
         WHERE id = @Id
         """;
+
+    // The decided doc a new decision replaces records it, unless another decision got there first.
+    private const string SupersedeSql =
+        """
+        UPDATE decisions SET superseded_by = @Number, updated_at = @Now
+        WHERE workspace_id = @WorkspaceId AND number = @Old AND status = 'decided' AND superseded_by IS NULL
+        RETURNING id
+        """;
+
+    private const string ForgetSupersedesSql = "UPDATE decisions SET supersedes = NULL WHERE id = @Id";
 
     private const string ListOpenSql =
         "SELECT " + DocColumns + " FROM decisions WHERE workspace_id = @WorkspaceId AND status IN ('open', 'closed') ORDER BY deadline, number";
@@ -176,6 +187,15 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         UNION SELECT author_id FROM decisions WHERE id = @Id
         """;
 
+    // Decisions standing (not superseded) whose revisit day has come: the author's, and those of the channels a person leads.
+    private const string ToRevisitSql = "SELECT " + DocColumns +
+        """
+         FROM decisions
+        WHERE workspace_id = @WorkspaceId AND status = 'decided' AND superseded_by IS NULL AND revisit_on <= @Today
+          AND (author_id = @UserId OR channel_id = ANY(@Channels))
+        ORDER BY revisit_on, number
+        """;
+
     private const string DueInChannelSql = "SELECT " + DocColumns +
         """
          FROM decisions
@@ -202,7 +222,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         {
             doc.WorkspaceId, Number = number, doc.ChannelId, doc.AuthorId, doc.AuthorTz, sections.Title,
             sections.ProblemStatement, Options = sections.OptionsConsidered, sections.Analysis, sections.Recommendation,
-            Questions = sections.QuestionsForTeam, doc.Deadline, doc.DecisionDate, Quorum = Rule(doc.Quorum), Now = now,
+            Questions = sections.QuestionsForTeam, doc.Deadline, doc.DecisionDate, Quorum = Rule(doc.Quorum), Supersedes = doc.Supersedes?.Number, Now = now,
         }, transaction, cancellationToken: ct));
         foreach (var reviewer in doc.Reviewers)
         {
@@ -298,6 +318,20 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return [.. await connection.QueryAsync<DecisionDoc>(new CommandDefinition(WaitingOnSql, new { WorkspaceId = workspaceId, UserId = userId }, cancellationToken: ct))];
+    }
+
+    /// <summary>
+    /// Decisions to revisit by <paramref name="today"/> (the reader's day): those <paramref name="userId"/> wrote, and any
+    /// in <paramref name="channelIds"/> (the channels of the teams they lead); soonest first.
+    /// </summary>
+    public async Task<IReadOnlyList<DecisionDoc>> ToRevisitAsync(string workspaceId, string? userId, IReadOnlyCollection<string> channelIds, DateOnly today,
+        CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<DecisionDoc>(new CommandDefinition(ToRevisitSql, new
+        {
+            WorkspaceId = workspaceId, UserId = userId, Channels = channelIds.ToArray(), Today = today,
+        }, cancellationToken: ct))];
     }
 
     /// <summary>Docs of a channel still taking responses whose deadline falls in [<paramref name="from"/>, <paramref name="until"/>), soonest first.</summary>
@@ -528,7 +562,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     /// pending for it (reminders, the deadline, the lapse) is dropped. <paramref name="note"/> gets whether it was early.
     /// False when it can't be decided now.
     /// </summary>
-    public async Task<bool> RecordDecisionAsync(long id, string userId, string option, string rationale, Func<bool, string> note, CancellationToken ct)
+    public async Task<bool> RecordDecisionAsync(long id, string userId, RecordedDecision decision, Func<bool, string> note, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -542,14 +576,54 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
 
         await connection.ExecuteAsync(new CommandDefinition(RecordDecisionSql, new
         {
-            Id = id, UserId = userId, Option = option, Rationale = rationale, Early = early, Now = now,
+            Id = id, UserId = userId, decision.Option, decision.Rationale, decision.RevisitOn, Early = early, Now = now,
         }, transaction, cancellationToken: ct));
         await jobs.CancelScopeAsync(connection, transaction, DecisionJobs.Scope(doc.WorkspaceId, id), ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, id, "decided", note(early)), ct);
+        await AddFollowUpsAsync(connection, transaction, doc, decision.FollowUps, now, ct);
         await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(doc.WorkspaceId, id), ct);
+        if (doc.Supersedes is { } old)
+        {
+            await SupersedeAsync(connection, transaction, doc, old, now, ct);
+        }
+
         await RefreshHomesAsync(connection, transaction, doc, ct);
         await transaction.CommitAsync(ct);
         return true;
+    }
+
+    // Each follow-up waits in its owner's next weekly form (WeeklyUpdates keeps them), and the owner hears of it now
+    // (the one recording it knows already).
+    private async Task AddFollowUpsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DecisionDoc doc, IReadOnlyList<DecisionFollowUp> followUps,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        await PlannedItemStore.AddAsync(connection, transaction, doc.WorkspaceId, followUps.Select(f => new PlannedItem
+        {
+            UserId = f.OwnerId, Text = f.Text, DueOn = f.DueOn, SourceKey = doc.FollowUpSource, SourceLabel = doc.ShortId.ToString(),
+        }), now, ct);
+        foreach (var owner in followUps.Where(f => f.OwnerId != doc.AuthorId).GroupBy(f => f.OwnerId, StringComparer.Ordinal))
+        {
+            await jobs.EnqueueAsync(connection, transaction, new Notice(doc.WorkspaceId, owner.Key, DecisionText.FollowUpsFor(doc, [.. owner])).Request(), ct);
+        }
+    }
+
+    // The old record says it was replaced, in place and in its thread; if another decision replaced it first, this one
+    // stands on its own.
+    private async Task SupersedeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DecisionDoc doc, DecisionShortId old,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var oldId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(SupersedeSql, new
+        {
+            doc.WorkspaceId, doc.Number, Old = old.Number, Now = now,
+        }, transaction, cancellationToken: ct));
+        if (oldId is not { } replaced)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(ForgetSupersedesSql, new { doc.Id }, transaction, cancellationToken: ct));
+            return;
+        }
+
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.ThreadNoteRequest(doc.WorkspaceId, replaced, "superseded", DecisionText.SupersededNote(doc)), ct);
+        await jobs.EnqueueAsync(connection, transaction, DecisionJobs.RefreshDocRequest(doc.WorkspaceId, replaced), ct);
     }
 
     /// <summary>A closed doc still undecided <see cref="DecisionSchedule.LapseAfter"/> after its deadline lapses; false when it wasn't due.</summary>
@@ -650,7 +724,13 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         }
 
         var extensions = await connection.QueryAsync<DecisionExtension>(new CommandDefinition(SelectExtensionsSql, id, transaction, cancellationToken: ct));
-        return new DecisionSnapshot(doc, [.. reviewers.Select(r => r.UserId)], responses, [.. concerns]) { Excused = excused, Extensions = [.. extensions] };
+        var followUps = doc.State == DecisionStatus.Decided
+            ? await PlannedItemStore.OfSourcesAsync(connection, transaction, doc.WorkspaceId, [doc.FollowUpSource], ct)
+            : [];
+        return new DecisionSnapshot(doc, [.. reviewers.Select(r => r.UserId)], responses, [.. concerns])
+        {
+            Excused = excused, Extensions = [.. extensions], FollowUps = followUps,
+        };
     }
 
     private static string Rule(DecisionQuorum quorum) => quorum.ToString().ToLowerInvariant();

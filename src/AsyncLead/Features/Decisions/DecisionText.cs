@@ -1,5 +1,6 @@
 using System.Globalization;
 using AsyncLead.Features.Members;
+using AsyncLead.Features.WeeklyUpdates;
 using AsyncLead.Slack.Mrkdwn;
 using AsyncLead.Web;
 using NodaTime;
@@ -18,9 +19,16 @@ public static class DecisionText
         return string.Create(CultureInfo.InvariantCulture, $"<!date^{at.ToUnixTimeSeconds()}^{{date_short_pretty}} at {{time}}|{fallback}>");
     }
 
+    /// <summary>A day, the same for every reader: "Mon 12 Jan 2026".</summary>
+    public static string Day(DateOnly day) => day.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
+
     public static string Mention(string userId) => $"<@{userId}>";
 
     public static string Mentions(IEnumerable<string> userIds) => string.Join(", ", userIds.Select(Mention));
+
+    /// <summary>"A", "A and B", "A, B and C": a list read as a sentence.</summary>
+    public static string Sentence(IReadOnlyList<string> items) =>
+        items.Count <= 1 ? string.Join("", items) : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
 
     /// <summary>"DEC-3 *Adopt Postgres*", with the title escaped.</summary>
     public static string Name(DecisionDoc doc) => $"{doc.ShortId} *{MrkdwnEscaping.Escape(doc.Title)}*";
@@ -191,8 +199,50 @@ public static class DecisionText
 
     /// <summary>Under the deadline in a new doc's form, when the default moved to the Thursday after for these reviewers.</summary>
     public static string DeadlineMoved(IReadOnlyList<string> reviewers) =>
-        $":calendar: Moved to the Thursday after, so that {string.Join(" and ", reviewers.Select(Mention))} "
+        $":calendar: Moved to the Thursday after, so that {Sentence([.. reviewers.Select(Mention)])} "
         + $"{(reviewers.Count == 1 ? "has" : "have")} at least {DecisionSchedule.ReviewerWorkingDays} whole working days to answer, in their own hours.";
+
+    /// <summary>To a follow-up's owner when the decision is recorded.</summary>
+    public static string FollowUpsFor(DecisionDoc doc, IReadOnlyList<DecisionFollowUp> followUps) =>
+        $":pushpin: {Mention(doc.AuthorId)} recorded {Name(doc)} in <#{doc.ChannelId}> with "
+        + (followUps.Count == 1 ? "a follow-up" : "follow-ups") + " for you:\n"
+        + string.Join("\n", followUps.Select(f => $"• {MrkdwnEscaping.Escape(OneLine(f.Text))} — due {Day(f.DueOn)}"))
+        + "\nYou'll find " + (followUps.Count == 1 ? "it" : "them") + " in your next weekly update, under Next Week.";
+
+    /// <summary>"• <@U1> — Write the runbook — due Fri 5 Dec 2025", one line per follow-up (how far each got is the page's to say).</summary>
+    public static string FollowUpLines(IEnumerable<PlannedItem> followUps) =>
+        string.Join("\n", followUps.Select(f => $"• {Mention(f.UserId)} — {MrkdwnEscaping.Escape(OneLine(f.Text))}"
+            + (f.DueOn is { } due ? $" — due {Day(due)}" : "")));
+
+    /// <summary>In the replaced decision's thread, once the doc that supersedes it is decided.</summary>
+    public static string SupersededNote(DecisionDoc newer) =>
+        $":arrows_counterclockwise: This decision is superseded by {Name(newer)}" + (Link(newer) is { } link ? $": {link}" : ".");
+
+    /// <summary>"Superseded by DEC-19", "Supersedes DEC-12" (once decided) or "Proposed to supersede DEC-12"; empty for neither.</summary>
+    public static string Lineage(DecisionDoc doc)
+    {
+        var parts = new List<string>();
+        if (doc.Supersedes is { } old)
+        {
+            parts.Add(doc.State == DecisionStatus.Decided ? $"Supersedes {old}" : $"Proposed to supersede {old}");
+        }
+
+        if (doc.SupersededBy is { } newer)
+        {
+            parts.Add($"Superseded by {newer}");
+        }
+
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>Why a doc can't be superseded now, or null when it can.</summary>
+    public static string? NotSupersedable(DecisionDoc doc) => doc switch
+    {
+        { CanBeSuperseded: true } => null,
+        { SupersededBy: { } newer } => $"{Name(doc)} is already superseded by {newer}. Supersede {newer} instead if it needs replacing too.",
+        _ => $"{Name(doc)} is {StatusWord(doc)}: only a decision on record can be superseded. "
+            + (doc.State is DecisionStatus.Open or DecisionStatus.Closed ? "Edit it, or wait for its decision." : "Write a new doc with `/decision`."),
+    };
 
     public static string OnlyAuthor(DecisionDoc doc, string what) => $"Only {Mention(doc.AuthorId)} can {what} {doc.ShortId}.";
 

@@ -29,6 +29,7 @@ public static class DecisionsFeature
         services.AddSlackHandler<EditAction>();
         services.AddSlackHandler<HoldAction>();
         services.AddSlackHandler<ReviewersPicked>();
+        services.AddSlackHandler<SupersedeAction>();
 
         services.AddJobHandler<PostDocJob>();
         services.AddJobHandler<RefreshDocJob>();

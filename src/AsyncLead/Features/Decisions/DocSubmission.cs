@@ -37,8 +37,20 @@ public sealed class DocSubmission(DecisionStore store, MemberDirectory members, 
             });
         }
 
+        var target = DocFormTarget.Parse(submission.View.PrivateMetadata ?? "");
+        // The replaced decision is checked again: it may have been superseded while this form was open.
+        if (target.Supersedes is { } old)
+        {
+            var replaced = await store.FindAsync(teamId, old, ct);
+            if ((replaced is null ? $"{old} is gone, so this doc can't supersede it." : DecisionText.NotSupersedable(replaced)) is { } refusal)
+            {
+                return SlackAck.ViewErrors(new Dictionary<string, string> { [DecisionModals.Title] = refusal });
+            }
+        }
+
         await store.CreateAsync(new NewDecision(
-            teamId, submission.View.PrivateMetadata!, authorId, author.Schedule.TimeZoneId, form.Sections, form.Reviewers, form.Deadline!.Value, form.DecisionDate!.Value, form.Quorum), ct);
+            teamId, target.ChannelId, authorId, author.Schedule.TimeZoneId, form.Sections, form.Reviewers, form.Deadline!.Value, form.DecisionDate!.Value, form.Quorum,
+            target.Supersedes), ct);
         return SlackAck.Empty;
     }
 }

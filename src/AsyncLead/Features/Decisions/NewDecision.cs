@@ -16,4 +16,5 @@ public sealed record NewDecision(
     IReadOnlyList<string> Reviewers,
     DateTimeOffset Deadline,
     DateTimeOffset DecisionDate,
-    DecisionQuorum Quorum = DecisionQuorum.All);
+    DecisionQuorum Quorum = DecisionQuorum.All,
+    DecisionShortId? Supersedes = null);

@@ -16,7 +16,7 @@ public sealed class ReviewersPicked(MemberDirectory members, ISlackClient slack,
 
     public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct)
     {
-        if (payload.View is not { CallbackId: DecisionModals.DocCallback, PrivateMetadata: { } channelId } view || context.TeamId is not { } workspaceId)
+        if (payload.View is not { CallbackId: DecisionModals.DocCallback, PrivateMetadata: { } metadata } view || context.TeamId is not { } workspaceId)
         {
             return;
         }
@@ -38,7 +38,7 @@ public sealed class ReviewersPicked(MemberDirectory members, ISlackClient slack,
         }
 
         var (deadline, movedFor) = DecisionSchedule.DefaultDeadline(clock.GetUtcNow(), zone, schedules);
-        var updated = DecisionModals.Doc(channelId, form.Sections, deadline, DecisionSchedule.DefaultDecisionDate(deadline, zone), reviewers, form.Quorum,
+        var updated = DecisionModals.Doc(DocFormTarget.Parse(metadata), form.Sections, deadline, DecisionSchedule.DefaultDecisionDate(deadline, zone), reviewers, form.Quorum,
             movedFor.Count > 0 ? DecisionText.DeadlineMoved(movedFor) : null);
         await slack.ForWorkspace(workspaceId).Views.UpdateAsync(view.Id, updated, cancellationToken: ct);
     }

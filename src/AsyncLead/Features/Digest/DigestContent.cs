@@ -17,4 +17,11 @@ public sealed record DigestContent(
     DigestList DecisionsDecided,
     DigestList LateUpdates,
     DigestList ResolvedBlockers,
-    Uri WeekPage);
+    Uri? WeekPage)
+{
+    /// <summary>The channel's decisions whose revisit day has come, in the recipient's zone.</summary>
+    public DigestList ToRevisit { get; init; } = DigestList.Empty;
+
+    /// <summary>The channel's recent decisions with follow-ups none of which has shown up as done or in progress yet.</summary>
+    public DigestList NotStarted { get; init; } = DigestList.Empty;
+}

@@ -1,6 +1,7 @@
 using AsyncLead.Features.WeeklyUpdates;
 using AsyncLead.Slack.BlockKit;
 using AsyncLead.Slack.Mrkdwn;
+using AsyncLead.Web;
 
 namespace AsyncLead.Features.Digest;
 
@@ -38,8 +39,19 @@ public static class DigestMessage
             List("📌 Decided last week", digest.DecisionsDecided, page),
             List("🕓 Late updates since the last digest", digest.LateUpdates, page),
             List("✅ Blockers resolved since the last digest", digest.ResolvedBlockers, page),
-            Blocks.Context($"<{page}|Open the {digest.Week.Name} page> for every update, blocker and name."),
+            Blocks.Context(page is null ? PageLinks.PagesOff : $"<{page}|Open the {digest.Week.Name} page> for every update, blocker and name."),
         };
+        // Only when there is one: lists that are nearly always empty would be noise.
+        if (digest.NotStarted.Total > 0)
+        {
+            blocks.Insert(blocks.Count - 3, List("🐢 Decided, not started", digest.NotStarted, page));
+        }
+
+        if (digest.ToRevisit.Total > 0)
+        {
+            blocks.Insert(blocks.Count - 3, List("🔁 Decisions to revisit", digest.ToRevisit, page));
+        }
+
         var text = $"Weekly digest for {digest.Week.Name}: {digest.Figures.WroteOfExpected}, {Count(digest.NewBlockers.Total, "new blocker")}, " +
             $"{Count(digest.AgedBlockers.Total, "blocker")} open over a week, {Count(digest.DecisionsDue.Total, "decision")} due";
         return new MessageContent(text, blocks);
@@ -50,10 +62,10 @@ public static class DigestMessage
     private static string Writer(DigestWriter writer) =>
         writer.Reply is { } reply ? $"<{reply}|{MrkdwnEscaping.Escape(writer.Name)}>" : MrkdwnEscaping.Escape(writer.Name);
 
-    private static string Names(string label, IReadOnlyList<string> names, Uri page) =>
+    private static string Names(string label, IReadOnlyList<string> names, Uri? page) =>
         $"{label} ({names.Count}): " + (names.Count == 0 ? "nobody" : string.Join(", ", names.Take(NamesPerList)) + More(names.Count - NamesPerList, page));
 
-    private static SectionBlock List(string label, DigestList list, Uri page) =>
+    private static SectionBlock List(string label, DigestList list, Uri? page) =>
         list.Total == 0
             ? Blocks.Section($"*{label}:* none")
             : Blocks.Section($"*{label} ({list.Total})*\n" + string.Join('\n', list.Shown.Select(line => "• " + Line(line))) + More(list.Hidden, page, newLine: true));
@@ -66,8 +78,8 @@ public static class DigestMessage
         return detail.Length == 0 ? linked : $"{linked} — {detail}";
     }
 
-    private static string More(int hidden, Uri page, bool newLine = false) =>
-        hidden <= 0 ? "" : (newLine ? "\n" : " ") + $"…and {hidden} more on the <{page}|week page>";
+    private static string More(int hidden, Uri? page, bool newLine = false) =>
+        hidden <= 0 ? "" : (newLine ? "\n" : " ") + (page is null ? $"…and {hidden} more" : $"…and {hidden} more on the <{page}|week page>");
 
     // A link label can't span lines, and a bullet list reads best one item per line.
     private static string OneLine(string text) =>

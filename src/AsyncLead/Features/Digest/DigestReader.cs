@@ -11,9 +11,13 @@ namespace AsyncLead.Features.Digest;
 /// the late updates, with names and Slack permalinks resolved. It runs in the send job, never on an ack path; links
 /// are fetched only for the items the message shows.
 /// </summary>
-public sealed class DigestReader(WeekAttendance attendance, UpdateStore updates, DecisionStore decisions, MemberDirectory directory, PageLinks links)
+public sealed class DigestReader(
+    WeekAttendance attendance, UpdateStore updates, DecisionStore decisions, PlannedItemStore planned, MemberDirectory directory, PageLinks links)
 {
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
+
+    /// <summary>How far back a decision with follow-ups is looked at for "not started".</summary>
+    public static readonly TimeSpan NotStartedWindow = TimeSpan.FromDays(8 * 7);
 
     public async Task<DigestContent> ReadAsync(ISlackApi api, TeamChannel team, TeamWeek week, string recipientId, DateTimeOffset since,
         DateTimeOffset now, CancellationToken ct)
@@ -31,6 +35,9 @@ public sealed class DigestReader(WeekAttendance attendance, UpdateStore updates,
         var due = await decisions.DueInChannelAsync(team.WorkspaceId, team.ChannelId, now, now + Week, ct);
         var decided = await decisions.DecidedInChannelAsync(team.WorkspaceId, team.ChannelId, now - Week, now, ct);
         var late = await updates.LateUpdatesSinceAsync(team.Id, since, ct);
+        var today = RecordForm.Today(now, (await directory.GetAsync(team.WorkspaceId, recipientId, ct)).Schedule.TimeZoneId);
+        var toRevisit = await decisions.ToRevisitAsync(team.WorkspaceId, null, [team.ChannelId], today, ct);
+        var notStarted = await NotStartedAsync(team, now, ct);
 
         return new DigestContent(
             team.ChannelId,
@@ -52,7 +59,25 @@ public sealed class DigestReader(WeekAttendance attendance, UpdateStore updates,
             await LinesAsync(resolved, async b => new DigestLine(b.Text,
                 $"{await names.OfAsync(b.UserId, ct)}, resolved by {(b.ResolvedBy is { } by ? await names.OfAsync(by, ct) : "someone")}",
                 await PermalinkAsync(api, team.ChannelId, b.MessageTs, ct))),
-            links.TeamWeek(team.WorkspaceId, team.ChannelId, week.Monday, recipientId));
+            links.TeamWeek(team.WorkspaceId, team.ChannelId, week.Monday, recipientId))
+        {
+            ToRevisit = await LinesAsync(toRevisit, async d => new DigestLine($"{d.ShortId}: {d.Title}",
+                $"decided: {d.DecidedOption}; revisit by {DecisionText.Day(d.RevisitOn!.Value)}", await PermalinkAsync(api, d.ChannelId, d.MessageTs, ct))),
+            NotStarted = await LinesAsync(notStarted, async d => new DigestLine($"{d.Doc.ShortId}: {d.Doc.Title}",
+                $"{(d.FollowUps == 1 ? "1 follow-up" : $"{d.FollowUps} follow-ups")}, none started yet; decided", await PermalinkAsync(api, d.Doc.ChannelId, d.Doc.MessageTs, ct),
+                d.Doc.DecidedAt)),
+        };
+    }
+
+    // Decided, not started: a recent decision (not superseded) with follow-ups, none of which has appeared in its owner's
+    // Completed or In Progress yet.
+    private async Task<IReadOnlyList<(DecisionDoc Doc, int FollowUps)>> NotStartedAsync(TeamChannel team, DateTimeOffset now, CancellationToken ct)
+    {
+        var decided = (await decisions.DecidedInChannelAsync(team.WorkspaceId, team.ChannelId, now - NotStartedWindow, now, ct))
+            .Where(d => d.SupersededBy is null).ToList();
+        var items = (await planned.OfSourcesAsync(team.WorkspaceId, [.. decided.Select(d => d.FollowUpSource)], ct)).ToLookup(i => i.SourceKey);
+        return [.. decided.Where(d => items[d.FollowUpSource].Any() && items[d.FollowUpSource].All(i => i.StartedAt is null))
+            .Select(d => (d, items[d.FollowUpSource].Count()))];
     }
 
     // Only the lines the message shows are turned into links (and so cost a chat.getPermalink); the rest are counted.

@@ -48,10 +48,16 @@ public sealed class HomeReader(
             }
         }
 
+        // Their own decisions and their teams' whose revisit day has come, in their own zone.
+        var today = RecordForm.Today(now, member.Schedule.TimeZoneId);
+        var toRevisit = await decisions.ToRevisitAsync(workspaceId, userId, [.. led.Select(t => t.Team.ChannelId)], today, ct);
         return new HomeData(userId, member.Schedule, weeks,
             await decisions.WaitingOnAsync(workspaceId, userId, ct),
             await updates.OpenBlockersOfAsync(workspaceId, userId, ct),
-            led);
+            led)
+        {
+            ToRevisit = toRevisit,
+        };
     }
 
     /// <summary>Expected to write: the prompt went to them, or (before this week's prompt) the team would expect them now.</summary>

@@ -4,6 +4,7 @@ using AsyncLead.Features.Members;
 using AsyncLead.Features.WeeklyUpdates;
 using AsyncLead.Slack.BlockKit;
 using AsyncLead.Slack.Mrkdwn;
+using AsyncLead.Web;
 
 namespace AsyncLead.Features.Home;
 
@@ -41,6 +42,7 @@ public static class HomeTab
         }
 
         blocks.AddRange(WaitingOnYou(data.WaitingOnYou, zone));
+        blocks.AddRange(ToRevisit(data.ToRevisit));
         blocks.AddRange(YourBlockers(data.YourBlockers, now));
         blocks.AddRange(WorkingTime(data.Schedule));
         foreach (var team in data.LedTeams.Take(MaxLedTeams))
@@ -129,6 +131,23 @@ public static class HomeTab
         }
     }
 
+    // Shown only while there is something to revisit: most days there is nothing, and the tab stays as it was.
+    private static IEnumerable<Block> ToRevisit(IReadOnlyList<DecisionDoc> docs)
+    {
+        if (docs.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return Blocks.Divider();
+        yield return Blocks.Header($"Decisions to revisit ({docs.Count})");
+        var lines = docs.Take(MaxDocLines).Select(doc =>
+            $"• {DecisionText.Name(doc)} in <#{doc.ChannelId}> — decided: {MrkdwnEscaping.Escape(doc.DecidedOption ?? "")} · revisit by {DecisionText.Day(doc.RevisitOn!.Value)}"
+            + (DecisionText.Link(doc) is { } open ? $" · {open}" : ""));
+        var more = docs.Count > MaxDocLines ? $"\n…and {docs.Count - MaxDocLines} more in the decision log." : "";
+        yield return Blocks.Section(string.Join("\n", lines) + more + "\nEach stays here until a new doc supersedes it: `/decision supersede DEC-n`.");
+    }
+
     private static IEnumerable<Block> YourBlockers(IReadOnlyList<OpenBlocker> blockers, DateTimeOffset now)
     {
         yield return Blocks.Divider();
@@ -181,7 +200,7 @@ public static class HomeTab
 
         yield return Blocks.Section(participation);
 
-        var page = $"<{team.WeekPage}|the team's page>";
+        var page = team.WeekPage is { } weekPage ? $"<{weekPage}|the team's page>" : "the team's page";
         yield return Blocks.Section(team.Blockers.Count == 0 ? "*Open blockers:* none 🎉" : $"*Open blockers ({team.Blockers.Count}), oldest first*");
         foreach (var blocker in team.Blockers.Take(MaxTeamBlockers))
         {
@@ -190,19 +209,23 @@ public static class HomeTab
 
         if (team.Blockers.Count > MaxTeamBlockers)
         {
-            yield return Blocks.Context($"…and {team.Blockers.Count - MaxTeamBlockers} more — see {page}.");
+            yield return Blocks.Context(team.WeekPage is null
+                ? $"…and {team.Blockers.Count - MaxTeamBlockers} more."
+                : $"…and {team.Blockers.Count - MaxTeamBlockers} more — see {page}.");
         }
 
-        var log = $"<{team.DecisionLog}|the decision log>";
+        var log = team.DecisionLog is { } decisionLog ? $"<{decisionLog}|the decision log>" : null;
         yield return Blocks.Section(
             DocList($"Decisions due this week ({team.DueThisWeek.Count})", team.DueThisWeek, doc => $"due {DecisionText.LocalDate(doc.Deadline, zone)}", log)
             + "\n"
             + DocList($"Decided last week ({team.DecidedLastWeek.Count})", team.DecidedLastWeek,
                 doc => $"decided: {MrkdwnEscaping.Escape(OneLine(doc.DecidedOption ?? ""))}", log));
-        yield return Blocks.Context($"📄 <{team.WeekPage}|Open the team's week> · 🗂️ <{team.DecisionLog}|Decision log>");
+        yield return Blocks.Context(team.WeekPage is null || team.DecisionLog is null
+            ? PageLinks.PagesOff
+            : $"📄 <{team.WeekPage}|Open the team's week> · 🗂️ <{team.DecisionLog}|Decision log>");
     }
 
-    private static string DocList(string title, IReadOnlyList<DecisionDoc> docs, Func<DecisionDoc, string> detail, string log)
+    private static string DocList(string title, IReadOnlyList<DecisionDoc> docs, Func<DecisionDoc, string> detail, string? log)
     {
         if (docs.Count == 0)
         {
@@ -212,7 +235,7 @@ public static class HomeTab
         var lines = docs.Take(MaxDocLines).Select(doc => $"• {DecisionText.Name(doc)} — {detail(doc)}").ToList();
         if (docs.Count > MaxDocLines)
         {
-            lines.Add($"…and {docs.Count - MaxDocLines} more — see {log}.");
+            lines.Add(log is null ? $"…and {docs.Count - MaxDocLines} more." : $"…and {docs.Count - MaxDocLines} more — see {log}.");
         }
 
         return $"*{title}*\n{string.Join("\n", lines)}";

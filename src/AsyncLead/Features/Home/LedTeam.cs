@@ -9,6 +9,7 @@ namespace AsyncLead.Features.Home;
 /// <param name="Blockers">Every open blocker of the team, oldest first.</param>
 /// <param name="DueThisWeek">Docs of the team's channel still taking responses, due this week.</param>
 /// <param name="DecidedLastWeek">Docs of the team's channel decided last week.</param>
+/// <param name="WeekPage">Null, as <paramref name="DecisionLog"/>, when pages are off (no public address).</param>
 public sealed record LedTeam(
     TeamChannel Team,
     TeamWeek Week,
@@ -17,5 +18,5 @@ public sealed record LedTeam(
     IReadOnlyList<OpenBlocker> Blockers,
     IReadOnlyList<DecisionDoc> DueThisWeek,
     IReadOnlyList<DecisionDoc> DecidedLastWeek,
-    Uri WeekPage,
-    Uri DecisionLog);
+    Uri? WeekPage,
+    Uri? DecisionLog);

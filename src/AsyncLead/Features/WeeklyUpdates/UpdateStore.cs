@@ -173,12 +173,19 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
     }
 
     /// <summary>
-    /// What the form opens with, in one query: the member's update for this week, else empty with their latest earlier
-    /// update's Next Week as this week's In Progress.
+    /// What the form opens with: the member's update for this week, else empty with their latest earlier update's Next
+    /// Week as this week's In Progress; either way with what is planned for them (<see cref="PlannedItemStore"/>) added
+    /// to Next Week.
     /// </summary>
-    public async Task<WeeklyUpdateSections> FormDraftAsync(long teamChannelId, string userId, DateOnly weekStart, CancellationToken ct)
+    public async Task<WeeklyUpdateSections> FormDraftAsync(TeamChannel team, string userId, DateOnly weekStart, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var draft = await DraftAsync(connection, team.Id, userId, weekStart, ct);
+        return draft with { NextWeek = await PlannedItemStore.NextWeekWithPlannedAsync(connection, team.WorkspaceId, userId, draft.NextWeek, ct) };
+    }
+
+    private static async Task<WeeklyUpdateSections> DraftAsync(NpgsqlConnection connection, long teamChannelId, string userId, DateOnly weekStart, CancellationToken ct)
+    {
         var latest = await connection.QuerySingleOrDefaultAsync<DraftRow>(new CommandDefinition(
             """
             SELECT w.week_start = @weekStart AS IsThisWeek, u.completed AS Completed, u.in_progress AS InProgress,

@@ -20,6 +20,7 @@ public sealed class UpdateSubmissions(NpgsqlDataSource dataSource, JobQueue queu
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var saved = await UpdateStore.SaveUpdateAsync(connection, transaction, team.Id, week.Monday, userId, sections, keepNotes, late, now, ct);
+        await PlannedItemStore.NoteUpdateAsync(connection, transaction, team.WorkspaceId, userId, sections, now, ct);
         await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Thread(team.WorkspaceId, team.Id, saved.WeekId, ThreadPostJob.What.Update, saved.UpdateId), ct);
         await queue.EnqueueAsync(connection, transaction, WeeklyJobs.QueuedCheck(team.WorkspaceId, team.Id, saved.UpdateId, now + QueuedCheckJob.Delay), ct);
         // The author's tab here; the lead's when the post lands (ThreadPostJob), as every writer of the team shares it.

@@ -2,6 +2,7 @@ using System.Globalization;
 using AsyncLead.Features.Members;
 using AsyncLead.Slack.BlockKit;
 using AsyncLead.Slack.Mrkdwn;
+using AsyncLead.Web;
 
 namespace AsyncLead.Features.WeeklyUpdates;
 
@@ -155,10 +156,10 @@ public static class WeeklyTexts
         $"Your settings (time zone {timeZone}, from your Slack profile):\n" + Lines(settings) + "\n\n" + MemberSettingsParser.Usage;
 
     public static string Status(TeamChannel team, TeamWeek week, IReadOnlyList<string> wrote, IReadOnlyList<string> away,
-        IReadOnlyList<string> missing, DateTimeOffset closesAt, ParticipationFigures figures, Uri weekPage) =>
+        IReadOnlyList<string> missing, DateTimeOffset closesAt, ParticipationFigures figures, Uri? weekPage) =>
         $"*{week.Name}* in <#{team.ChannelId}> (closes {When(closesAt)}):\n" +
         string.Join('\n', People("✅ Wrote", wrote), People("🌴 Away", away), People("⏳ Missing", missing)) +
-        $"\n📈 {Figures(figures)}\n<{weekPage}|Open the {week.Name} page>";
+        $"\n📈 {Figures(figures)}\n" + (weekPage is null ? PageLinks.PagesOff : $"<{weekPage}|Open the {week.Name} page>");
 
     /// <summary>"4/5 wrote · median 2 h 15 min from prompt to update · 6 h 15 min of meetings saved".</summary>
     public static string Figures(ParticipationFigures figures) =>

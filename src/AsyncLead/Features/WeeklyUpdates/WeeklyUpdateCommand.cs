@@ -62,7 +62,7 @@ public sealed class WeeklyUpdateCommand(
         // Only a known yes skips asking: a no is checked again after the ack, in case the bot has just been invited.
         var known = await membership.KnownAsync(team.WorkspaceId, team.ChannelId, ct);
         var week = team.Calendar.ReportingWeekAt(clock.GetUtcNow());
-        var initial = await updates.FormDraftAsync(team.Id, command.UserId, week.Monday, ct);
+        var initial = await updates.FormDraftAsync(team, command.UserId, week.Monday, ct);
         return SlackAck.AckThen(SlackAck.Empty, async followUpCt =>
         {
             if (known is not true && !await BotIsMemberAsync(team, followUpCt))
@@ -79,7 +79,7 @@ public sealed class WeeklyUpdateCommand(
     internal static async Task OpenUpdateFormAsync(ISlackClient slack, UpdateStore updates, TeamChannel team, string userId, TeamWeek week,
         string triggerId, CancellationToken ct)
     {
-        var initial = await updates.FormDraftAsync(team.Id, userId, week.Monday, ct);
+        var initial = await updates.FormDraftAsync(team, userId, week.Monday, ct);
         await slack.ForWorkspace(team.WorkspaceId).Views.OpenAsync(triggerId, UpdateModal.Build(team, week, initial), ct);
     }
 

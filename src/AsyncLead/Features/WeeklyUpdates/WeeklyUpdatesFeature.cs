@@ -10,6 +10,7 @@ public static class WeeklyUpdatesFeature
     public static IServiceCollection AddWeeklyUpdates(this IServiceCollection services)
     {
         services.AddWorkspaceDataKeeper<TeamStore>();
+        services.AddWorkspaceDataKeeper<PlannedItemStore>();
         services.AddSingleton<UpdateStore>();
         services.AddSingleton<ThreadQuestions>();
         services.AddSingleton<UpdateSubmissions>();

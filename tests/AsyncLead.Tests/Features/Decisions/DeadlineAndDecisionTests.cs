@@ -92,7 +92,8 @@ public sealed class DeadlineAndDecisionTests(TestDatabase database) : IClassFixt
         Assert.Contains("*Decided:* Postgres with SKIP LOCKED", record);
         Assert.Contains("*Rationale:* One less moving part &amp; it's _durable_.", record);
         Assert.Contains("Decided by <@U_ALICE> on <!date^" + new DateTimeOffset(2025, 11, 21, 9, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds(), record);
-        Assert.Empty(CreatingDocsTests.ActionIds(team.Doc()));
+        // A record takes no more responses; what is left is proposing what replaces it.
+        Assert.Equal(["decision_supersede"], CreatingDocsTests.ActionIds(team.Doc()));
         Assert.Contains("Decided by <@U_ALICE>: *Postgres with SKIP LOCKED*", team.Thread().Last().Text);
     }
 }

@@ -10,6 +10,14 @@ public sealed class DecisionFormattingTests
     private static readonly DateTimeOffset Deadline = new(2025, 11, 20, 16, 0, 0, TimeSpan.Zero);
 
     [Fact]
+    public void Three_reviewers_the_deadline_moved_for_read_as_a_sentence()
+    {
+        Assert.StartsWith(":calendar: Moved to the Thursday after, so that <@U1>, <@U2> and <@U3> have at least",
+            DecisionText.DeadlineMoved(["U1", "U2", "U3"]));
+        Assert.Contains("so that <@U1> has at least", DecisionText.DeadlineMoved(["U1"]));
+    }
+
+    [Fact]
     public void A_long_section_is_split_over_several_section_blocks_each_within_slacks_limit()
     {
         var longAnalysis = string.Join("\n\n", Enumerable.Range(1, 120).Select(i => $"Paragraph {i}: the queue must survive restarts and deploys."));

@@ -35,7 +35,7 @@ public sealed class DecisionRecordTests(TestDatabase database) : IClassFixture<T
         }
 
         var link = team.Scenario.Host.Services.GetRequiredService<PageLinks>().Decision(SlackScenario.TeamId, id, Bob);
-        var html = await team.Scenario.Host.Http.GetStringAsync(link.PathAndQuery);
+        var html = await team.Scenario.Host.Http.GetStringAsync(link!.PathAndQuery);
         Assert.Contains("<h2>Deadline changes (1)</h2>", html);
         Assert.Matches("<tr><td><time[^>]*>[^<]*</time></td><td>alice</td><td><time datetime=\"2025-11-20T16:00:00Z\">[^<]*</time></td>"
             + "<td><time datetime=\"2025-11-21T16:00:00Z\">[^<]*</time></td><td>Waiting for the &lt;load test&gt;</td></tr>", html);

@@ -125,8 +125,9 @@ public sealed class PrivateDocsTests(TestDatabase database) : IClassFixture<Test
             ["team"] = SlackScenario.TeamId,
         }));
 
-    private static async Task<(HttpStatusCode Status, string Html)> GetAsync(DecisionTeam team, Uri link)
+    private static async Task<(HttpStatusCode Status, string Html)> GetAsync(DecisionTeam team, Uri? link)
     {
+        Assert.NotNull(link);
         using var response = await team.Scenario.Host.Http.GetAsync(link.PathAndQuery);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
