@@ -39,6 +39,6 @@ public sealed partial class ThreadReplyHandler(ThreadQuestions questions, Member
             now, ct);
     }
 
-    [GeneratedRegex(@"<@(?<id>[UW][A-Z0-9]+)(\|[^>]*)?>", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<@(?<id>[UW][A-Z0-9_]+)(\|[^>]*)?>", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex Mentions();
 }

@@ -14,8 +14,8 @@ public sealed class ThreadQuestionsTests(TestDatabase database) : IClassFixture<
     private static IReadOnlyList<FakeMessage> QuestionDms(SlackScenario s, string userId) =>
         [.. s.Slack.Messages(userId).Where(m => m.Text.StartsWith("💬", StringComparison.Ordinal))];
 
-    private static DateTimeOffset SentAt(SlackScenario s, FakeMessage dm) =>
-        s.Slack.Calls("chat.postMessage").Single(c => c.Ok && c.Arg("channel") == dm.Channel && c.Arg("text") == dm.Text).At;
+    private static DateTimeOffset SentAt(SlackScenario s, string userId, FakeMessage dm) =>
+        s.Slack.Calls("chat.postMessage").Single(c => c.Ok && c.Arg("channel") == userId && c.Arg("text") == dm.Text).At;
 
     /// <summary>Alice and Bob have written; their replies are in the thread.</summary>
     private static async Task<(SlackScenario S, string RootTs)> WrittenAsync(TestDatabase database)
@@ -59,7 +59,7 @@ public sealed class ThreadQuestionsTests(TestDatabase database) : IClassFixture<
         await s.RunUntilAsync(Utc(21, 14, 30));
         // Bob (New York, 09:10 there) is told once the batch window has passed; Alice is in her focus block.
         var bobs = Assert.Single(QuestionDms(s, "U_BOB"));
-        Assert.Equal(Utc(21, 14, 12), SentAt(s, bobs));
+        Assert.Equal(Utc(21, 14, 12), SentAt(s, "U_BOB", bobs));
         Assert.Contains("<@U_LENA>", bobs.VisibleText, StringComparison.Ordinal);
         Assert.Contains("are refunds in prod?", bobs.VisibleText, StringComparison.Ordinal);
         Assert.DoesNotContain("can I help", bobs.VisibleText, StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public sealed class ThreadQuestionsTests(TestDatabase database) : IClassFixture<
         await s.RunUntilAsync(Utc(24, 12));
         // Monday 09:00 in Berlin: one DM with both questions, quoted as typed (shown, not run), each with its link.
         var alices = Assert.Single(QuestionDms(s, "U_ALICE"));
-        Assert.Equal(Utc(24, 8), SentAt(s, alices));
+        Assert.Equal(Utc(24, 8), SentAt(s, "U_ALICE", alices));
         Assert.StartsWith("💬 2 questions", alices.Text, StringComparison.Ordinal);
         Assert.Contains("which bank is late with the keys?", alices.VisibleText, StringComparison.Ordinal);
         Assert.Contains("can I help with the keys?", alices.VisibleText, StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public sealed class ThreadQuestionsTests(TestDatabase database) : IClassFixture<
         Assert.Empty(QuestionDms(s, "U_ALICE"));
         Assert.Single(QuestionDms(s, "U_BOB"));
         var page = s.Host.Services.GetRequiredService<PageLinks>().TeamWeek(SlackScenario.TeamId, Channel, new DateOnly(2025, 11, 17), "U_LENA");
-        using var response = await s.Host.Http.GetAsync(page.PathAndQuery);
+        using var response = await s.Host.Http.GetAsync(page!.PathAndQuery);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("<dd id=\"questions\">2 asked, 1 answered</dd>", html, StringComparison.Ordinal);
     }
