@@ -207,6 +207,25 @@ public sealed class FakeSlack : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Someone joins or leaves a channel (Slack's side only; the events that tell the app are the test's to send).</summary>
+    public FakeSlack SetChannelMembership(string channelId, string userId, bool isMember)
+    {
+        lock (_world.Gate)
+        {
+            var members = _world.Channels[channelId].Members;
+            if (isMember)
+            {
+                members.Add(userId);
+            }
+            else
+            {
+                members.Remove(userId);
+            }
+        }
+
+        return this;
+    }
+
     /// <summary>Someone archived the channel: posting in it answers <c>is_archived</c>.</summary>
     public FakeSlack ArchiveChannel(string channelId)
     {

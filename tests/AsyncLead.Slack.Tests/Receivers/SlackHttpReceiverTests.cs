@@ -199,6 +199,7 @@ public sealed class SlackHttpReceiverTests : IAsyncLifetime
         var response = await _host.PostFormAsync("/slack/interactions", Fixture.InteractionFormOf(Fixture.Text(fixture)));
 
         await AssertEmpty200(response);
+        await _host.AfterHandlersAsync();
         Assert.Single(_host.Calls.To(route));
     }
 
@@ -208,6 +209,7 @@ public sealed class SlackHttpReceiverTests : IAsyncLifetime
         var response = await _host.PostFormAsync("/slack/interactions", Fixture.InteractionFormOf(Fixture.Text("block_actions_view_multi.json")));
 
         await AssertEmpty200(response);
+        await _host.AfterHandlersAsync();
         Assert.Equal(["decision.approve", "decision.stance"], _host.Calls.All.Select(call => call.Route));
     }
 
@@ -237,6 +239,7 @@ public sealed class SlackHttpReceiverTests : IAsyncLifetime
         var response = await _host.PostJsonAsync("/slack/events", Fixture.Bytes(fixture));
 
         await AssertEmpty200(response);
+        await _host.AfterHandlersAsync();
         Assert.Single(_host.Calls.To(route));
     }
 
@@ -252,6 +255,7 @@ public sealed class SlackHttpReceiverTests : IAsyncLifetime
 
         await AssertEmpty200(first);
         await AssertEmpty200(retry);
+        await _host.AfterHandlersAsync();
         Assert.Single(_host.Calls.To("event user_change"));
     }
 
@@ -265,6 +269,7 @@ public sealed class SlackHttpReceiverTests : IAsyncLifetime
         });
 
         await AssertEmpty200(response);
+        await _host.AfterHandlersAsync();
         var context = Assert.Single(_host.Calls.To("event app_uninstalled")).Context;
         Assert.Equal(2, context.RetryNum);
         Assert.Equal("http_error", context.RetryReason);
@@ -282,6 +287,7 @@ public sealed class SlackHttpReceiverTests : IAsyncLifetime
         await AssertEmpty200(suggestion);
         await AssertEmpty200(unknownEvent);
         await AssertEmpty200(unknownEnvelope);
+        await _host.AfterHandlersAsync();
         Assert.Empty(_host.Calls.All);
     }
 

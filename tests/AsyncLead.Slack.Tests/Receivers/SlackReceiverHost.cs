@@ -45,6 +45,10 @@ internal sealed class SlackReceiverHost : IAsyncDisposable
 
     public HandlerCalls Calls => _app.Services.GetRequiredService<HandlerCalls>();
 
+    /// <summary>Interactions and events are acked before their handler runs; this waits until every handler has finished.</summary>
+    public Task AfterHandlersAsync() =>
+        _app.Services.GetRequiredService<InFlightHandlers>().WhenIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
     public static async Task<SlackReceiverHost> StartAsync(
         Action<IServiceCollection>? addHandlers = null, string? signingSecret = SigningSecret, TimeSpan? ackBudget = null)
     {

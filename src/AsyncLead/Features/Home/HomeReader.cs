@@ -1,7 +1,6 @@
 using AsyncLead.Features.Decisions;
 using AsyncLead.Features.Members;
 using AsyncLead.Features.WeeklyUpdates;
-using AsyncLead.Slack.WebApi;
 using AsyncLead.Web;
 using NodaTime;
 using NodaTime.Extensions;
@@ -17,7 +16,6 @@ public sealed class HomeReader(
     ChannelAccess channels,
     WeekAttendance attendance,
     PageLinks links,
-    ISlackClient slack,
     TimeProvider clock)
 {
     public async Task<HomeData> ReadAsync(string workspaceId, string userId, CancellationToken ct)
@@ -73,16 +71,8 @@ public sealed class HomeReader(
             return team.ChosenMembers.Contains(userId, StringComparer.Ordinal);
         }
 
-        try
-        {
-            return await slack.ForWorkspace(team.WorkspaceId).Conversations.MembersAsync(team.ChannelId, ct)
-                .AnyAsync(id => id == userId, ct);
-        }
-        catch (SlackApiException ex) when (ex.IsChannelGone())
-        {
-            // The bot lost sight of the channel: nobody there can be expected until it is back.
-            return false;
-        }
+        // A channel the bot lost sight of has nobody in it: nobody there can be expected until it is back.
+        return await channels.IsMemberAsync(team.WorkspaceId, team.ChannelId, userId, ct);
     }
 
     private async Task<LedTeam> LedTeamAsync(TeamChannel team, TeamWeek week, string userId, DateTimeOffset now, CancellationToken ct)

@@ -7,9 +7,10 @@ using Npgsql;
 namespace AsyncLead.Features.Members;
 
 /// <summary>
-/// The keeper of <c>slack_channels</c> and <c>slack_channel_members</c>: whether a channel is private and, if so, who is
-/// in it, so that what comes from a private channel (a doc, a record, a page) is shown only to its members. Reads never
-/// call Slack: a channel not learned yet counts as private (fail closed) and is learned by a job.
+/// The keeper of <c>slack_channels</c> and <c>slack_channel_members</c>: whether a channel is private and who is in it,
+/// so that what comes from a private channel (a doc, a record, a page) is shown only to its members, and a team's
+/// channel is known without asking Slack. Visibility reads never call Slack: a channel not learned yet counts as private
+/// (fail closed) and is learned by a job. Membership events keep what is learned true.
 /// </summary>
 public sealed class ChannelAccess(NpgsqlDataSource dataSource, JobQueue jobs, ISlackClient slack, TimeProvider clock) : IWorkspaceDataKeeper
 {
@@ -96,7 +97,33 @@ public sealed class ChannelAccess(NpgsqlDataSource dataSource, JobQueue jobs, IS
         return await VisibleAsync(workspaceId, viewerId, null, wanted, ct);
     }
 
-    /// <summary>Asks Slack whether the channel is private and, if so, who is in it. A channel the bot can't see stays private with nobody in it.</summary>
+    /// <summary>
+    /// Who is in the channel, from what is learned (off the ack path: a channel not learned for a day is asked of Slack
+    /// first). A channel the bot can't see has nobody in it.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> MembersAsync(string workspaceId, string channelId, CancellationToken ct)
+    {
+        await LearnAsync(workspaceId, channelId, ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var members = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT user_id FROM slack_channel_members WHERE workspace_id = @workspaceId AND channel_id = @channelId",
+            new { workspaceId, channelId }, cancellationToken: ct));
+        return members.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Whether <paramref name="userId"/> is in the channel, as <see cref="MembersAsync"/> would say, without loading everyone.</summary>
+    public async Task<bool> IsMemberAsync(string workspaceId, string channelId, string userId, CancellationToken ct)
+    {
+        await LearnAsync(workspaceId, channelId, ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            """
+            SELECT EXISTS (SELECT 1 FROM slack_channel_members
+                           WHERE workspace_id = @workspaceId AND channel_id = @channelId AND user_id = @userId)
+            """, new { workspaceId, channelId, userId }, cancellationToken: ct));
+    }
+
+    /// <summary>Asks Slack whether the channel is private and who is in it. A channel the bot can't see stays private with nobody in it.</summary>
     public async Task LearnAsync(string workspaceId, string channelId, CancellationToken ct)
     {
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
@@ -117,7 +144,7 @@ public sealed class ChannelAccess(NpgsqlDataSource dataSource, JobQueue jobs, IS
         {
             var channel = await api.Conversations.InfoAsync(channelId, ct);
             isPrivate = channel.IsPrivate || channel.IsGroup || channel.IsIm;
-            if (isPrivate && !channel.IsIm)
+            if (!channel.IsIm)
             {
                 await foreach (var member in api.Conversations.MembersAsync(channelId, ct))
                 {
@@ -143,7 +170,7 @@ public sealed class ChannelAccess(NpgsqlDataSource dataSource, JobQueue jobs, IS
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>Someone joined a channel the bot is in: a member of a known private channel is recorded, an unknown channel is learned.</summary>
+    /// <summary>Someone joined a channel the bot is in: a member of a known channel is recorded, an unknown channel is learned.</summary>
     public async Task JoinedAsync(string workspaceId, string channelId, string userId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -151,7 +178,7 @@ public sealed class ChannelAccess(NpgsqlDataSource dataSource, JobQueue jobs, IS
             """
             INSERT INTO slack_channel_members (workspace_id, channel_id, user_id)
             SELECT workspace_id, channel_id, @userId FROM slack_channels
-            WHERE workspace_id = @workspaceId AND channel_id = @channelId AND is_private
+            WHERE workspace_id = @workspaceId AND channel_id = @channelId
             ON CONFLICT DO NOTHING
             """, new { workspaceId, channelId, userId }, cancellationToken: ct));
         var known = added > 0 || await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
@@ -161,6 +188,22 @@ public sealed class ChannelAccess(NpgsqlDataSource dataSource, JobQueue jobs, IS
         {
             await jobs.EnqueueAsync(LearnRequest(workspaceId, channelId), ct);
         }
+    }
+
+    /// <summary>
+    /// The bot was invited back: while it was out no membership event reached us, so the channel is learned again now
+    /// (one pending job per channel).
+    /// </summary>
+    public async Task BotRejoinedAsync(string workspaceId, string channelId, CancellationToken ct)
+    {
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE slack_channels SET learned_at = '1970-01-01T00:00:00Z' WHERE workspace_id = @workspaceId AND channel_id = @channelId",
+                new { workspaceId, channelId }, cancellationToken: ct));
+        }
+
+        await jobs.EnqueueAsync(LearnRequest(workspaceId, channelId), ct);
     }
 
     /// <summary>Someone left (or was removed from) a channel: they stop seeing what comes from it at once.</summary>

@@ -23,6 +23,8 @@ public sealed class MemberJoinedChannelHandler(ChannelAccess access, BotChannelM
             {
                 await membership.RecordAsync(workspace, joined.Channel, isMember: true, ct);
                 await queue.EnqueueAsync(BotJoinedChannel.Request(workspace, joined.Channel), ct);
+                await access.BotRejoinedAsync(workspace, joined.Channel, ct);
+                return;
             }
 
             await access.JoinedAsync(workspace, joined.Channel, joined.User, ct);

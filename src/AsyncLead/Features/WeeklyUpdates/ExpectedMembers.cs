@@ -5,17 +5,18 @@ namespace AsyncLead.Features.WeeklyUpdates;
 
 /// <summary>
 /// Who is expected to write this week, resolved when the prompt goes out: the channel's people (or the chosen ones),
-/// without bots and deactivated accounts.
+/// without bots and deactivated accounts. The channel's people are read from what membership events keep (Slack is
+/// asked once a day at most).
 /// </summary>
-public sealed class ExpectedMembers(ISlackClient slack, MemberDirectory directory)
+public sealed class ExpectedMembers(ChannelAccess channels, MemberDirectory directory)
 {
     public async Task<IReadOnlyList<MemberProfile>> ResolveAsync(TeamChannel team, CancellationToken ct)
     {
-        var candidates = team.ExpectEveryone
-            ? await slack.ForWorkspace(team.WorkspaceId).Conversations.MembersAsync(team.ChannelId, ct).ToListAsync(ct)
-            : [.. team.ChosenMembers];
+        IEnumerable<string> candidates = team.ExpectEveryone
+            ? await channels.MembersAsync(team.WorkspaceId, team.ChannelId, ct)
+            : team.ChosenMembers;
         var people = new List<MemberProfile>();
-        foreach (var userId in candidates.Distinct(StringComparer.Ordinal))
+        foreach (var userId in candidates.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             try
             {

@@ -289,14 +289,8 @@ public sealed class WeeklyUpdateCommand(
             return team.ChosenMembers.Contains(userId, StringComparer.Ordinal);
         }
 
-        try
-        {
-            return await slack.ForWorkspace(team.WorkspaceId).Conversations.MembersAsync(team.ChannelId, ct).AnyAsync(id => id == userId, ct);
-        }
-        catch (SlackApiException ex) when (ex.IsChannelGone())
-        {
-            return false;
-        }
+        // A channel the bot lost sight of has nobody in it: nobody there can be expected until it is back.
+        return await channels.IsMemberAsync(team.WorkspaceId, team.ChannelId, userId, ct);
     }
 
     /// <summary>

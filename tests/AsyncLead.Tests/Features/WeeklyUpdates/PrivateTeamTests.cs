@@ -79,9 +79,13 @@ public sealed class PrivateTeamTests(TestDatabase database) : IClassFixture<Test
         return s;
     }
 
-    private static Task<Sandbox.Simulation.SlackResponse> MembershipEventAsync(SlackScenario s, string type, string userId) =>
-        s.Simulator.SendEventAsync(s.Simulator.EventCallback(new JsonObject
+    /// <summary>Someone joins or leaves #leads in Slack, and Slack tells the app.</summary>
+    private static Task<Sandbox.Simulation.SlackResponse> MembershipEventAsync(SlackScenario s, string type, string userId)
+    {
+        s.Slack.SetChannelMembership(Leads, userId, isMember: type == "member_joined_channel");
+        return s.Simulator.SendEventAsync(s.Simulator.EventCallback(new JsonObject
         {
             ["type"] = type, ["user"] = userId, ["channel"] = Leads, ["channel_type"] = "G", ["team"] = SlackScenario.TeamId,
         }));
+    }
 }
