@@ -325,8 +325,8 @@ public sealed class SandboxUiEndpoints
         var thread = Thread(conversation, Str(body, "thread"));
         if (!text.StartsWith('/'))
         {
-            // A person's own message: Slack keeps it; the bot reads it only if it asks (conversations.history).
-            _slack.AddMessage(conversation, actingAs, text, thread);
+            // A person's own message: Slack keeps it, and tells the bot with a message event where the bot is in the channel.
+            await _simulator.User(actingAs, conversation).PostsAsync(text, thread);
             _slack.NotifyChanged();
             return Line("");
         }

@@ -67,6 +67,22 @@ public sealed class SlackUser
     /// <summary>Closes the modal this person is looking at; null when the view did not ask to be told (notify_on_close).</summary>
     public async Task<SlackResponse?> ClosesViewAsync() => await _simulator.CloseViewAsync(Id, await OpenModalAsync());
 
+    /// <summary>
+    /// Writes a message in this person's channel (in a thread with <paramref name="threadTs"/>); where the bot is in the
+    /// channel, Slack tells it with a <c>message</c> event, as it does.
+    /// </summary>
+    public async Task<FakeMessage> PostsAsync(string text, string? threadTs = null)
+    {
+        var slack = _simulator.Slack;
+        var message = slack.AddMessage(ChannelId, Id, text, threadTs);
+        if (slack.MessageEventFor(message) is { } @event)
+        {
+            await _simulator.SendEventAsync(_simulator.EventCallback(@event, slack.Person(Id).Workspace.TeamId));
+        }
+
+        return message;
+    }
+
     /// <summary>Opens the app's Home tab: an <c>app_home_opened</c> event, carrying the published view if there is one.</summary>
     public Task<SlackResponse> OpensAppHomeAsync()
     {

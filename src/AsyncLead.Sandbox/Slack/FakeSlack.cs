@@ -429,6 +429,40 @@ public sealed class FakeSlack : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The <c>message</c> event Slack sends the app for a person's message (its <c>message.channels</c> and
+    /// <c>message.groups</c> subscriptions): only from a channel the bot is in; null otherwise (and for DMs, which would be
+    /// <c>message.im</c>).
+    /// </summary>
+    internal JsonObject? MessageEventFor(FakeMessage message)
+    {
+        lock (_world.Gate)
+        {
+            var channel = ExistingConversation(message.Channel);
+            if (!channel.BotIsMember || channel.IsIm || channel.IsMpim)
+            {
+                return null;
+            }
+
+            var @event = new JsonObject
+            {
+                ["type"] = "message",
+                ["channel"] = channel.Id,
+                ["channel_type"] = channel.IsPrivate ? "group" : "channel",
+                ["user"] = message.User,
+                ["text"] = message.Text,
+                ["ts"] = message.Ts,
+                ["event_ts"] = message.Ts,
+            };
+            if (message.ThreadTs is { } thread)
+            {
+                @event["thread_ts"] = thread;
+            }
+
+            return @event;
+        }
+    }
+
     /// <summary>Channel id and name as Slack sends them in payloads; a person's id means the app's DM with them.</summary>
     internal (string Id, string Name) Conversation(string channelOrUserId)
     {

@@ -13,6 +13,7 @@ namespace AsyncLead.Slack.BlockKit;
 [JsonDerivedType(typeof(MultiUsersSelectElement))]
 [JsonDerivedType(typeof(ConversationsSelectElement))]
 [JsonDerivedType(typeof(StaticSelectElement))]
+[JsonDerivedType(typeof(GroupedStaticSelectElement))]
 [JsonDerivedType(typeof(OverflowElement))]
 [JsonDerivedType(typeof(CheckboxesElement))]
 [JsonDerivedType(typeof(RadioButtonsElement))]

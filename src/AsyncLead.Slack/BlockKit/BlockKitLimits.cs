@@ -225,6 +225,18 @@ public static class BlockKitLimits
                 Placeholder = Fit(select.Placeholder, Placeholder),
                 Confirm = Fit(select.Confirm),
             },
+            GroupedStaticSelectElement select => select with
+            {
+                OptionGroups = CheckCount(select.OptionGroups, 1, SelectOptions, "static_select option_groups")
+                    .Select(group => group with
+                    {
+                        Label = Fit(group.Label, OptionText),
+                        Options = FitOptions(group.Options, 1, SelectOptions, "option group options"),
+                    })
+                    .ToList(),
+                InitialOption = Fit(select.InitialOption),
+                Placeholder = Fit(select.Placeholder, Placeholder),
+            },
             OverflowElement overflow => overflow with
             {
                 Options = FitOptions(overflow.Options, OverflowOptionsMin, OverflowOptionsMax, "overflow options"),

@@ -1,4 +1,5 @@
 using AsyncLead.Features.WeeklyUpdates;
+using AsyncLead.Jobs;
 using AsyncLead.Sandbox;
 using AsyncLead.Sandbox.Simulation;
 using AsyncLead.Sandbox.Slack;
@@ -10,7 +11,8 @@ namespace AsyncLead.SandboxMode;
 /// blockers), one through the form, one late from the prompt's button after the week closed, and the lead's decision
 /// doc for two reviewers. Runs right after the week's prompt went out, with the gate held.
 /// </summary>
-internal sealed class SandboxSampleWeek(FakeSlack slack, SlackSimulator simulator, SandboxClock clock, SandboxJobs jobs, TeamStore teams)
+internal sealed class SandboxSampleWeek(FakeSlack slack, SlackSimulator simulator, SandboxClock clock, SandboxJobs jobs, TeamStore teams,
+    UpdateStore updates, JobQueue queue)
 {
     private const string Command = "/weekly-update";
     private const string Priya = "U0PRIYA";
@@ -37,7 +39,15 @@ internal sealed class SandboxSampleWeek(FakeSlack slack, SlackSimulator simulato
             ("Next Week", "Pair with Kenji on the billing export")), "Sofia's form");
         await jobs.RunDueAsync(cancellationToken);
 
-        // Kenji misses the close and writes from his prompt afterwards: a late update in its own week.
+        // Kenji's prompt reaches him when his working day starts in Tokyo; he misses the close and writes from it
+        // afterwards: a late update in its own week.
+        if (await updates.FindWeekAsync(team.Id, week.Monday, cancellationToken) is { } stored
+            && await queue.NextRunAtAsync([WeeklyJobs.NudgeKey(stored.Id, Kenji, 0)], cancellationToken) is { } kenjisPrompt)
+        {
+            clock.MoveTo(kenjisPrompt);
+            await jobs.RunDueAsync(cancellationToken);
+        }
+
         clock.MoveTo(team.Calendar.ClosesAt(week) + TimeSpan.FromHours(2));
         await jobs.RunDueAsync(cancellationToken);
         var prompt = slack.Messages(Kenji).LastOrDefault(m => m.Text.StartsWith("📝", StringComparison.Ordinal) && m.Text.Contains(week.Name, StringComparison.Ordinal))

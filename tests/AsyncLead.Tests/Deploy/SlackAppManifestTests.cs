@@ -77,6 +77,8 @@ public sealed class SlackAppManifestTests
         return registered!
             .Where(descriptor => typeof(ISlackEventHandler).IsAssignableFrom(descriptor.ServiceType))
             .Select(descriptor => ((ISlackEventHandler)scope.ServiceProvider.GetRequiredService(descriptor.ServiceType)).EventType)
+            // Slack subscribes to message events per kind of conversation: the channels and private channels the bot is in.
+            .SelectMany(type => type == "message" ? new[] { "message.channels", "message.groups" } : [type])
             .Distinct()
             .ToList();
     }

@@ -122,7 +122,7 @@ public sealed class EventDeliveryTests(TestDatabase database) : IClassFixture<Te
     // An event type the app itself doesn't handle, so the recorder is its only handler.
     private static JsonObject Message(string userId) => new()
     {
-        ["type"] = "message", ["channel"] = "D_ALICE", ["channel_type"] = "im", ["user"] = userId, ["text"] = "hello", ["ts"] = "1763366400.000100",
+        ["type"] = "reaction_added", ["channel"] = "D_ALICE", ["user"] = userId, ["text"] = "hello", ["ts"] = "1763366400.000100",
     };
 
     /// <summary>How often the handler ran to completion, and how often it was called; the first <c>failures</c> calls throw.</summary>
@@ -148,7 +148,7 @@ public sealed class EventDeliveryTests(TestDatabase database) : IClassFixture<Te
 
     private sealed class MessageRecorder(DeliveryLog log) : ISlackEventHandler
     {
-        public string EventType => "message";
+        public string EventType => "reaction_added";
 
         public Task HandleAsync(EventCallbackPayload callback, SlackContext context, CancellationToken ct)
         {

@@ -117,12 +117,38 @@ internal sealed class TeamOnHostProcesses : IAsyncDisposable
         return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM jobs WHERE kind = 'weekly.prompt' AND state = 'available'");
     }
 
-    /// <summary>The week's prompt time arrives: the prompt job setup scheduled becomes due now, and the workers are told.</summary>
+    /// <summary>
+    /// The week's prompt time arrives: the team's prompt day and time become this minute of this week (in the team's
+    /// zone), the prompt job setup scheduled becomes this week's and due now, and the workers are told.
+    /// </summary>
     public async Task PromptTimeArrivesAsync()
     {
         await using var connection = await _database.DataSource.OpenConnectionAsync();
+        // The processes run on the wall clock, and a prompt DM waits for its person's working hours: these people work
+        // round the clock, so their prompts go out now whenever the test runs.
+        var roundTheClock = "[" + string.Join(',', Enumerable.Range(0, 7).Select(day =>
+            string.Create(CultureInfo.InvariantCulture, $$"""{"day":{{day}},"start":"00:00:00","end":"23:59:00"}"""))) + "]";
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO members (workspace_id, user_id, working_hours) SELECT @workspaceId, unnest(@people), @roundTheClock::jsonb
+            ON CONFLICT (workspace_id, user_id) DO UPDATE SET working_hours = EXCLUDED.working_hours
+            """, new { workspaceId = SlackScenario.TeamId, people = People.ToArray(), roundTheClock });
+        // The prompt places each DM from the week's prompt time, so that time (not only the job's run_at) must be now:
+        // a prompt job merely run early would rightly hold its DMs until the prompt time setup chose.
+        await connection.ExecuteAsync(
+            """
+            UPDATE team_channels SET prompt_day = extract(isodow FROM now() AT TIME ZONE time_zone),
+                                     prompt_time = date_trunc('minute', now() AT TIME ZONE time_zone)::time
+            WHERE workspace_id = @workspaceId AND channel_id = @channel
+            """, new { workspaceId = SlackScenario.TeamId, channel = Channel });
         var due = await connection.ExecuteAsync(
-            $"UPDATE jobs SET run_at = now() WHERE kind = 'weekly.prompt' AND state = 'available'; SELECT pg_notify('{JobQueue.NotificationChannel}', '')");
+            $$"""
+            UPDATE jobs SET run_at = now(), payload = jsonb_set(payload, '{weekStart}', to_jsonb(
+                (SELECT date_trunc('week', now() AT TIME ZONE t.time_zone)::date::text FROM team_channels t
+                 WHERE t.workspace_id = @workspaceId AND t.channel_id = @channel)))
+            WHERE kind = 'weekly.prompt' AND state = 'available';
+            SELECT pg_notify('{{JobQueue.NotificationChannel}}', '')
+            """, new { workspaceId = SlackScenario.TeamId, channel = Channel });
         Assert.True(due == 1, $"expected the one weekly prompt that setup schedules, found {due}");
     }
 

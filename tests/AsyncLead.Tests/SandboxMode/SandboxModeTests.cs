@@ -49,7 +49,10 @@ public sealed class SandboxModeTests(SandboxDatabase database) : IClassFixture<S
 
         Assert.StartsWith("To the next weekly prompt: now Fri", line, StringComparison.Ordinal);
         Assert.True(host.Services.GetRequiredService<SandboxClock>().GetUtcNow() > before);
-        Assert.All(SandboxWorkspace.People, person => Assert.Contains(slack.Messages(person.Id), m => m.Text.StartsWith("📝", StringComparison.Ordinal)));
+        // Friday 10:00 in London: working time for Maya, Priya (Kolkata) and Lucas (Berlin), who get their prompts now; Liam
+        // (Sydney, evening), Kenji (Tokyo, evening) and Sofia (New York, before work) get theirs when their working day starts.
+        var promptedNow = SandboxWorkspace.People.Where(p => slack.Messages(p.Id).Any(m => m.Text.StartsWith("📝", StringComparison.Ordinal)));
+        Assert.Equal(["U0LUCAS", "U0MAYA", "U0PRIYA"], promptedNow.Select(p => p.Id).Order());
         var root = Assert.Single(slack.Messages(SandboxWorkspace.TeamChannelId), m => m.Text.StartsWith("📊", StringComparison.Ordinal));
 
         var ack = await host.Services.GetRequiredService<SlackSimulator>().User(Priya, SandboxWorkspace.TeamChannelId)

@@ -69,9 +69,9 @@ public sealed class SandboxPage(Chromium chromium, Uri address, Func<string> hos
         input.SendKeys(text);
     }
 
-    /// <summary>Picks an option in a select (for a multi-select: adds it) by its text.</summary>
+    /// <summary>Picks an option in a select (for a multi-select: adds it) by its text, in an option group too.</summary>
     public static void Pick(IWebElement modal, string label, string option) =>
-        Field(modal, label).FindElement(By.XPath($".//select/option[contains(., '{option}')]")).Click();
+        Field(modal, label).FindElement(By.XPath($".//select//option[contains(., '{option}')]")).Click();
 
     /// <summary>Clicks what <paramref name="find"/> finds, finding it again if a live update redrew it meanwhile.</summary>
     public void Click(Func<IWebElement> find) => Until(() =>

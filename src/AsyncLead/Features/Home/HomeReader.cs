@@ -39,7 +39,8 @@ public sealed class HomeReader(
             if (written || isLead || await IsExpectedAsync(team, stored, userId, ct))
             {
                 var nextReminder = stored is null || written ? null : await updates.NextReminderAsync(stored.Id, userId, team.Cadence.Steps.Count, ct);
-                weeks.Add(new WeekStatus(team, week, written, member.Schedule.IsAwayForWeek(week), nextReminder, team.Calendar.ClosesAt(week)));
+                var away = member.Schedule.IsAwayForWeek(week) || (stored is not null && (await updates.SkippedAsync(stored.Id, ct)).Contains(userId));
+                weeks.Add(new WeekStatus(team, week, written, away, nextReminder, team.Calendar.ClosesAt(week)));
             }
 
             if (isLead)

@@ -12,7 +12,7 @@ public sealed partial record SlackStatus(string Text, string Emoji, DateTimeOffs
         ":palm_tree:", ":desert_island:", ":beach_with_umbrella:", ":face_with_thermometer:", ":thermometer:", ":no_entry_sign:",
     };
 
-    /// <summary>The status says its person is out: a vacation or sick emoji, or words such as "Out of office", "OOO", "on leave".</summary>
+    /// <summary>The status says its person is out: a vacation or sick emoji, or words such as "Out of office", "OOO", "vacation", "on leave".</summary>
     public bool SaysOut => OutEmoji.Contains(Emoji) || OutWords().IsMatch(Text);
 
     /// <summary>Out at <paramref name="at"/>: the status says so and hasn't cleared by then (one without an expiry stands).</summary>
@@ -25,7 +25,7 @@ public sealed partial record SlackStatus(string Text, string Emoji, DateTimeOffs
             : new SlackStatus(profile.StatusText?.Trim() ?? "", profile.StatusEmoji?.Trim() ?? "",
                 profile.StatusExpiration is > 0 and var expiry ? DateTimeOffset.FromUnixTimeSeconds(expiry) : null);
 
-    [GeneratedRegex(@"\b(out of (the )?office|ooo|pto|on (vacation|holiday|leave)|vacationing|on holidays|parental leave|out sick|off sick|sick leave)\b",
+    [GeneratedRegex(@"\b(out of (the )?office|ooo|pto|vacation|on (holiday|leave)|vacationing|on holidays|parental leave|out sick|off sick|sick leave)\b",
         RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OutWords();
 }

@@ -5,7 +5,7 @@ namespace AsyncLead.Features.WeeklyUpdates;
 
 /// <summary>
 /// The week closes: its summary goes into the thread. A week nobody was prompted for and nobody wrote in stays silent, and so
-/// does a paused team's (<see cref="TeamPause"/>).
+/// does a paused or switched-off team's (<see cref="TeamPause"/>, <see cref="TeamSwitchCommand"/>).
 /// </summary>
 public sealed class CloseWeekJob(UpdateStore updates, TeamStore teams, JobQueue queue, NpgsqlDataSource dataSource, TimeProvider clock) : IJobHandler
 {
@@ -16,7 +16,7 @@ public sealed class CloseWeekJob(UpdateStore updates, TeamStore teams, JobQueue 
     public async Task HandleAsync(JobContext job, CancellationToken cancellationToken)
     {
         var payload = job.Payload<Payload>();
-        if (await teams.FindAsync(payload.TeamChannelId, cancellationToken) is not { PausedAt: null }
+        if (await teams.FindAsync(payload.TeamChannelId, cancellationToken) is not { PausedAt: null, Stopped: null }
             || await updates.FindWeekAsync(payload.TeamChannelId, payload.WeekStart, cancellationToken) is not { } week
             || (week.PromptedAt is null && (await updates.UpdatesOfWeekAsync(week.Id, cancellationToken)).Count == 0))
         {

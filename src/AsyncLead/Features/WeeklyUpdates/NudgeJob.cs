@@ -9,9 +9,11 @@ namespace AsyncLead.Features.WeeklyUpdates;
 
 /// <summary>
 /// The prompt DM (number 0) or a reminder. Decided when it runs, not when it was planned: nobody who has written
-/// meanwhile or is away hears from us, and a reminder that now falls in a focus block (settings changed since) moves
-/// to the member's next allowed minute, as long as that is before the next week's prompt. Posted once however often
-/// the job runs (<see cref="SlackPoster"/>).
+/// meanwhile or is away hears from us, and a prompt or reminder that now falls in a focus block or outside working
+/// hours (settings changed since) moves to the member's next allowed minute, as long as that is before the next week's prompt. Posted once however often
+/// the job runs (<see cref="SlackPoster"/>). Where the team counts Slack statuses, someone whose status says they are out
+/// gets no reminder, their prompt waits until the status clears, and they sit the week out when it lasts past next
+/// week's prompt.
 /// </summary>
 public sealed class NudgeJob(UpdateStore updates, TeamStore teams, MemberDirectory directory, ISlackClient slack, SlackPoster poster, TimeProvider clock) : IJobHandler
 {
@@ -26,7 +28,9 @@ public sealed class NudgeJob(UpdateStore updates, TeamStore teams, MemberDirecto
         if (await updates.FindWeekAsync(payload.WeekId, cancellationToken) is not { } week
             || await teams.FindAsync(week.TeamChannelId, cancellationToken) is not { } team
             || team.PausedAt is not null
-            || await updates.FindUpdateAsync(week.Id, payload.UserId, cancellationToken) is not null)
+            || team.Stopped is not null
+            || await updates.FindUpdateAsync(week.Id, payload.UserId, cancellationToken) is not null
+            || (await updates.SkippedAsync(week.Id, cancellationToken)).Contains(payload.UserId))
         {
             return;
         }
@@ -39,9 +43,28 @@ public sealed class NudgeJob(UpdateStore updates, TeamStore teams, MemberDirecto
         }
 
         var now = clock.GetUtcNow();
-        if (payload.Number > 0 && !member.Schedule.IsAllowed(now))
+        var stopBefore = team.Calendar.PromptAt(teamWeek.Next());
+        if (team.StatusMeansAway && member.Status is { } status && status.IsOutAt(now))
         {
-            var stopBefore = team.Calendar.PromptAt(teamWeek.Next());
+            // Out by their Slack status (kept fresh by user_change). A reminder is dropped (the next one, if any, looks
+            // again). The prompt waits for a status that clears before next week's prompt; otherwise they sit this
+            // team's week out, shown as away.
+            if (payload.Number > 0)
+            {
+                return;
+            }
+
+            if (status.Until is { } back && back < stopBefore)
+            {
+                throw new RetryJobLaterException(back - now, "the member's Slack status says they are out");
+            }
+
+            await updates.SkipWeekAsync(team.WorkspaceId, team.Id, week.WeekStart, payload.UserId, UpdateStore.KeptBackByStatus, now, cancellationToken);
+            return;
+        }
+
+        if (!member.Schedule.IsAllowed(now))
+        {
             if (member.Schedule.NextAllowedInstant(now) is { } later && later < stopBefore)
             {
                 throw new RetryJobLaterException(later - now, "outside the member's working hours or inside a focus block");

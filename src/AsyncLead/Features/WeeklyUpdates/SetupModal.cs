@@ -26,6 +26,7 @@ public sealed class SetupModal(TeamStore teams, JobQueue queue, NpgsqlDataSource
     private const string Chosen = "chosen";
     private const string Lead = "lead";
     private const string AdminMark = "admin";
+    private const string StatusAway = "status_away";
 
     private static readonly DayOfWeek[] Days =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
@@ -42,6 +43,9 @@ public sealed class SetupModal(TeamStore teams, JobQueue queue, NpgsqlDataSource
         Option.Plain("Once, one working day after the prompt", TeamChannel.StoredCadence(ReminderChoice.FirstOnly)),
         Option.Plain("No reminders", TeamChannel.StoredCadence(ReminderChoice.None)),
     ];
+
+    private static readonly Option StatusAwayOption =
+        Option.Plain("A Slack status saying someone is out (🌴, OOO, vacation, out of office) marks them away", StatusAway);
 
     public string CallbackId => Id;
 
@@ -69,14 +73,15 @@ public sealed class SetupModal(TeamStore teams, JobQueue queue, NpgsqlDataSource
     public static ModalView ReadOnly(TeamChannel current) =>
         new(new PlainText("Weekly updates setup"),
         [
-            Blocks.Section($"Weekly updates for <#{current.ChannelId}>. {WeeklyTexts.OnlyLeadChangesSetup(current.LeadUserId)}"),
+            Blocks.Section($"Weekly updates for <#{current.ChannelId}>. {WeeklyTexts.OnlyLeadChangesSetup(current.LeadUserId)}{WeeklyTexts.StoppedNote(current)}"),
             Blocks.Fields(
                 $"*Prompt*\n{current.Prompt.Day} {current.Prompt.Time:HH\\:mm} ({current.TimeZone})",
                 $"*Week closes*\n{current.Close.Day} {current.Close.Time:HH\\:mm}",
                 $"*Who writes*\n{(current.ExpectEveryone ? "Everyone in the channel" : string.Join(", ", current.ChosenMembers.Select(m => $"<@{m}>")))}",
                 $"*Reminders*\n{ReminderOptions.Single(o => o.Value == TeamChannel.StoredCadence(current.Reminders)).Text.Text}",
                 $"*Digest to*\n{string.Join(", ", current.DigestRecipients.Select(m => $"<@{m}>"))}",
-                $"*Lead*\n<@{current.LeadUserId}>"),
+                $"*Lead*\n<@{current.LeadUserId}>",
+                $"*Away by Slack status*\n{(current.StatusMeansAway ? "Yes" : "No")}"),
         ])
         {
             CallbackId = Id,
@@ -88,14 +93,19 @@ public sealed class SetupModal(TeamStore teams, JobQueue queue, NpgsqlDataSource
         var dayOptions = Days.Select(day => Option.Plain(day.ToString(), ((int)day).ToString(CultureInfo.InvariantCulture))).ToArray();
         return new ModalView(new PlainText("Weekly updates setup"),
         [
-            Blocks.Section($"Weekly updates for <#{current.ChannelId}>: one thread a week, one reply per person."),
+            Blocks.Section($"Weekly updates for <#{current.ChannelId}>: one thread a week, one reply per person.{WeeklyTexts.StoppedNote(current)}"),
             Blocks.Input("prompt_day", "Prompt day", new StaticSelectElement(Value, dayOptions)
             {
                 InitialOption = dayOptions[Array.IndexOf(Days, current.Prompt.Day)],
             }),
             Blocks.Input("prompt_time", "Prompt time", new TimePickerElement(Value) { InitialTime = current.Prompt.Time }),
-            Blocks.Input("time_zone", "Team time zone", new PlainTextInputElement(Value) { InitialValue = current.TimeZone, MaxLength = 64 },
-                hint: "An IANA time zone such as Europe/Berlin or America/New_York. Prompt and close times are in this zone."),
+            Blocks.Input("close_day", "Week closes on", new StaticSelectElement(Value, dayOptions)
+            {
+                InitialOption = dayOptions[Array.IndexOf(Days, current.Close.Day)],
+            }, hint: "In the week after the prompt, with a summary in the thread; at the latest when the next prompt goes out."),
+            Blocks.Input("close_time", "Week closes at", new TimePickerElement(Value) { InitialTime = current.Close.Time }),
+            Blocks.Input("time_zone", "Team time zone", ZoneSelect(current.TimeZone),
+                hint: "Prompt and close times are in this zone; everyone's reminders follow their own."),
             Blocks.Input("expected", "Who is expected to write", new RadioButtonsElement(Value, ExpectOptions)
             {
                 InitialOption = ExpectOptions[current.ExpectEveryone ? 0 : 1],
@@ -108,6 +118,10 @@ public sealed class SetupModal(TeamStore teams, JobQueue queue, NpgsqlDataSource
             {
                 InitialOption = ReminderOptions.Single(o => o.Value == TeamChannel.StoredCadence(current.Reminders)),
             }, hint: "Each reminder arrives inside the person's working hours and outside their focus blocks, in their own time zone."),
+            Blocks.Input(StatusAway, "Away", new CheckboxesElement(Value, [StatusAwayOption])
+            {
+                InitialOptions = current.StatusMeansAway ? [StatusAwayOption] : null,
+            }, optional: true, hint: "Until the status clears (or its expiry) they get no prompt or reminders, and a week it covers shows them as away."),
             Blocks.Input("digest", "Digest recipients", new MultiUsersSelectElement(Value) { InitialUsers = current.DigestRecipients }),
             Blocks.Input("standup", "Stand-up minutes per day", new PlainTextInputElement(Value)
             {
@@ -125,6 +139,27 @@ public sealed class SetupModal(TeamStore teams, JobQueue queue, NpgsqlDataSource
             Close = new PlainText("Cancel"),
         };
     }
+
+    /// <summary>The IANA zones grouped by region, the team's own zone chosen (kept in a group of its own if it is none of them).</summary>
+    private static GroupedStaticSelectElement ZoneSelect(string currentZone)
+    {
+        var groups = TimeZoneChoices.Groups
+            .Select(group => new OptionGroup(new PlainText(group.Label), [.. group.ZoneIds.Select(ZoneOption)]))
+            .ToList();
+        var initial = groups.SelectMany(g => g.Options).FirstOrDefault(o => o.Value == currentZone);
+        if (initial is null && TimeZoneIds.IsKnown(currentZone))
+        {
+            initial = Option.Plain(currentZone, currentZone);
+            groups.Insert(0, new OptionGroup(new PlainText("Current"), [initial]));
+        }
+
+        return new GroupedStaticSelectElement(Value, groups) { InitialOption = initial, Placeholder = new PlainText("Pick the team's time zone") };
+    }
+
+    private static Option ZoneOption(string zoneId) => Option.Plain(zoneId == "UTC" ? "UTC" : TimeZoneChoices.Place(zoneId), zoneId);
+
+    /// <summary>Minutes from Monday 00:00 to a day and time of a week.</summary>
+    private static int MinutesIntoWeek(WeeklyTime time) => (((int)time.Day + 6) % 7 * 24 * 60) + (time.Time.Hour * 60) + time.Time.Minute;
 
     public async Task<SlackAck> HandleAsync(ViewSubmissionPayload submission, SlackContext context, CancellationToken ct)
     {
@@ -144,10 +179,25 @@ public sealed class SetupModal(TeamStore teams, JobQueue queue, NpgsqlDataSource
 
         var leadUserId = state.Find(Lead, Value)?.SelectedUser ?? existing?.LeadUserId ?? userId;
         var errors = new Dictionary<string, string>();
-        var zone = state.Find("time_zone", Value)?.Value?.Trim() ?? "";
+        var zone = state.Find("time_zone", Value)?.SelectedOption?.Value ?? "";
         if (!TimeZoneIds.IsKnown(zone))
         {
-            errors["time_zone"] = $"I don't know the time zone \"{zone}\". Use an IANA id such as Europe/Berlin or America/New_York.";
+            errors["time_zone"] = "Pick the team's time zone from the list.";
+        }
+
+        var day = int.TryParse(state.Find("prompt_day", Value)?.SelectedOption?.Value, CultureInfo.InvariantCulture, out var d) ? (DayOfWeek)d : TeamCalendar.DefaultPrompt.Day;
+        var time = TimeOnly.TryParseExact(state.Find("prompt_time", Value)?.SelectedTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            ? t : TeamCalendar.DefaultPrompt.Time;
+        var closeDay = int.TryParse(state.Find("close_day", Value)?.SelectedOption?.Value, CultureInfo.InvariantCulture, out var cd)
+            ? (DayOfWeek)cd : TeamCalendar.DefaultClose.Day;
+        var closeTime = TimeOnly.TryParseExact(state.Find("close_time", Value)?.SelectedTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var ct2)
+            ? ct2 : TeamCalendar.DefaultClose.Time;
+        var prompt = new WeeklyTime(day, time);
+        var close = new WeeklyTime(closeDay, closeTime);
+        // A week closes in the week after its prompt; closing after that week's own prompt would leave two weeks open.
+        if (MinutesIntoWeek(close) > MinutesIntoWeek(prompt))
+        {
+            errors["close_day"] = $"The week has to close by the next week's prompt ({prompt}). Pick an earlier day or time, or a later prompt.";
         }
 
         var everyone = state.Find("expected", Value)?.SelectedOption?.Value != Chosen;
@@ -167,18 +217,17 @@ public sealed class SetupModal(TeamStore teams, JobQueue queue, NpgsqlDataSource
             return SlackAck.ViewErrors(errors);
         }
 
-        var day = int.TryParse(state.Find("prompt_day", Value)?.SelectedOption?.Value, CultureInfo.InvariantCulture, out var d) ? (DayOfWeek)d : TeamCalendar.DefaultPrompt.Day;
-        var time = TimeOnly.TryParseExact(state.Find("prompt_time", Value)?.SelectedTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-            ? t : TeamCalendar.DefaultPrompt.Time;
         var digest = state.Find("digest", Value)?.SelectedUsers is { Count: > 0 } chosenDigest ? chosenDigest : [leadUserId];
         var team = Defaults(workspaceId, channel[0], channel[2], leadUserId, zone) with
         {
-            Prompt = new WeeklyTime(day, time),
+            Prompt = prompt,
+            Close = close,
             Reminders = TeamChannel.ParseCadence(state.Find("reminders", Value)?.SelectedOption?.Value ?? ""),
             ExpectEveryone = everyone,
             ChosenMembers = everyone ? [] : members,
             DigestRecipients = digest,
             StandupMinutes = standup,
+            StatusMeansAway = state.Find(StatusAway, Value)?.SelectedOptions?.Any(o => o.Value == StatusAway) == true,
         };
 
         var now = clock.GetUtcNow();

@@ -1,14 +1,15 @@
-using AsyncLead.Features.Members;
 using AsyncLead.Jobs;
 using AsyncLead.Outbox;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Payloads;
-using AsyncLead.Slack.WebApi;
 
 namespace AsyncLead.Features.WeeklyUpdates;
 
-/// <summary>"Skip this week": away for the week, so no more reminders and the summary shows them as away, not missing.</summary>
-public sealed class SkipWeekButton(TeamStore teams, MemberDirectory directory, JobQueue queue) : IBlockActionHandler
+/// <summary>
+/// "Skip this week": sits out this team's week only (other teams still prompt them; <c>away until</c> is the
+/// everywhere switch), so no more reminders for it and its summary shows them as away, not missing.
+/// </summary>
+public sealed class SkipWeekButton(TeamStore teams, UpdateStore updates, JobQueue queue, TimeProvider clock) : IBlockActionHandler
 {
     public string ActionId => NudgeMessage.SkipActionId;
 
@@ -20,12 +21,7 @@ public sealed class SkipWeekButton(TeamStore teams, MemberDirectory directory, J
             return;
         }
 
-        var member = await directory.GetAsync(team.WorkspaceId, userId, ct);
-        if (!member.Schedule.IsAwayForWeek(week)
-            && new MemberSettingsChange.AddAwayPeriod(new AwayPeriod(week.Monday, week.Sunday)).TryApply(member.Schedule, out var away, out _))
-        {
-            await directory.SaveScheduleAsync(team.WorkspaceId, userId, away, ct);
-        }
+        await updates.SkipWeekAsync(team.WorkspaceId, team.Id, week.Monday, userId, UpdateStore.Skipped, clock.GetUtcNow(), ct);
 
         // The prompt itself changes to say so, which also takes the buttons away.
         await queue.EnqueueAsync(new Notice(team.WorkspaceId, userId, WeeklyTexts.SkippedWeek(week))

@@ -21,6 +21,18 @@ public sealed record TeamChannel(
     /// <summary>Since when the bot can't post in the channel (<see cref="TeamPause"/>); null while the team runs.</summary>
     public DateTimeOffset? PausedAt { get; init; }
 
+    public const string PausedByLead = "paused";
+    public const string SwitchedOff = "off";
+
+    /// <summary>
+    /// Stopped by its lead or an admin (<c>/weekly-update pause</c> or <c>off</c>): <see cref="PausedByLead"/> keeps the
+    /// weekly rhythm (each prompt finds the team paused), <see cref="SwitchedOff"/> ends it; null while the team runs.
+    /// </summary>
+    public string? Stopped { get; init; }
+
+    /// <summary>A Slack status saying its person is out (🌴, "OOO", "vacation"…) counts as away in this team (a setup choice).</summary>
+    public bool StatusMeansAway { get; init; }
+
     public TeamCalendar Calendar => new(TimeZone, Prompt, Close);
 
     public WeeklyReminderCadence Cadence => Reminders switch

@@ -14,6 +14,7 @@ public sealed class TeamStore(NpgsqlDataSource dataSource) : IWorkspaceDataKeepe
                time_zone AS TimeZone, prompt_day AS PromptDay, prompt_time AS PromptTime, close_day AS CloseDay,
                close_time AS CloseTime, reminder_cadence AS ReminderCadence, expect_everyone AS ExpectEveryone,
                lead_user_id AS LeadUserId, digest_recipients AS DigestRecipients, standup_minutes AS StandupMinutes, paused_at AS PausedAt,
+               status_means_away AS StatusMeansAway, stopped AS Stopped,
                coalesce((SELECT array_agg(user_id ORDER BY user_id) FROM team_expected_members e WHERE e.team_channel_id = t.id), '{}') AS ChosenMembers
         FROM team_channels t
         """;
@@ -21,15 +22,15 @@ public sealed class TeamStore(NpgsqlDataSource dataSource) : IWorkspaceDataKeepe
     private const string Upsert =
         """
         INSERT INTO team_channels (workspace_id, channel_id, channel_name, time_zone, prompt_day, prompt_time, close_day,
-            close_time, reminder_cadence, expect_everyone, lead_user_id, digest_recipients, standup_minutes, created_at, updated_at)
+            close_time, reminder_cadence, expect_everyone, lead_user_id, digest_recipients, standup_minutes, status_means_away, created_at, updated_at)
         VALUES (@WorkspaceId, @ChannelId, @ChannelName, @TimeZone, @PromptDay, @PromptTime, @CloseDay, @CloseTime,
-            @ReminderCadence, @ExpectEveryone, @LeadUserId, @DigestRecipients, @StandupMinutes, @now, @now)
+            @ReminderCadence, @ExpectEveryone, @LeadUserId, @DigestRecipients, @StandupMinutes, @StatusMeansAway, @now, @now)
         ON CONFLICT (workspace_id, channel_id) DO UPDATE SET
             channel_name = EXCLUDED.channel_name, time_zone = EXCLUDED.time_zone, prompt_day = EXCLUDED.prompt_day,
             prompt_time = EXCLUDED.prompt_time, close_day = EXCLUDED.close_day, close_time = EXCLUDED.close_time,
             reminder_cadence = EXCLUDED.reminder_cadence, expect_everyone = EXCLUDED.expect_everyone,
             lead_user_id = EXCLUDED.lead_user_id, digest_recipients = EXCLUDED.digest_recipients,
-            standup_minutes = EXCLUDED.standup_minutes, updated_at = EXCLUDED.updated_at,
+            standup_minutes = EXCLUDED.standup_minutes, status_means_away = EXCLUDED.status_means_away, updated_at = EXCLUDED.updated_at,
             paused_at = NULL, paused_reason = NULL
         RETURNING id
         """;
@@ -94,6 +95,18 @@ public sealed class TeamStore(NpgsqlDataSource dataSource) : IWorkspaceDataKeepe
             new { workspaceId, channelId }, cancellationToken: ct)) == 1;
     }
 
+    /// <summary>
+    /// Stops the team (<see cref="TeamChannel.PausedByLead"/>, <see cref="TeamChannel.SwitchedOff"/>) or, with null, starts
+    /// it again, inside the caller's transaction; returns whether anything changed.
+    /// </summary>
+    public static async Task<bool> SetStoppedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long teamId, string? stopped,
+        string userId, DateTimeOffset now, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE team_channels SET stopped = @stopped::text, stopped_by = @userId, stopped_at = @now, updated_at = @now
+            WHERE id = @teamId AND stopped IS DISTINCT FROM @stopped::text
+            """, new { teamId, stopped, userId, now }, transaction, cancellationToken: ct)) == 1;
+
     /// <summary>Creates or updates the team inside the caller's transaction (saving setup unpauses it); returns its id.</summary>
     public static async Task<long> SaveAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, TeamChannel team, DateTimeOffset now, CancellationToken ct)
@@ -104,7 +117,7 @@ public sealed class TeamStore(NpgsqlDataSource dataSource) : IWorkspaceDataKeepe
             PromptDay = IsoDay(team.Prompt.Day), PromptTime = team.Prompt.Time.ToTimeSpan(),
             CloseDay = IsoDay(team.Close.Day), CloseTime = team.Close.Time.ToTimeSpan(),
             ReminderCadence = TeamChannel.StoredCadence(team.Reminders), team.ExpectEveryone, team.LeadUserId,
-            DigestRecipients = team.DigestRecipients.ToArray(), team.StandupMinutes, now,
+            DigestRecipients = team.DigestRecipients.ToArray(), team.StandupMinutes, team.StatusMeansAway, now,
         }, transaction, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM team_expected_members WHERE team_channel_id = @id", new { id }, transaction, cancellationToken: ct));
@@ -143,6 +156,8 @@ public sealed class TeamStore(NpgsqlDataSource dataSource) : IWorkspaceDataKeepe
         public int StandupMinutes { get; init; }
         public string[] ChosenMembers { get; init; } = [];
         public DateTimeOffset? PausedAt { get; init; }
+        public bool StatusMeansAway { get; init; }
+        public string? Stopped { get; init; }
 
         public TeamChannel ToTeam() => new(
             Id, WorkspaceId, ChannelId, ChannelName, TimeZone,
@@ -151,6 +166,8 @@ public sealed class TeamStore(NpgsqlDataSource dataSource) : IWorkspaceDataKeepe
             TeamChannel.ParseCadence(ReminderCadence), ExpectEveryone, ChosenMembers, LeadUserId, DigestRecipients, StandupMinutes)
         {
             PausedAt = PausedAt,
+            StatusMeansAway = StatusMeansAway,
+            Stopped = Stopped,
         };
     }
 

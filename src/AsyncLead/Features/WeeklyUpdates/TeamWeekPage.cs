@@ -9,7 +9,7 @@ namespace AsyncLead.Features.WeeklyUpdates;
 /// A team's week on one page: the figures, the blockers, who is away or missing, then every update in full, with
 /// links to the weeks either side. It reads only Postgres (names from the members cache), so it opens while Slack is slow.
 /// </summary>
-public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, WeekAttendance attendance, PageReaders readers, PageLinks links, TimeProvider clock) : IWebPage
+public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, ThreadQuestions questions, WeekAttendance attendance, PageReaders readers, PageLinks links, TimeProvider clock) : IWebPage
 {
     private static readonly (string Title, Func<WeeklyUpdateSections, string> Text)[] Sections =
     [
@@ -61,7 +61,8 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, WeekAtten
         var blockers = await updates.BlockersForSummaryAsync(team.Id, stored.Id, cancellationToken);
         var people = roll.Writers.Concat(roll.Away).Concat(roll.Missing).Concat(blockers.SelectMany(b => new[] { b.UserId, b.ResolvedBy ?? "" }));
         var reader = await readers.LoadAsync(target, people, team.TimeZone, "the team's time zone", cancellationToken);
-        return PageLayout.Page(title, Heading(team, week, reader, previous, next, roll.Stored?.RootTs) + Render(roll, blockers, reader, clock.GetUtcNow()));
+        var asked = await questions.CountsAsync(stored.Id, cancellationToken);
+        return PageLayout.Page(title, Heading(team, week, reader, previous, next, roll.Stored?.RootTs) + Render(roll, blockers, asked, reader, clock.GetUtcNow()));
     }
 
     private static string Heading(TeamChannel team, TeamWeek week, PageReader reader, Uri previous, Uri? next, string? rootTs)
@@ -86,10 +87,10 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, WeekAtten
         return html.ToString();
     }
 
-    private static string Render(WeekRoll roll, IReadOnlyList<StoredBlocker> blockers, PageReader reader, DateTimeOffset now)
+    private static string Render(WeekRoll roll, IReadOnlyList<StoredBlocker> blockers, QuestionCounts asked, PageReader reader, DateTimeOffset now)
     {
         var html = new StringBuilder();
-        RenderFigures(html, roll);
+        RenderFigures(html, roll, asked);
         RenderBlockers(html, roll, blockers, reader, now);
         RenderPeople(html, "Away", roll.Away, reader, "away-list");
         RenderPeople(html, "Missing", roll.Missing, reader, "missing-list");
@@ -108,7 +109,7 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, WeekAtten
         return html.ToString();
     }
 
-    private static void RenderFigures(StringBuilder html, WeekRoll roll)
+    private static void RenderFigures(StringBuilder html, WeekRoll roll, QuestionCounts asked)
     {
         var figures = roll.Figures;
         var median = figures.MedianPromptToUpdate is { } value
@@ -126,6 +127,8 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, WeekAtten
         html.Append(CultureInfo.InvariantCulture,
             $"<dt>Meeting time saved</dt><dd id=\"saved\">{PageLayout.Encode(Participation.DescribeMinutes(figures.MeetingMinutesSaved))} "
             + $"<span class=\"muted\">({figures.Expected} people × {roll.Team.StandupMinutes} min stand-up × {Participation.StandupDaysPerWeek} days)</span></dd>");
+        html.Append(CultureInfo.InvariantCulture,
+            $"<dt>Questions in the thread</dt><dd id=\"questions\">{asked.Asked} asked, {asked.Answered} answered</dd>");
         html.Append("</dl>");
     }
 

@@ -102,7 +102,7 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
 
         var author = await directory.GetAsync(team.WorkspaceId, update.UserId, ct);
         var blockers = await updates.BlockersOfUpdateAsync(update, ct);
-        var message = UpdateMessage.Render(author.DisplayName ?? update.UserId, update.Sections, update.IsLate, blockers);
+        var message = UpdateMessage.Render(author.DisplayName ?? update.UserId, update.Sections, update.IsLate, blockers, update.UserId);
         var metadata = Metadata(UpdateEvent, "update_id", update.Id);
         var ts = update.MessageTs;
         var edit = ts is not null;

@@ -9,11 +9,16 @@ public static class UpdateMessage
 {
     public const string ClosingLine = "Anything unclear? Reply in this thread";
 
+    /// <summary>The closing line naming the author: a question in the thread that mentions them reaches them in a DM.</summary>
+    public static string ClosingLineFor(string authorUserId) =>
+        $"{ClosingLine} and mention <@{authorUserId}>: your question reaches them in a DM.";
+
     /// <summary>
     /// Renders the reply. Blockers that are stored as items (<paramref name="blockers"/>) are listed one per line, each
     /// with a Resolve button while open; without stored items the Blockers section is shown as written.
     /// </summary>
-    public static MessageContent Render(string authorName, WeeklyUpdateSections update, bool isLate, IReadOnlyList<ReplyBlocker>? blockers = null)
+    public static MessageContent Render(string authorName, WeeklyUpdateSections update, bool isLate, IReadOnlyList<ReplyBlocker>? blockers = null,
+        string? authorUserId = null)
     {
         var author = MrkdwnEscaping.Escape(authorName);
         var heading = $"*{author}*'s update" + (isLate ? " _(late)_" : "");
@@ -30,7 +35,7 @@ public static class UpdateMessage
             blocks.AddRange(Blocks.FromMrkdwn($"*{label}*\n{Mrkdwn(markdown)}"));
         }
 
-        blocks.Add(Blocks.Context(ClosingLine));
+        blocks.Add(Blocks.Context(authorUserId is null ? ClosingLine : ClosingLineFor(authorUserId)));
         return new MessageContent($"{author}'s weekly update" + (isLate ? " (late)" : ""), blocks);
     }
 

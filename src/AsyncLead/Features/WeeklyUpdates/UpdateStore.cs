@@ -5,9 +5,15 @@ using Npgsql;
 
 namespace AsyncLead.Features.WeeklyUpdates;
 
-/// <summary>Weeks, updates and blockers (update_weeks, weekly_updates, blockers).</summary>
+/// <summary>Weeks, updates, blockers and who sat a week out (update_weeks, weekly_updates, blockers, week_skips).</summary>
 public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
 {
+    /// <summary>week_skips.reason: the person pressed Skip this week.</summary>
+    public const string Skipped = "skipped";
+
+    /// <summary>week_skips.reason: their Slack status said they were out when the prompt or a reminder was due.</summary>
+    public const string KeptBackByStatus = "slack_status";
+
     private const string BlockersSinceSql =
         """
         SELECT b.id AS Id, b.user_id AS UserId, b.text AS Text, b.opened_at AS OpenedAt, b.resolved_at AS ResolvedAt,
@@ -56,6 +62,40 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
             RETURNING id
             """,
             new { teamChannelId, weekStart }, transaction, cancellationToken: ct));
+
+    /// <summary>
+    /// <paramref name="userId"/> sits out this one team's week (<paramref name="reason"/>: <see cref="Skipped"/> with the
+    /// prompt's button, or <see cref="KeptBackByStatus"/>): no more nudges for it, and away, not missing, in its roll.
+    /// Their Home, which shows the week, is refreshed. False when already recorded.
+    /// </summary>
+    public async Task<bool> SkipWeekAsync(string workspaceId, long teamChannelId, DateOnly weekStart, string userId, string reason,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var weekId = await EnsureWeekAsync(connection, transaction, teamChannelId, weekStart, ct);
+        var added = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO week_skips (week_id, user_id, reason, skipped_at) VALUES (@weekId, @userId, @reason, @now)
+            ON CONFLICT (week_id, user_id) DO NOTHING
+            """, new { weekId, userId, reason, now }, transaction, cancellationToken: ct)) == 1;
+        if (added)
+        {
+            await HomeRefresh.EnqueueAsync(jobs, connection, transaction, workspaceId, [userId], ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return added;
+    }
+
+    /// <summary>Who sits this week out (skipped it, or was kept back by their Slack status).</summary>
+    public async Task<IReadOnlySet<string>> SkippedAsync(long weekId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var users = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT user_id FROM week_skips WHERE week_id = @weekId", new { weekId }, cancellationToken: ct));
+        return users.ToHashSet(StringComparer.Ordinal);
+    }
 
     /// <summary>Records the prompt and who it went to; false when this week was already prompted (a retry or a second replica).</summary>
     public static async Task<bool> MarkPromptedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long weekId,

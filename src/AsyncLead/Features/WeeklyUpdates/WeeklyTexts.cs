@@ -17,6 +17,7 @@ public static class WeeklyTexts
         "• `/weekly-update Done: shipped payouts. Blocked: waiting on API keys. Next: refunds`: write it inline " +
         "(sections by heading or label: Completed/Done, In Progress/WIP, Blockers/Blocked, Next Week/Next)\n" +
         "• `/weekly-update status`: who has written, who is away, who is missing\n" +
+        "• `/weekly-update pause`, `off`, `resume` (the lead): stop the team's weeks for a while, switch them off, start them again\n" +
         "• `/weekly-update away until 2026-12-01` (or `away next week`, `away none`): no reminders while you're away\n" +
         "• `/weekly-update digest monday 09:00` (or `digest off`, or `digest` to see it): when your weekly digest arrives, in your time zone\n" +
         "• `/weekly-update settings`: your working hours and focus blocks, e.g. `settings focus Tue-Thu 09:00-12:00`\n" +
@@ -107,8 +108,39 @@ public static class WeeklyTexts
         $"Only <@{authorId}> (who reported it) or <@{leadId}> (the team's lead) can mark this blocker resolved.";
 
     public static string SkippedWeek(TeamWeek week) =>
-        $"👍 You're marked away for the {week.Name}: no reminders, and the summary shows you as away. " +
+        $"👍 You're marked away for the {week.Name} in this team: no reminders for it, and its summary shows you as away. " +
         "Back after all? `/weekly-update` still takes your update.";
+
+    public static string SwitchNeedsTeamChannel(string word) =>
+        $"Run `/weekly-update {word}` in the team's channel (the one with the weekly thread).";
+
+    public static string OnlyLeadSwitches(string leadUserId, string word) =>
+        $"Only <@{leadUserId}> (the team's lead) or a workspace admin can {(word == "resume" ? "resume" : word == "off" ? "switch off" : "pause")} " +
+        "this team's weekly updates. Nothing changed.";
+
+    public static string SwitchNotChanged(string word) =>
+        $"I couldn't check just now who may run `/weekly-update {word}` here, so nothing changed. Please try again in a minute.";
+
+    public static string NotStopped(string channelId) => $"Weekly updates in <#{channelId}> are running already: nothing to resume.";
+
+    public static string Resumed(string channelId, DateTimeOffset nextPrompt) =>
+        $"▶️ Weekly updates in <#{channelId}> are on again: the next prompt goes out {When(nextPrompt)}.";
+
+    public static string PausedByLead(string channelId) =>
+        $"⏸️ Weekly updates in <#{channelId}> are paused: no prompts, reminders or summaries until someone runs `/weekly-update resume` here. " +
+        "The setup and the updates already written stay.";
+
+    public static string SwitchedOff(string channelId) =>
+        $"⏹️ Weekly updates in <#{channelId}> are switched off: nothing is scheduled any more. `/weekly-update resume` starts them again " +
+        "with the same setup; the updates already written stay.";
+
+    /// <summary>" ⏸️ Paused …" after a setup form's first line while the team is stopped; empty while it runs.</summary>
+    public static string StoppedNote(TeamChannel team) => team.Stopped switch
+    {
+        TeamChannel.PausedByLead => " ⏸️ *Paused*: no prompts or summaries until `/weekly-update resume`.",
+        TeamChannel.SwitchedOff => " ⏹️ *Switched off*: `/weekly-update resume` starts it again.",
+        _ => "",
+    };
 
     public static string SetupSaved(TeamChannel team, DateTimeOffset firstPrompt) =>
         $"✅ Weekly updates are set up in <#{team.ChannelId}>. The first prompt goes out {When(firstPrompt)} " +

@@ -12,10 +12,16 @@ public static class WeeklyUpdatesFeature
         services.AddWorkspaceDataKeeper<TeamStore>();
         services.AddWorkspaceDataKeeper<PlannedItemStore>();
         services.AddSingleton<UpdateStore>();
+        services.AddSingleton<ThreadQuestions>();
         services.AddSingleton<UpdateSubmissions>();
         services.AddSingleton<ExpectedMembers>();
         services.AddSingleton<WeekAttendance>();
         services.AddSingleton<TeamPause>();
+
+        foreach (var word in new[] { TeamSwitchCommand.Pause, TeamSwitchCommand.Off, TeamSwitchCommand.Resume })
+        {
+            services.AddSingleton<IWeeklyUpdateSubcommand>(provider => ActivatorUtilities.CreateInstance<TeamSwitchCommand>(provider, word));
+        }
 
         services.AddSlackHandler<WeeklyUpdateCommand>();
         services.AddSlackHandler<UpdateModal>();
@@ -24,6 +30,7 @@ public static class WeeklyUpdatesFeature
         services.AddSlackHandler<SetupButton>();
         services.AddSlackHandler<SkipWeekButton>();
         services.AddSlackHandler<ResolveBlockerButton>();
+        services.AddSlackHandler<ThreadReplyHandler>();
 
         services.AddJobHandler<PromptJob>();
         services.AddJobHandler<NudgeJob>();
@@ -31,6 +38,7 @@ public static class WeeklyUpdatesFeature
         services.AddJobHandler<CloseWeekJob>();
         services.AddJobHandler<QueuedCheckJob>();
         services.AddJobHandler<BotJoinedChannelJob>();
+        services.AddJobHandler<QuestionsDmJob>();
 
         services.AddWebPage<TeamWeekPage>();
         return services;

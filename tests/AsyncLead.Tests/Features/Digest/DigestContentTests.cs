@@ -39,6 +39,7 @@ public sealed class DigestContentTests(TestDatabase database) : IClassFixture<Te
             ("Decision date", new DateTimeOffset(2025, 11, 27, 12, 0, 0, TimeSpan.Zero)));
         await s.RunUntilAsync(FirstPrompt.AddHours(2));
         await s.Alice().RunsCommandAsync(Command, "Done: payouts\nBlockers:\n- waiting on API keys from the bank\n- flaky CI");
+        await s.RunUntilAsync(BobsPrompt);
         await s.User("U_BOB").ClicksAsync(Assert.Single(s.Nudges("U_BOB")), "weekly_skip");
 
         await s.RunUntilAsync(FirstClose.AddMinutes(-1));

@@ -19,8 +19,10 @@ public sealed class RemindersAwayStatusTests(TestDatabase database) : IClassFixt
 
         // Alice, Berlin: prompted Fri 10:00; one working day later Mon 10:00, then the next morning Tue 09:00.
         Assert.Equal([Utc(24, 9), Utc(25, 8)], s.NudgeTimes("U_ALICE", "⏰"));
-        // Bob, New York: prompted Fri 04:00 his time; Mon 04:00 is before work and 09:00-12:00 is focus, so Mon 12:00;
+        // Bob, New York: prompted Fri 09:00 his time (the team's 10:00 in Berlin is 04:00 there, before work); one working
+        // day later Mon 09:00 is focus (09:00-12:00), so Mon 12:00;
         // the next morning, Tue 09:00, is focus again, so Tue 12:00.
+        Assert.Equal([BobsPrompt], s.NudgeTimes("U_BOB", "📝"));
         Assert.Equal([Utc(24, 17), Utc(25, 17)], s.NudgeTimes("U_BOB", "⏰"));
         Assert.All(s.Nudges("U_BOB").Where(m => m.Text.StartsWith('⏰')),
             m => Assert.Contains("Write update", m.VisibleText, StringComparison.Ordinal));
@@ -97,7 +99,7 @@ public sealed class RemindersAwayStatusTests(TestDatabase database) : IClassFixt
     {
         await using var s = (await StartAsync(database)).WithPaymentsTeam();
         await s.SetsUpWeeklyUpdatesAsync(s.Lena());
-        await s.RunUntilAsync(FirstPrompt);
+        await s.RunUntilAsync(BobsPrompt);
         await s.Alice().RunsCommandAsync(Command, "Done: payouts");
         await s.User("U_BOB").ClicksAsync(Assert.Single(s.Nudges("U_BOB")), "weekly_skip");
         await s.RunJobsAsync();

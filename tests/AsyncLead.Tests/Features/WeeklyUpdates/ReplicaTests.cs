@@ -24,11 +24,12 @@ public sealed class ReplicaTests(TestDatabase database) : IClassFixture<TestData
         var workers = new[] { s.Host.Services.GetRequiredService<JobWorker>(), replica.Services.GetRequiredService<JobWorker>() };
         await s.SetsUpWeeklyUpdatesAsync(s.Lena());
 
-        await s.RunUntilOnAllAsync(workers, FirstPrompt.AddHours(1));
+        // Everyone has had their prompt (Bob's comes at 09:00 New York).
+        await s.RunUntilOnAllAsync(workers, BobsPrompt);
         await Task.WhenAll(
             s.Alice().RunsCommandAsync(Command, "Done: payouts"),
             viaReplica.User("U_BOB", Channel).RunsCommandAsync(Command, "Done: refunds"));
-        await s.RunUntilOnAllAsync(workers, FirstPrompt.AddHours(2));
+        await s.RunUntilOnAllAsync(workers, BobsPrompt.AddHours(1));
         await viaReplica.User("U_BOB", Channel).RunsCommandAsync(Command, "Done: refunds and chargebacks");
         await s.RunUntilOnAllAsync(workers, FirstClose.AddDays(2));
 

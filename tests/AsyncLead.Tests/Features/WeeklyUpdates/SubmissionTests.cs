@@ -30,7 +30,7 @@ public sealed class SubmissionTests(TestDatabase database) : IClassFixture<TestD
         Assert.Contains("&lt;script&gt; &amp; escaping", text, StringComparison.Ordinal);
         Assert.DoesNotContain("<!channel>", text, StringComparison.Ordinal);
         Assert.DoesNotContain("In Progress", text, StringComparison.Ordinal);
-        Assert.EndsWith("Anything unclear? Reply in this thread", text, StringComparison.Ordinal);
+        Assert.EndsWith("Anything unclear? Reply in this thread and mention <@U_ALICE>: your question reaches them in a DM.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("(late)", text, StringComparison.Ordinal);
     }
 

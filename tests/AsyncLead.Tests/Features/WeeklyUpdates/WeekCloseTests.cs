@@ -19,7 +19,7 @@ public sealed class WeekCloseTests(TestDatabase database) : IClassFixture<TestDa
     {
         await using var s = (await StartAsync(database)).WithPaymentsTeam();
         await s.SetsUpWeeklyUpdatesAsync(s.Lena());
-        await s.RunUntilAsync(FirstPrompt);
+        await s.RunUntilAsync(BobsPrompt);
         await s.Alice().RunsCommandAsync(Command, "Done: payouts\nBlockers:\n- waiting on API keys from the bank\n- flaky CI");
         await s.User("U_BOB").ClicksAsync(Assert.Single(s.Nudges("U_BOB")), "weekly_skip");
 

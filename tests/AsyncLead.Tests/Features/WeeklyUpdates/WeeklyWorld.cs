@@ -18,6 +18,9 @@ internal static class WeeklyWorld
     /// <summary>Friday 21 Nov 2025, 10:00 in Berlin: the default prompt of the week of 17 Nov.</summary>
     public static readonly DateTimeOffset FirstPrompt = new(2025, 11, 21, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Friday 21 Nov 2025, 09:00 in New York: Bob's working day begins, and his prompt of the week of 17 Nov reaches him.</summary>
+    public static readonly DateTimeOffset BobsPrompt = new(2025, 11, 21, 14, 0, 0, TimeSpan.Zero);
+
     /// <summary>Monday 24 Nov 2025, 09:00 in Berlin: the week of 17 Nov closes.</summary>
     public static readonly DateTimeOffset FirstClose = new(2025, 11, 24, 8, 0, 0, TimeSpan.Zero);
 
