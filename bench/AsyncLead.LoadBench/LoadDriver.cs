@@ -23,6 +23,42 @@ public static class LoadDriver
         return recorder.Summarise(elapsed);
     }
 
+    /// <summary>
+    /// Open loop, as Slack sends what people do: one request every 1/<paramref name="perSecond"/> s whatever the
+    /// answers, for <paramref name="measure"/> after a 1 s warm-up at the same pace.
+    /// </summary>
+    public static async Task<RunResult> RunPacedAsync(Uri baseAddress, int perSecond, TimeSpan measure, Func<int, long, BenchRequest> next)
+    {
+        using var handler = new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var warmUp = TimeSpan.FromSeconds(1);
+        var interval = TimeSpan.FromSeconds(1.0 / perSecond);
+        var recorder = new LatencyRecorder();
+        var sends = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        for (long sequence = 0; interval * sequence < warmUp + measure; sequence++)
+        {
+            if (interval * sequence - clock.Elapsed is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait);
+            }
+
+            sends.Add(SendAsync(http, next(0, sequence), interval * sequence >= warmUp ? recorder : null));
+        }
+
+        await Task.WhenAll(sends);
+        return recorder.Summarise(measure);
+    }
+
+    private static async Task SendAsync(HttpClient http, BenchRequest request, LatencyRecorder? recorder)
+    {
+        using var message = Build(request);
+        var started = Stopwatch.GetTimestamp();
+        using var response = await http.SendAsync(message);
+        await response.Content.ReadAsByteArrayAsync();
+        recorder?.Record(Stopwatch.GetElapsedTime(started), response.IsSuccessStatusCode);
+    }
+
     /// <summary>Sends each request once, <paramref name="connections"/> at a time; throws if any is refused.</summary>
     public static async Task RunOnceAsync(Uri baseAddress, int connections, IReadOnlyList<BenchRequest> requests)
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 using AsyncLead.LoadBench;
 
 // dotnet run -c Release --project bench/AsyncLead.LoadBench -- ack [--seconds 5] [--connections 1,16,64]
-//                                                         slow [--seconds 3] [--connections 1,16]
+//                                                         slow [--seconds 3] [--connections 1,16] [--rate 50]
 //                                                         save [--seconds 5] [--idle 60] [--connections 1,64]
 //                                                         footprint [--idle 10] [--binary path/to/AsyncLead.dll]
 //                                                         scheduler [--due 100000] [--rows 1000000] [--processes 1,3]
@@ -16,7 +16,7 @@ switch (mode)
         await AckPathBench.RunAsync(connections, TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)));
         return 0;
     case "slow":
-        await SlowSlackBench.RunAsync(Connections("1,16"), TimeSpan.FromSeconds(double.Parse(Option("--seconds", "3"), CultureInfo.InvariantCulture)));
+        await SlowSlackBench.RunAsync(Connections("1,16"), int.Parse(Option("--rate", "50"), CultureInfo.InvariantCulture), TimeSpan.FromSeconds(double.Parse(Option("--seconds", "3"), CultureInfo.InvariantCulture)));
         return 0;
     case "save":
         await SavePathBench.RunAsync(TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)),
@@ -37,7 +37,7 @@ switch (mode)
         await SchedulerBench.RunWorkerAsync(Option("--connection", ""), Option("--slack", ""));
         return 0;
     default:
-        Console.Error.WriteLine("usage: ack [--seconds 5] [--connections 1,16,64] | slow [--seconds 3] [--connections 1,16] | save [--seconds 5] [--idle 60] [--connections 1,64] | footprint [--idle 10] [--binary path] | scheduler [--due 100000] [--rows 1000000] [--processes 1,3] [--per-channel 20]");
+        Console.Error.WriteLine("usage: ack [--seconds 5] [--connections 1,16,64] | slow [--seconds 3] [--connections 1,16] [--rate 50] | save [--seconds 5] [--idle 60] [--connections 1,64] | footprint [--idle 10] [--binary path] | scheduler [--due 100000] [--rows 1000000] [--processes 1,3] [--per-channel 20]");
         return 2;
 }
 
