@@ -44,7 +44,7 @@ public sealed class AsyncLeadProcess : IAsyncDisposable
     /// <paramref name="owner"/> (the test process unless a test of the ownership itself names another).
     /// </summary>
     public static async Task<AsyncLeadProcess> StartAsync(string binary, IReadOnlyDictionary<string, string> environment,
-        TimeSpan readyTimeout, int port = 0, ProcessOwner? owner = null)
+        TimeSpan readyTimeout, int port = 0, ProcessOwner? owner = null, string? workingDirectory = null)
     {
         if (!File.Exists(binary))
         {
@@ -56,6 +56,7 @@ public sealed class AsyncLeadProcess : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            WorkingDirectory = workingDirectory ?? "",
             Environment =
             {
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",

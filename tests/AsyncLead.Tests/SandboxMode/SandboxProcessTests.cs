@@ -32,6 +32,33 @@ public sealed class SandboxProcessTests(SandboxDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_binary_started_from_another_directory_reads_its_own_settings_so_sql_is_not_logged()
+    {
+        var elsewhere = Directory.CreateTempSubdirectory("asynclead-cwd-");
+        try
+        {
+            await using var host = await AsyncLeadProcess.StartAsync(AsyncLeadProcess.BinaryBesideTests,
+                new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = database.ConnectionString }, TimeSpan.FromSeconds(90),
+                workingDirectory: elsewhere.FullName);
+
+            // The sandbox seeds a week through hundreds of commands; Information would log each (Npgsql.Command).
+            var state = await host.Http.GetStringAsync("/sandbox/ui/state?as=U0MAYA");
+            for (var waited = Stopwatch.StartNew(); !host.RecentOutput().Contains("Sandbox: open", StringComparison.Ordinal) && waited.Elapsed < TimeSpan.FromSeconds(5);)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.Contains("Maya Okafor", state, StringComparison.Ordinal);
+            Assert.Contains("Sandbox: open", host.RecentOutput(), StringComparison.Ordinal);
+            Assert.DoesNotContain("Command execution completed", host.RecentOutput(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            elsewhere.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_binary_with_AsyncLead__Sandbox_true_and_a_Slack_token_exits_with_code_2_and_the_reason()
     {
         var start = new ProcessStartInfo("dotnet", [AsyncLeadProcess.BinaryBesideTests])
