@@ -16,7 +16,7 @@ namespace AsyncLead.LoadBench;
 /// </summary>
 public static class AckPathBench
 {
-    private const int Users = 256;
+    internal const int Users = 256;
 
     public static async Task RunAsync(IReadOnlyList<int> connectionCounts, TimeSpan measure)
     {
@@ -50,7 +50,7 @@ public static class AckPathBench
     }
 
     /// <summary>The bench channel as a team that writes weekly updates, everyone expected.</summary>
-    private static async Task<long> SetUpTeamAsync(BenchHost host)
+    internal static async Task<long> SetUpTeamAsync(BenchHost host)
     {
         await using var connection = host.App.Services.GetRequiredService<NpgsqlDataSource>().CreateConnection();
         return await connection.ExecuteScalarAsync<long>(
@@ -62,8 +62,20 @@ public static class AckPathBench
             """, new { team = BenchHost.TeamId, channel = BenchHost.ChannelId, lead = BenchHost.UserId(1) });
     }
 
+    /// <summary>Everyone's profile and time zone learned today, as at steady state (first sight asks Slack's users.info).</summary>
+    internal static async Task KnowEveryoneAsync(BenchHost host)
+    {
+        await using var connection = host.App.Services.GetRequiredService<NpgsqlDataSource>().CreateConnection();
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO members (workspace_id, user_id, display_name, time_zone, time_zone_fetched_at)
+            SELECT @team, 'U' || lpad(i::text, 5, '0'), 'person ' || i, 'Europe/Berlin', now() FROM generate_series(1, @people) i
+            ON CONFLICT DO NOTHING
+            """, new { team = BenchHost.TeamId, people = Users });
+    }
+
     /// <summary>One filled-in update form per connection, built from the view the bot really opened.</summary>
-    private static async Task<List<BenchRequest>> OpenFormsAsync(BenchHost host, int count)
+    internal static async Task<List<BenchRequest>> OpenFormsAsync(BenchHost host, int count)
     {
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         var simulator = new SlackSimulator(host.Slack, http, BenchHost.SigningSecret);
@@ -72,10 +84,24 @@ public static class AckPathBench
         {
             var user = BenchHost.UserId(i);
             await simulator.User(user, BenchHost.ChannelId).RunsCommandAsync("/weekly-update");
-            var view = host.Slack.OpenModalFor(user) ?? throw new InvalidOperationException($"no form opened for {user}");
+            // The command is acked first and the form opened right after, so the views.open may follow the ack.
+            var view = await ModalOpenedForAsync(host, user) ?? throw new InvalidOperationException($"no form opened for {user}");
             forms.Add(new BenchRequest("/slack/interactions", "payload=" + UrlEncode(Submission(view, user).ToJsonString()), "application/x-www-form-urlencoded"));
         }
         return forms;
+    }
+
+    private static async Task<FakeView?> ModalOpenedForAsync(BenchHost host, string user)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (host.Slack.OpenModalFor(user) is { } view)
+            {
+                return view;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+        return null;
     }
 
     private static JsonObject Submission(FakeView view, string user)
@@ -114,7 +140,7 @@ public static class AckPathBench
         };
     }
 
-    private static BenchRequest WriteButton(BenchHost host, int worker, long sequence, string value)
+    internal static BenchRequest WriteButton(BenchHost host, int worker, long sequence, string value)
     {
         var user = BenchHost.UserId(1 + (int)((worker * 7919 + sequence) % Users));
         var payload = new JsonObject
@@ -134,14 +160,6 @@ public static class AckPathBench
         return new BenchRequest("/slack/interactions", "payload=" + UrlEncode(payload.ToJsonString()), "application/x-www-form-urlencoded");
     }
 
-    private static BenchRequest Command(BenchHost host, int worker, long sequence, string text)
-    {
-        var user = BenchHost.UserId(1 + (int)((worker * 7919 + sequence) % Users));
-        var body = string.Join('&',
-            $"team_id={BenchHost.TeamId}", "team_domain=bench", $"channel_id={BenchHost.ChannelId}", "channel_name=team-bench",
-            $"user_id={user}", $"user_name={user.ToLowerInvariant()}", "command=%2Fweekly-update", $"text={UrlEncode(text)}",
-            $"response_url={UrlEncode(host.Slack.IssueResponseUrl(user, BenchHost.ChannelId).ToString())}",
-            $"trigger_id={UrlEncode(host.Slack.IssueTriggerId(user))}", "api_app_id=A_BENCH");
-        return new BenchRequest("/slack/commands", body, "application/x-www-form-urlencoded");
-    }
+    private static BenchRequest Command(BenchHost host, int worker, long sequence, string text) =>
+        BenchRequests.Command(host.Slack, BenchHost.UserId(1 + (int)((worker * 7919 + sequence) % Users)), "/weekly-update", text);
 }

@@ -12,10 +12,13 @@ namespace AsyncLead.LoadBench;
 /// </summary>
 public static class FootprintBench
 {
+    /// <summary>The Release build of the app, as `dotnet build src/AsyncLead -c Release` leaves it.</summary>
+    public static string BuiltBinary => Path.Combine(RepositoryRoot.Path, "src", "AsyncLead", "bin", "Release", "net10.0", "AsyncLead.dll");
+
     /// <param name="binary">The AsyncLead.dll to run: the Release build by default, or a published one (as the Dockerfile publishes it).</param>
     public static async Task RunAsync(int restarts, TimeSpan idle, string? binary)
     {
-        binary ??= Path.Combine(RepositoryRoot.Path, "src", "AsyncLead", "bin", "Release", "net10.0", "AsyncLead.dll");
+        binary ??= BuiltBinary;
         if (!File.Exists(binary))
         {
             throw new InvalidOperationException($"{binary} is missing: run `dotnet build src/AsyncLead -c Release` (or publish it) first.");
@@ -62,13 +65,10 @@ public static class FootprintBench
         if (measureIdle is { } idle)
         {
             await Task.Delay(idle);
-            rss = ResidentKb(host.ProcessId);
+            rss = ProcessStats.ResidentKb(host.ProcessId);
         }
 
         return (ready, rss);
     }
 
-    private static long ResidentKb(int pid) =>
-        File.ReadLines($"/proc/{pid}/status").Where(line => line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture)).Single();
 }

@@ -25,7 +25,8 @@ public sealed class LatencyRecorder
         {
             var sorted = milliseconds.Order().ToArray();
             return new RunResult(sorted.Length, failures, sorted.Length / elapsed.TotalSeconds,
-                Percentile(sorted, 0.50), Percentile(sorted, 0.90), Percentile(sorted, 0.99));
+                Percentile(sorted, 0.50), Percentile(sorted, 0.90), Percentile(sorted, 0.99),
+                sorted.Length == 0 ? double.NaN : sorted[^1]);
         }
     }
 

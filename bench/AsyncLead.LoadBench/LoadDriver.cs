@@ -23,6 +23,18 @@ public static class LoadDriver
         return recorder.Summarise(elapsed);
     }
 
+    /// <summary>Sends each request once, <paramref name="connections"/> at a time; throws if any is refused.</summary>
+    public static async Task RunOnceAsync(Uri baseAddress, int connections, IReadOnlyList<BenchRequest> requests)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = connections }, async (request, ct) =>
+        {
+            using var message = Build(request);
+            using var response = await http.SendAsync(message, ct);
+            response.EnsureSuccessStatusCode();
+        });
+    }
+
     private static async Task<TimeSpan> DriveAsync(HttpClient http, int connections, TimeSpan duration, Func<int, long, BenchRequest> next,
         LatencyRecorder? recorder)
     {

@@ -25,9 +25,12 @@ public sealed class HomeReader(
         var weeks = new List<WeekStatus>();
         var led = new List<LedTeam>();
         var all = await teams.InWorkspaceAsync(workspaceId, ct);
-        // What comes from a private channel is shown only to its members, leads included.
+        // What comes from a private channel is shown only to its members, leads included. Channels never seen are learned here.
         var readable = await channels.VisibleNowAsync(workspaceId, userId, all.Select(t => t.ChannelId), ct);
-        foreach (var team in all.Where(t => readable.Contains(t.ChannelId)))
+        // Only the teams they belong to go on: a workspace may hold thousands, and each costs queries below.
+        var theirs = (await channels.ChannelsOfAsync(workspaceId, userId, ct)).ToHashSet(StringComparer.Ordinal);
+        foreach (var team in all.Where(t => readable.Contains(t.ChannelId)
+                     && (theirs.Contains(t.ChannelId) || t.LeadUserId == userId || t.ChosenMembers.Contains(userId, StringComparer.Ordinal))))
         {
             var week = team.Calendar.ReportingWeekAt(now);
             var stored = await updates.FindWeekAsync(team.Id, week.Monday, ct);

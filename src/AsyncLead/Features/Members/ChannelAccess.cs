@@ -111,6 +111,16 @@ public sealed class ChannelAccess(NpgsqlDataSource dataSource, JobQueue jobs, IS
         return members.ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>The channels the person is in, as learned and kept by events (Slack not asked): for reads that start from a person.</summary>
+    public async Task<IReadOnlyList<string>> ChannelsOfAsync(string workspaceId, string userId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var channels = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT channel_id FROM slack_channel_members WHERE workspace_id = @workspaceId AND user_id = @userId",
+            new { workspaceId, userId }, cancellationToken: ct));
+        return [.. channels];
+    }
+
     /// <summary>Whether <paramref name="userId"/> is in the channel, as <see cref="MembersAsync"/> would say, without loading everyone.</summary>
     public async Task<bool> IsMemberAsync(string workspaceId, string channelId, string userId, CancellationToken ct)
     {

@@ -39,6 +39,37 @@ public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient sl
     }
 
     /// <summary>
+    /// <see cref="GetAsync"/> for many people: those stored and fresh come from one read, Slack is asked only for the
+    /// rest. Someone Slack no longer shows us (<c>user_not_found</c>, <c>user_not_visible</c>) is left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, MemberProfile>> GetManyAsync(string workspaceId, IEnumerable<string> userIds, CancellationToken ct)
+    {
+        var wanted = userIds.Distinct(StringComparer.Ordinal).ToList();
+        var now = clock.GetUtcNow();
+        IReadOnlyList<MemberRow> rows;
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
+        {
+            rows = await LoadAsync(connection, null, workspaceId, wanted, ct);
+        }
+
+        var profiles = rows.Where(r => r.TimeZone is not null && r.TimeZoneFetchedAt is { } fetched && now - fetched <= SlackProfileFreshFor)
+            .ToDictionary(r => r.UserId, ToProfile, StringComparer.Ordinal);
+        foreach (var userId in wanted.Where(id => !profiles.ContainsKey(id)))
+        {
+            try
+            {
+                profiles[userId] = await GetAsync(workspaceId, userId, ct);
+            }
+            catch (SlackApiException ex) when (ex.Error is "user_not_found" or "user_not_visible")
+            {
+                // Nobody to show or expect: the rest still are.
+            }
+        }
+
+        return profiles;
+    }
+
+    /// <summary>
     /// The member as stored, Slack not asked (for the ack path); null before their time zone is first known. A stale
     /// zone is used as it stands: people rarely move, and <c>user_change</c> tells us when they do.
     /// </summary>

@@ -1,5 +1,4 @@
 using AsyncLead.Features.Members;
-using AsyncLead.Slack.WebApi;
 
 namespace AsyncLead.Features.WeeklyUpdates;
 
@@ -15,23 +14,7 @@ public sealed class ExpectedMembers(ChannelAccess channels, MemberDirectory dire
         IEnumerable<string> candidates = team.ExpectEveryone
             ? await channels.MembersAsync(team.WorkspaceId, team.ChannelId, ct)
             : team.ChosenMembers;
-        var people = new List<MemberProfile>();
-        foreach (var userId in candidates.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-        {
-            try
-            {
-                var profile = await directory.GetAsync(team.WorkspaceId, userId, ct);
-                if (profile.IsHuman)
-                {
-                    people.Add(profile);
-                }
-            }
-            catch (SlackApiException ex) when (ex.Error is "user_not_found" or "user_not_visible")
-            {
-                // Someone Slack no longer shows us can't be expected to write; everyone else still is.
-            }
-        }
-
-        return people;
+        var profiles = await directory.GetManyAsync(team.WorkspaceId, candidates, ct);
+        return [.. profiles.Values.Where(profile => profile.IsHuman).OrderBy(profile => profile.UserId, StringComparer.Ordinal)];
     }
 }

@@ -167,15 +167,11 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
     private async Task<string> NameAsync(TeamChannel team, string userId, CancellationToken ct) =>
         (await directory.GetAsync(team.WorkspaceId, userId, ct)).DisplayName ?? userId;
 
-    private async Task<IReadOnlyList<string>> NamesAsync(TeamChannel team, IEnumerable<string> userIds, CancellationToken ct)
+    private async Task<IReadOnlyList<string>> NamesAsync(TeamChannel team, IEnumerable<string> people, CancellationToken ct)
     {
-        var names = new List<string>();
-        foreach (var userId in userIds)
-        {
-            names.Add(await NameAsync(team, userId, ct));
-        }
-
-        return names;
+        var userIds = people.ToList();
+        var profiles = await directory.GetManyAsync(team.WorkspaceId, userIds, ct);
+        return [.. userIds.Select(id => profiles.TryGetValue(id, out var profile) ? profile.DisplayName ?? id : id)];
     }
 
     private static MessageMetadata Metadata(string eventType, string idName, long id) =>

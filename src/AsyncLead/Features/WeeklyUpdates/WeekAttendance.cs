@@ -20,11 +20,12 @@ public sealed class WeekAttendance(UpdateStore updates, ExpectedMembers expected
         var now = clock.GetUtcNow();
         var away = new List<string>();
         var missing = new List<string>();
-        foreach (var userId in expected.Where(id => !writers.ContainsKey(id)))
+        var silent = expected.Where(id => !writers.ContainsKey(id)).ToList();
+        var profiles = await directory.GetManyAsync(team.WorkspaceId, silent, ct);
+        foreach (var userId in silent)
         {
-            var member = await directory.GetAsync(team.WorkspaceId, userId, ct);
-            var isAway = member.Schedule.IsAwayForWeek(week) || skipped.Contains(userId)
-                || (team.StatusMeansAway && member.Status?.IsOutAt(now) == true);
+            var isAway = skipped.Contains(userId) || (profiles.TryGetValue(userId, out var member)
+                && (member.Schedule.IsAwayForWeek(week) || (team.StatusMeansAway && member.Status?.IsOutAt(now) == true)));
             (isAway ? away : missing).Add(userId);
         }
 
