@@ -105,13 +105,21 @@ public sealed class FakeSlack : IAsyncDisposable
 
     // ---- Setting the scene -------------------------------------------------------------------------------
 
+    /// <summary>What an install grants unless told otherwise: the app's required bot scopes, without the optional <c>dnd:read</c>.</summary>
+    public static IReadOnlyList<string> DefaultScopes { get; } =
+        ["commands", "chat:write", "im:write", "users:read", "channels:read", "groups:read", "channels:history", "groups:history", "im:history"];
+
     /// <summary>
     /// A workspace with the app installed; <paramref name="botToken"/> acts in this workspace only. With
     /// <paramref name="orgWideEnterpriseId"/> the install is org-wide (Enterprise Grid): requests from the workspace
     /// carry the enterprise and <c>is_enterprise_install</c>, and OAuth grants for it are org-wide.
     /// </summary>
+    /// <remarks>
+    /// The install grants <paramref name="scopes"/>, by default <see cref="DefaultScopes"/>; methods that need another
+    /// (<c>dnd.*</c> needs <c>dnd:read</c>) answer <c>missing_scope</c>.
+    /// </remarks>
     public FakeSlack AddWorkspace(string teamId, string botToken, string? name = null, string? domain = null, string? botUserId = null,
-        string? orgWideEnterpriseId = null)
+        string? orgWideEnterpriseId = null, IEnumerable<string>? scopes = null)
     {
         lock (_world.Gate)
         {
@@ -124,6 +132,7 @@ public sealed class FakeSlack : IAsyncDisposable
                 BotUserId = botUserId ?? $"U0BOT{teamId}",
                 BotId = $"B0BOT{teamId}",
                 EnterpriseId = orgWideEnterpriseId,
+                Scopes = [.. scopes ?? DefaultScopes],
             };
             _world.Workspaces.Add(teamId, workspace);
             _world.Users.Add(workspace.BotUserId, new UserRecord
@@ -179,6 +188,20 @@ public sealed class FakeSlack : IAsyncDisposable
             };
             channel.Members.UnionWith(members ?? []);
             _world.Channels.Add(id, channel);
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Someone's Slack do-not-disturb: the window dnd.info and dnd.teamInfo name as their next (or current) one; null turns
+    /// their DND schedule off.
+    /// </summary>
+    public FakeSlack SetDnd(string userId, DateTimeOffset? start, DateTimeOffset? end = null)
+    {
+        lock (_world.Gate)
+        {
+            _world.Users[userId].Dnd = start is { } from ? (from, end ?? throw new ArgumentNullException(nameof(end))) : null;
         }
 
         return this;

@@ -14,4 +14,6 @@ public interface ISlackApi
     IConversationsApi Conversations { get; }
 
     IAuthApi Auth { get; }
+
+    IDndApi Dnd { get; }
 }

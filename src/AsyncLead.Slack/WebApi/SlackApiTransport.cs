@@ -64,10 +64,13 @@ internal sealed partial class SlackApiTransport
     }
 
     /// <summary>Read methods and OAuth, which Slack only accepts form-encoded (and without a charset).</summary>
-    public Task<T> PostFormAsync<T>(string method, AuthenticationHeaderValue authorization, IReadOnlyList<KeyValuePair<string, string>> fields, CancellationToken cancellationToken) =>
-        SendAsync<T>(method, authorization, () => new FormUrlEncodedContent(fields), cancellationToken);
+    /// <remarks><paramref name="withHeaders"/> adds what the answer's headers say (e.g. <c>X-OAuth-Scopes</c>) to the body read.</remarks>
+    public Task<T> PostFormAsync<T>(string method, AuthenticationHeaderValue authorization, IReadOnlyList<KeyValuePair<string, string>> fields,
+        CancellationToken cancellationToken, Func<T, HttpResponseHeaders, T>? withHeaders = null) =>
+        SendAsync(method, authorization, () => new FormUrlEncodedContent(fields), cancellationToken, withHeaders);
 
-    private async Task<T> SendAsync<T>(string method, AuthenticationHeaderValue authorization, Func<HttpContent> content, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(string method, AuthenticationHeaderValue authorization, Func<HttpContent> content, CancellationToken cancellationToken,
+        Func<T, HttpResponseHeaders, T>? withHeaders = null)
     {
         var http = _httpClients.CreateClient(HttpClientName);
         var started = _time.GetTimestamp();
@@ -122,8 +125,9 @@ internal sealed partial class SlackApiTransport
             }
 
             LogSuccess(method, status, Elapsed(started));
-            return root.Deserialize<T>(SlackJson.Options)
+            var body = root.Deserialize<T>(SlackJson.Options)
                 ?? throw new JsonException($"Slack {method} answered ok without a body.");
+            return withHeaders is null ? body : withHeaders(body, response.Headers);
         }
     }
 

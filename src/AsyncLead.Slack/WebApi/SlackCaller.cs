@@ -14,4 +14,8 @@ internal sealed class SlackCaller(SlackApiTransport transport, Func<Cancellation
             await authorize(cancellationToken),
             [.. fields.Where(field => field.Value is not null).Select(field => KeyValuePair.Create(field.Name, field.Value!))],
             cancellationToken);
+
+    /// <summary>A form call whose answer's headers add to what its body says.</summary>
+    public async Task<T> FormAsync<T>(string method, Func<T, HttpResponseHeaders, T> withHeaders, CancellationToken cancellationToken) =>
+        await transport.PostFormAsync(method, await authorize(cancellationToken), [], cancellationToken, withHeaders);
 }

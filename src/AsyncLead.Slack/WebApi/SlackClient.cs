@@ -41,5 +41,7 @@ internal sealed class SlackClient(SlackApiTransport transport, ISlackTokenSource
         public IConversationsApi Conversations { get; } = new ConversationsApi(slack);
 
         public IAuthApi Auth { get; } = new AuthApi(slack);
+
+        public IDndApi Dnd { get; } = new DndApi(slack);
     }
 }

@@ -76,6 +76,32 @@ public sealed class WebApiAgainstFakeSlackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Auth_test_names_the_tokens_scopes_and_dnd_team_info_needs_dnd_read()
+    {
+        Assert.Equal(FakeSlack.DefaultScopes, (await T1.Auth.TestAsync()).Scopes);
+        _slack.SetDnd("U_ALICE", DateTimeOffset.FromUnixTimeSeconds(1_763_712_000), DateTimeOffset.FromUnixTimeSeconds(1_763_717_400));
+
+        var refused = await Assert.ThrowsAsync<SlackApiException>(() => T1.Dnd.TeamInfoAsync(["U_ALICE"]));
+        Assert.Equal("missing_scope", refused.Error);
+        Assert.Equal("dnd:read", refused.Needed);
+
+        _slack.AddWorkspace("T3", botToken: "xoxb-t3-webapi", scopes: [.. FakeSlack.DefaultScopes, "dnd:read"])
+            .AddUser("U_CARA", "cara", tz: "Europe/Paris", teamId: "T3")
+            .AddUser("U_DAN", "dan", tz: "Europe/Paris", teamId: "T3");
+        _host.Tokens.Add("T3", "xoxb-t3-webapi");
+        _slack.SetDnd("U_CARA", DateTimeOffset.FromUnixTimeSeconds(1_763_712_000), DateTimeOffset.FromUnixTimeSeconds(1_763_717_400));
+        var t3 = _host.Slack.ForWorkspace("T3");
+        Assert.Contains("dnd:read", (await t3.Auth.TestAsync()).Scopes!);
+
+        var dnd = await t3.Dnd.TeamInfoAsync(["U_CARA", "U_DAN"]);
+
+        Assert.Equal((DateTimeOffset.FromUnixTimeSeconds(1_763_712_000), DateTimeOffset.FromUnixTimeSeconds(1_763_717_400)), dnd["U_CARA"].Window);
+        Assert.Null(dnd["U_DAN"].Window);
+        Assert.Equal(["U_CARA,U_DAN"], _slack.Calls("dnd.teamInfo").Where(c => c.Ok).Select(c => c.Arg("users")));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => t3.Dnd.TeamInfoAsync([.. Enumerable.Range(0, 51).Select(i => $"U{i}")]));
+    }
+
+    [Fact]
     public async Task A_thread_reply_carries_metadata_that_replies_read_back()
     {
         var root = await T1.Chat.PostMessageAsync(new PostMessageRequest("C_PAY", "Week of 17 November"));

@@ -21,6 +21,7 @@ public sealed class SlackAppManifestTests
     public void Bot_scopes_are_exactly_the_ones_the_install_link_requests(string file)
     {
         Assert.Equal(SlackScopes.Bot, Named(file).At("oauth_config", "scopes", "bot").Items());
+        Assert.Equal(SlackScopes.BotOptional, Named(file).At("oauth_config", "scopes", "bot_optional").Items());
     }
 
     [Theory]

@@ -32,13 +32,16 @@ public sealed class SlackScenario : IAsyncDisposable
 
     public SlackSimulator Simulator { get; }
 
-    /// <summary>Starts at <paramref name="now"/> (default Monday 17 Nov 2025, 08:00 UTC) with one workspace and no people.</summary>
+    /// <summary>
+    /// Starts at <paramref name="now"/> (default Monday 17 Nov 2025, 08:00 UTC) with one workspace and no people; its bot
+    /// token has <paramref name="scopes"/> (default <see cref="FakeSlack.DefaultScopes"/>).
+    /// </summary>
     public static async Task<SlackScenario> StartAsync(TestDatabase database, DateTimeOffset? now = null,
-        Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
+        Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null, IEnumerable<string>? scopes = null)
     {
         var clock = new ManualClock(now ?? new DateTimeOffset(2025, 11, 17, 8, 0, 0, TimeSpan.Zero));
         var slack = await FakeSlack.StartAsync(clock);
-        slack.AddWorkspace(TeamId, BotToken, name: "Acme");
+        slack.AddWorkspace(TeamId, BotToken, name: "Acme", scopes: scopes);
 
         var all = new Dictionary<string, string?>
         {

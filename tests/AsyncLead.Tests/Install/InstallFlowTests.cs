@@ -1,5 +1,7 @@
 using System.Net;
 using AsyncLead.Features.Install;
+using AsyncLead.Features.Members;
+using AsyncLead.Sandbox.Slack;
 using AsyncLead.Slack.WebApi;
 using AsyncLead.Tests.Infrastructure;
 using Dapper;
@@ -32,7 +34,7 @@ public sealed class InstallFlowTests(TestDatabase database) : IClassFixture<Test
 
         var authorize = await browser.StartsInstallAsync();
         Assert.Equal(s.Slack.ClientId, authorize["client_id"]);
-        Assert.Equal(string.Join(',', SlackScopes.Bot), authorize["scope"]);
+        Assert.Equal(string.Join(',', SlackScopes.Bot.Concat(SlackScopes.BotOptional)), authorize["scope"]);
         Assert.Equal(InstallBrowser.RedirectUri, authorize["redirect_uri"]);
         Assert.True(authorize["state"].Length >= 40);
         Assert.Equal($"asynclead_oauth_state={authorize["state"]}", browser.StateCookie);
@@ -50,6 +52,24 @@ public sealed class InstallFlowTests(TestDatabase database) : IClassFixture<Test
         Assert.NotNull(installation);
         Assert.Equal("U_LEAD", installation.InstalledBy);
         Assert.False(installation.IsEnterpriseInstall);
+    }
+
+    [Fact]
+    public async Task Each_install_counts_the_optional_scopes_its_installer_granted_and_no_others()
+    {
+        await using var s = await StartMultiWorkspaceAsync(database);
+        using var browser = new InstallBrowser(s);
+        // Globex's installer kept the optional dnd:read; Acme's declined it.
+        s.Slack.AddWorkspace(GlobexTeam, GlobexToken, name: "Globex", scopes: [.. FakeSlack.DefaultScopes, "dnd:read"]);
+        Assert.Equal(HttpStatusCode.OK, (await browser.InstallsAsync(GlobexTeam, "U_HANK")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await browser.InstallsAsync(SlackScenario.TeamId, "U_LEAD")).Status);
+
+        var granted = s.Host.Services.GetRequiredService<IGrantedScopes>();
+        Assert.True(await granted.HasAsync(GlobexTeam, "dnd:read", CancellationToken.None));
+        Assert.False(await granted.HasAsync(SlackScenario.TeamId, "dnd:read", CancellationToken.None));
+        Assert.True(await granted.HasAsync(SlackScenario.TeamId, "chat:write", CancellationToken.None));
+        // A workspace without an install (and no Slack__BotToken) has no scopes at all.
+        Assert.False(await granted.HasAsync("T_NOBODY", "chat:write", CancellationToken.None));
     }
 
     [Fact]

@@ -15,4 +15,7 @@ internal sealed class UserRecord
     public string StatusText { get; set; } = "";
     public string StatusEmoji { get; set; } = "";
     public DateTimeOffset? StatusExpiration { get; set; }
+
+    /// <summary>Their do-not-disturb window (the next, or the current one); null when their DND schedule is off.</summary>
+    public (DateTimeOffset Start, DateTimeOffset End)? Dnd { get; set; }
 }

@@ -11,5 +11,8 @@ internal sealed class WorkspaceRecord
     public string? EnterpriseId { get; init; }
     public bool TokenRevoked { get; set; }
 
+    /// <summary>The bot scopes the install granted (Slack names them in every answer's <c>X-OAuth-Scopes</c>).</summary>
+    public required IReadOnlyList<string> Scopes { get; set; }
+
     public FakeWorkspace ToSnapshot() => new(TeamId, Name, Domain, BotToken, BotUserId, BotId, EnterpriseId);
 }

@@ -51,7 +51,7 @@ internal static class AuthMethods
         {
             ["access_token"] = team.BotToken,
             ["token_type"] = "bot",
-            ["scope"] = "commands,chat:write,users:read,channels:read,channels:history,groups:history,im:write",
+            ["scope"] = string.Join(',', team.Scopes),
             ["bot_user_id"] = team.BotUserId,
             ["app_id"] = call.World.AppId,
             ["team"] = grant.EnterpriseId is null ? new JsonObject { ["name"] = team.Name, ["id"] = team.TeamId } : null,

@@ -38,6 +38,8 @@ internal sealed class WebApiEndpoint(SlackWorld world, FakeSlackFaults faults, C
         ["views.update"] = (TokenKind.Bot, ViewsMethods.Update),
         ["views.publish"] = (TokenKind.Bot, ViewsMethods.Publish),
         ["users.info"] = (TokenKind.Bot, UsersMethods.Info),
+        ["dnd.info"] = (TokenKind.Bot, DndMethods.Info),
+        ["dnd.teamInfo"] = (TokenKind.Bot, DndMethods.TeamInfo),
         ["conversations.open"] = (TokenKind.Bot, ConversationsMethods.Open),
         ["conversations.info"] = (TokenKind.Bot, ConversationsMethods.Info),
         ["conversations.members"] = (TokenKind.Bot, ConversationsMethods.Members),
@@ -68,6 +70,7 @@ internal sealed class WebApiEndpoint(SlackWorld world, FakeSlackFaults faults, C
         }
 
         string? teamId = null;
+        string? scopes = null;
         ApiResult result;
         if (parseError is not null)
         {
@@ -83,6 +86,7 @@ internal sealed class WebApiEndpoint(SlackWorld world, FakeSlackFaults faults, C
             {
                 var (workspace, authError) = Authenticate(entry.Kind, token, http.Request.Headers.Authorization.Count > 0);
                 teamId = workspace?.TeamId;
+                scopes = workspace is null ? null : string.Join(',', workspace.Scopes);
                 var call = new ApiCall { World = world, Args = args, BaseAddress = baseAddress(), Workspace = workspace, BasicCredentials = basic };
                 result = authError is not null ? ApiResult.Error(authError) : entry.Run(call);
             }
@@ -93,6 +97,12 @@ internal sealed class WebApiEndpoint(SlackWorld world, FakeSlackFaults faults, C
         if (result.RetryAfterSeconds is { } retryAfter)
         {
             http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (scopes is not null)
+        {
+            // Slack names the token's scopes on every answer to a bot token.
+            http.Response.Headers["X-OAuth-Scopes"] = scopes;
         }
 
         http.Response.ContentType = "application/json; charset=utf-8";

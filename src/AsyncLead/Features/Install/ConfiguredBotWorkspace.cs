@@ -20,14 +20,23 @@ public sealed partial class ConfiguredBotWorkspace(ISlackTokenAuth auth, IOption
     private static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(1);
 
     private readonly Lock gate = new();
-    private Task<string>? learning;
+    private Task<AuthIdentity>? learning;
     private DateTimeOffset retryAt;
 
     public string? Token => slack.Value.BotToken is { Length: > 0 } token ? token : null;
 
     /// <summary>Whether the configured token belongs to <paramref name="teamId"/>; throws when that can't be known yet.</summary>
     public async ValueTask<bool> ServesAsync(string teamId, CancellationToken cancellationToken) =>
-        Token is { } token && await Learn(token).WaitAsync(cancellationToken) == teamId;
+        Token is { } token && (await Learn(token).WaitAsync(cancellationToken)).TeamId == teamId;
+
+    /// <summary>
+    /// The configured token's scopes when it serves <paramref name="teamId"/> (from auth.test's <c>X-OAuth-Scopes</c>, as
+    /// the host started: a scope added later counts after a restart); null when it serves another or Slack named none.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<string>?> ScopesAsync(string teamId, CancellationToken cancellationToken) =>
+        Token is { } token && await Learn(token).WaitAsync(cancellationToken) is { } identity && identity.TeamId == teamId
+            ? identity.Scopes
+            : null;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -48,7 +57,7 @@ public sealed partial class ConfiguredBotWorkspace(ISlackTokenAuth auth, IOption
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private Task<string> Learn(string token)
+    private Task<AuthIdentity> Learn(string token)
     {
         lock (gate)
         {
@@ -63,13 +72,13 @@ public sealed partial class ConfiguredBotWorkspace(ISlackTokenAuth auth, IOption
         }
     }
 
-    private async Task<string> LookUpAsync(string token)
+    private async Task<AuthIdentity> LookUpAsync(string token)
     {
         try
         {
             var identity = await auth.TestAsync(token, CancellationToken.None);
             LogLearned(identity.TeamId);
-            return identity.TeamId;
+            return identity;
         }
         catch (Exception ex)
         {

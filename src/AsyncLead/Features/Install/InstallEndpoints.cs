@@ -53,7 +53,8 @@ public static partial class InstallEndpoints
         var authorize = QueryHelpers.AddQueryString(AuthorizeUrl, new Dictionary<string, string?>
         {
             ["client_id"] = slack.Value.ClientId,
-            ["scope"] = string.Join(',', SlackScopes.Bot),
+            // The optional ones too: the manifest marks them optional, and Slack lets the installer decline them.
+            ["scope"] = string.Join(',', SlackScopes.Bot.Concat(SlackScopes.BotOptional)),
             ["user_scope"] = "",
             ["redirect_uri"] = RedirectUri(http, app.Value),
             ["state"] = state,

@@ -1,3 +1,4 @@
+using AsyncLead.Features.Members;
 using AsyncLead.Outbox;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.WebApi;
@@ -26,6 +27,7 @@ public static class InstallFeature
         services.AddHostedService(provider => provider.GetRequiredService<ConfiguredBotWorkspace>());
         services.AddSingleton<InstallationTokenSource>();
         services.AddSingleton<ISlackTokenSource>(provider => provider.GetRequiredService<InstallationTokenSource>());
+        services.AddSingleton<IGrantedScopes, GrantedScopes>();
         services.AddSingleton<ISlackRequestObserver, OrgWideTeamLinks>();
         services.AddSingleton<WorkspaceUninstall>();
         services.AddSingleton<WorkspacePurge>();

@@ -54,6 +54,21 @@ public sealed class InstallationStore(NpgsqlDataSource dataSource, IDataProtecti
         return stored is null ? null : _tokens.Unprotect(stored);
     }
 
+    /// <summary>The bot scopes a workspace's install granted (its own, else its org-wide install's); null when it has no install.</summary>
+    public async Task<IReadOnlyList<string>?> FindScopesAsync(string workspaceId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var scopes = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            """
+            SELECT scopes FROM installations WHERE workspace_id = @workspaceId
+            UNION ALL
+            SELECT i.scopes FROM installation_teams t JOIN installations i ON i.workspace_id = t.installation_id
+            WHERE t.team_id = @workspaceId
+            LIMIT 1
+            """, new { workspaceId }, cancellationToken: ct));
+        return scopes?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
     /// <summary>Links a workspace to the org-wide install a request from it came through; false when that install isn't stored.</summary>
     public async Task<bool> LinkTeamAsync(string teamId, string installationId, DateTimeOffset now, CancellationToken ct)
     {

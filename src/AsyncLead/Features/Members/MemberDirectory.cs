@@ -106,6 +106,35 @@ public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient sl
     }
 
     /// <summary>
+    /// Stores what Slack's dnd.teamInfo said about these people at <paramref name="fetchedAt"/>: each one's DND window,
+    /// or none (DND off). People not seen before get a row whose zone is learnt when first needed.
+    /// </summary>
+    public async Task RecordDndAsync(string workspaceId, IReadOnlyDictionary<string, DndWindow?> windows, DateTimeOffset fetchedAt, CancellationToken ct)
+    {
+        if (windows.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO members (workspace_id, user_id, dnd_starts_at, dnd_ends_at, dnd_fetched_at)
+            SELECT @workspaceId, person.user_id, person.starts_at, person.ends_at, @fetchedAt
+            FROM unnest(@userIds, @starts, @ends) AS person(user_id, starts_at, ends_at)
+            ON CONFLICT (workspace_id, user_id) DO UPDATE SET
+                dnd_starts_at = EXCLUDED.dnd_starts_at, dnd_ends_at = EXCLUDED.dnd_ends_at, dnd_fetched_at = EXCLUDED.dnd_fetched_at
+            """,
+            new
+            {
+                workspaceId, fetchedAt,
+                userIds = windows.Keys.ToArray(),
+                starts = windows.Values.Select(window => window?.Start).ToArray(),
+                ends = windows.Values.Select(window => window?.End).ToArray(),
+            }, cancellationToken: ct));
+    }
+
+    /// <summary>
     /// Saves a member's own settings: working hours, focus blocks and away periods (replacing the old ones); their Home
     /// tab, which shows them, is refreshed.
     /// </summary>
@@ -180,7 +209,8 @@ public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient sl
             SELECT workspace_id AS WorkspaceId, user_id AS UserId, display_name AS DisplayName, time_zone AS TimeZone,
                    time_zone_fetched_at AS TimeZoneFetchedAt, is_bot AS IsBot, is_deleted AS IsDeleted,
                    working_hours::text AS WorkingHours, focus_blocks::text AS FocusBlocks,
-                   status_text AS StatusText, status_emoji AS StatusEmoji, status_expires_at AS StatusUntil
+                   status_text AS StatusText, status_emoji AS StatusEmoji, status_expires_at AS StatusUntil,
+                   dnd_starts_at AS DndStart, dnd_ends_at AS DndEnd, dnd_fetched_at AS DndFetchedAt
             FROM members WHERE workspace_id = @workspaceId AND user_id = ANY(@ids)
             """,
             new { workspaceId, ids }, transaction, cancellationToken: ct))).ToList();
@@ -207,9 +237,15 @@ public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient sl
         var schedule = MemberSchedule.TryCreate(zone, working, Windows(row.FocusBlocks), row.Away, out var valid, out _)
             ? valid
             : MemberSchedule.Default(zone);
+        if (row is { DndStart: { } dndStart, DndEnd: { } dndEnd })
+        {
+            schedule = schedule.WithDnd([new DndWindow(dndStart, dndEnd)]);
+        }
+
         return new MemberProfile(row.WorkspaceId, row.UserId, row.DisplayName, row.IsBot, row.IsDeleted, schedule)
         {
             Status = row.StatusText is null && row.StatusEmoji is null ? null : new SlackStatus(row.StatusText ?? "", row.StatusEmoji ?? "", row.StatusUntil),
+            DndFetchedAt = row.DndFetchedAt,
         };
     }
 
@@ -238,6 +274,9 @@ public sealed class MemberDirectory(NpgsqlDataSource dataSource, ISlackClient sl
         public string? StatusText { get; init; }
         public string? StatusEmoji { get; init; }
         public DateTimeOffset? StatusUntil { get; init; }
+        public DateTimeOffset? DndStart { get; init; }
+        public DateTimeOffset? DndEnd { get; init; }
+        public DateTimeOffset? DndFetchedAt { get; init; }
     }
 
     public async Task<IReadOnlyList<TableRows>> PurgeWorkspaceAsync(

@@ -8,6 +8,9 @@ public sealed record MemberProfile(string WorkspaceId, string UserId, string? Di
     /// <summary>Their Slack custom status as last seen (users.info or <c>user_change</c>); null when none.</summary>
     public SlackStatus? Status { get; init; }
 
+    /// <summary>When Slack last told us their do-not-disturb window (<see cref="MemberSchedule.Dnd"/>); null when never asked.</summary>
+    public DateTimeOffset? DndFetchedAt { get; init; }
+
     /// <summary>
     /// Out for all of [<paramref name="from"/>, <paramref name="until"/>]: each of their working days in it, in their own
     /// zone, and the day <paramref name="until"/> falls on, is one of their away days or under an out-of-office status

@@ -4,9 +4,10 @@ using NodaTime.Extensions;
 namespace AsyncLead.Features.Members;
 
 // Placing nudges and reminders. The allowed set is a union of intervals whose edges fall where the local
-// time crosses a window boundary (windows never cross midnight, so day and away changes fall on one too) or
-// where the zone's offset changes; so instead of stepping minute by minute, both searches only test those
-// edges: every occurrence of each local boundary, the first instant after a DST gap, and the transitions.
+// time crosses a window boundary (windows never cross midnight, so day and away changes fall on one too),
+// where the zone's offset changes, or where a DND window starts or ends; so instead of stepping minute by
+// minute, both searches only test those edges: every occurrence of each local boundary, the first instant
+// after a DST gap, the transitions, and the DND windows' ends.
 public sealed partial class MemberSchedule
 {
     /// <summary>How far ahead <see cref="NextAllowedInstant"/> looks before giving up.</summary>
@@ -135,6 +136,14 @@ public sealed partial class MemberSchedule
             if (interval.HasStart && interval.Start >= dayStart)
             {
                 yield return interval.Start;
+            }
+        }
+
+        foreach (var edge in Dnd.SelectMany(window => new[] { window.Start, window.End }).Select(Instant.FromDateTimeOffset))
+        {
+            if (edge >= dayStart && edge < nextDayStart)
+            {
+                yield return edge;
             }
         }
     }

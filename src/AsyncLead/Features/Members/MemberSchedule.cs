@@ -6,7 +6,8 @@ using NodaTime.TimeZones;
 namespace AsyncLead.Features.Members;
 
 /// <summary>
-/// When a member may be nudged: their IANA time zone, working hours, focus blocks and away periods.
+/// When a member may be nudged: their IANA time zone, working hours, focus blocks, away periods and, where Slack tells
+/// us, their do-not-disturb windows.
 /// Every "when" question about a member goes through here. Instants in and out are <see cref="DateTimeOffset"/>
 /// (returned in UTC); wall-clock values are the member's local <see cref="DateOnly"/>/<see cref="TimeOnly"/>.
 /// </summary>
@@ -27,13 +28,15 @@ public sealed partial class MemberSchedule
         IReadOnlyList<WeeklyWindow> workingHours,
         IReadOnlyList<WeeklyWindow> focusBlocks,
         IReadOnlyList<AwayPeriod> awayPeriods,
-        IReadOnlyList<WeeklyWindow>[] allowedByDay)
+        IReadOnlyList<WeeklyWindow>[] allowedByDay,
+        IReadOnlyList<DndWindow> dnd)
     {
         this.zone = zone;
         WorkingHours = workingHours;
         FocusBlocks = focusBlocks;
         AwayPeriods = awayPeriods;
         this.allowedByDay = allowedByDay;
+        Dnd = dnd;
     }
 
     public string TimeZoneId => zone.Id;
@@ -43,6 +46,17 @@ public sealed partial class MemberSchedule
     public IReadOnlyList<WeeklyWindow> FocusBlocks { get; }
 
     public IReadOnlyList<AwayPeriod> AwayPeriods { get; }
+
+    /// <summary>Slack do-not-disturb windows (absolute instants) no nudge may fall in; empty where the app can't read DND.</summary>
+    public IReadOnlyList<DndWindow> Dnd { get; }
+
+    /// <summary>
+    /// The same schedule, also keeping out of <paramref name="dnd"/> (instead of any DND it had), each window widened to
+    /// whole minutes: nudges are placed on whole minutes.
+    /// </summary>
+    public MemberSchedule WithDnd(IEnumerable<DndWindow> dnd) =>
+        new(zone, WorkingHours, FocusBlocks, AwayPeriods, allowedByDay,
+            [.. dnd.Where(window => window.Start < window.End).Select(window => new DndWindow(MinuteFloor(window.Start), MinuteCeiling(window.End)))]);
 
     /// <summary>Default hours, no focus blocks, never away. Throws <see cref="ArgumentException"/> for an unknown zone id.</summary>
     public static MemberSchedule Default(string timeZoneId) =>
@@ -87,7 +101,7 @@ public sealed partial class MemberSchedule
 
         errors = problems;
         schedule = problems.Count == 0
-            ? new MemberSchedule(TimeZoneIds.Resolve(timeZoneId), working, focus, away, allowed)
+            ? new MemberSchedule(TimeZoneIds.Resolve(timeZoneId), working, focus, away, allowed, [])
             : null;
         return schedule is not null;
     }
@@ -104,7 +118,7 @@ public sealed partial class MemberSchedule
             .Where(date => IsWorkingDay(date.DayOfWeek))
             .All(IsAwayOn);
 
-    /// <summary>True when a nudge may arrive at this instant: inside working hours, outside focus blocks, not away.</summary>
+    /// <summary>True when a nudge may arrive at this instant: inside working hours, outside focus blocks and DND, not away.</summary>
     public bool IsAllowed(DateTimeOffset instant) => IsAllowed(Instant.FromDateTimeOffset(instant));
 
     internal bool IsWorkingDay(DayOfWeek day) => WorkingHours.Any(w => w.Day == day);
@@ -171,10 +185,17 @@ public sealed partial class MemberSchedule
         var local = Local(instant);
         var time = local.TimeOfDay.ToTimeOnly();
         return !IsAwayOn(local.Date.ToDateOnly())
-            && allowedByDay[(int)local.DayOfWeek.ToDayOfWeek()].Any(w => w.Contains(time));
+            && allowedByDay[(int)local.DayOfWeek.ToDayOfWeek()].Any(w => w.Contains(time))
+            && !Dnd.Any(window => window.Contains(instant.ToDateTimeOffset()));
     }
 
     private LocalDateTime Local(Instant instant) => instant.InZone(zone).LocalDateTime;
+
+    private static DateTimeOffset MinuteFloor(DateTimeOffset instant) =>
+        new(instant.UtcTicks - (instant.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+
+    private static DateTimeOffset MinuteCeiling(DateTimeOffset instant) =>
+        instant.UtcTicks % TimeSpan.TicksPerMinute == 0 ? instant.ToUniversalTime() : MinuteFloor(instant).AddMinutes(1);
 
     private static string InvertedWindowMessage(string kind, WeeklyWindow window) =>
         $"{kind} {window}: the start must be before the end, within one day (use 24-hour times such as 09:00-17:00).";

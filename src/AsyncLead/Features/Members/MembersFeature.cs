@@ -9,6 +9,7 @@ public static class MembersFeature
     public static IServiceCollection AddMembers(this IServiceCollection services)
     {
         services.AddWorkspaceDataKeeper<MemberDirectory>();
+        services.AddSingleton<SlackDnd>();
         services.AddSlackHandler<UserChangeHandler>();
         services.AddWorkspaceDataKeeper<ChannelAccess>();
         services.AddSlackHandler<MemberJoinedChannelHandler>();

@@ -9,13 +9,14 @@ namespace AsyncLead.Features.WeeklyUpdates;
 
 /// <summary>
 /// The prompt DM (number 0) or a reminder. Decided when it runs, not when it was planned: nobody who has written
-/// meanwhile or is away hears from us, and a prompt or reminder that now falls in a focus block or outside working
-/// hours (settings changed since) moves to the member's next allowed minute, as long as that is before the next week's prompt. Posted once however often
+/// meanwhile or is away hears from us, and a prompt or reminder that now falls in a focus block, outside working
+/// hours (settings changed since) or in their Slack do-not-disturb moves to the member's next allowed minute, as long as that is before the next week's prompt. Posted once however often
 /// the job runs (<see cref="SlackPoster"/>). Where the team counts Slack statuses, someone whose status says they are out
 /// gets no reminder, their prompt waits until the status clears, and they sit the week out when it lasts past next
 /// week's prompt.
 /// </summary>
-public sealed class NudgeJob(UpdateStore updates, TeamStore teams, MemberDirectory directory, ISlackClient slack, SlackPoster poster, TimeProvider clock) : IJobHandler
+public sealed class NudgeJob(UpdateStore updates, TeamStore teams, MemberDirectory directory, SlackDnd dnd, ISlackClient slack, SlackPoster poster,
+    TimeProvider clock) : IJobHandler
 {
     public const string JobKind = "weekly.nudge";
     public const string NudgeEvent = "asynclead_weekly_nudge";
@@ -63,11 +64,13 @@ public sealed class NudgeJob(UpdateStore updates, TeamStore teams, MemberDirecto
             return;
         }
 
+        // Slack's do-not-disturb as it is now (where the app may read it): a DND that began since the plan holds the nudge too.
+        member = await dnd.FreshAsync(member, cancellationToken);
         if (!member.Schedule.IsAllowed(now))
         {
             if (member.Schedule.NextAllowedInstant(now) is { } later && later < stopBefore)
             {
-                throw new RetryJobLaterException(later - now, "outside the member's working hours or inside a focus block");
+                throw new RetryJobLaterException(later - now, "outside the member's working hours, inside a focus block or their Slack do-not-disturb");
             }
 
             return;

@@ -7,13 +7,13 @@ namespace AsyncLead.Features.WeeklyUpdates;
 
 /// <summary>
 /// The week's prompt, at the team's prompt time: the thread root in the channel, a DM to each expected member at their
-/// first allowed minute from then (inside working hours, outside focus blocks, in their zone), their reminders placed
+/// first allowed minute from then (inside working hours, outside focus blocks and Slack DND, in their zone), their reminders placed
 /// by their own schedules after it, the week's close, next week's prompt, and a refresh of the Home tabs that
 /// now show the new week (its members' and the lead's). All of it is enqueued in one
 /// transaction that only the first run for the week gets to commit, so a retry or a second replica prompts nobody twice.
 /// A paused team (<see cref="TeamPause"/>, or its lead's <see cref="TeamSwitchCommand"/>) is not prompted; a team switched off stops here.
 /// </summary>
-public sealed class PromptJob(TeamStore teams, ExpectedMembers expectedMembers, JobQueue queue, NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class PromptJob(TeamStore teams, ExpectedMembers expectedMembers, SlackDnd dnd, JobQueue queue, NpgsqlDataSource dataSource, TimeProvider clock)
     : IJobHandler
 {
     public const string JobKind = "weekly.prompt";
@@ -45,7 +45,8 @@ public sealed class PromptJob(TeamStore teams, ExpectedMembers expectedMembers, 
             return;
         }
 
-        var expected = await expectedMembers.ResolveAsync(team, cancellationToken);
+        // Where the install can read Slack's do-not-disturb, each DM and reminder is placed out of its person's DND too.
+        var expected = await dnd.FreshAsync(team.WorkspaceId, await expectedMembers.ResolveAsync(team, cancellationToken), cancellationToken);
         // The DMs go out from now (a job that ran late doesn't pretend to be on time), each at its person's next allowed minute.
         var now = clock.GetUtcNow();
         var promptsFrom = now > promptAt ? now : promptAt;

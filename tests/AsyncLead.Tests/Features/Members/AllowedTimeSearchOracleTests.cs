@@ -3,7 +3,7 @@ using AsyncLead.Features.Members;
 namespace AsyncLead.Tests.Features.Members;
 
 /// <summary>
-/// The searches only test edges (window boundaries, midnight, DST transitions); a naive minute-by-minute walk
+/// The searches only test edges (window boundaries, midnight, DST transitions, Slack DND windows); a naive minute-by-minute walk
 /// over <see cref="MemberSchedule.IsAllowed(DateTimeOffset)"/> must find the same instants.
 /// </summary>
 public sealed class AllowedTimeSearchOracleTests
@@ -100,9 +100,16 @@ public sealed class AllowedTimeSearchOracleTests
                 : Array.Empty<AwayPeriod>();
             if (MemberSchedule.TryCreate(Zones[random.Next(Zones.Length)], working, focus, away.Where(a => a.From <= a.Until), out var schedule, out _))
             {
-                return schedule;
+                // Half of them also have Slack DND windows, at any second (Slack counts in seconds).
+                return random.Next(2) == 0 ? schedule : schedule.WithDnd([.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => RandomDnd(random))]);
             }
         }
+    }
+
+    private static DndWindow RandomDnd(Random random)
+    {
+        var start = Around[random.Next(Around.Length)].AddMinutes(random.Next(-3 * 1440, 3 * 1440)).AddSeconds(random.Next(60));
+        return new DndWindow(start, start.AddMinutes(random.Next(1, 2 * 1440)).AddSeconds(random.Next(60)));
     }
 
     // Quarter-hour boundaries anywhere in the day, so windows often touch DST gaps and overlaps.

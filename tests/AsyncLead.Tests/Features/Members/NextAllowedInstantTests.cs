@@ -28,6 +28,20 @@ public sealed class NextAllowedInstantTests
     }
 
     [Theory]
+    [InlineData("2026-11-16T10:15:00+01:00", "2026-11-16T11:31:00+01:00")] // inside DND: its end, widened to the whole minute
+    [InlineData("2026-11-16T10:00:00+01:00", "2026-11-16T11:31:00+01:00")] // a DND from 10:00:30 takes all of 10:00
+    [InlineData("2026-11-16T09:59:00+01:00", "2026-11-16T09:59:00+01:00")] // the minute before it is free
+    [InlineData("2026-11-16T16:45:00+01:00", "2026-11-17T09:00:00+01:00")] // a DND past the end of the day: the next morning
+    public void Inside_slack_dnd_moves_to_its_end_if_that_is_working_time(string due, string expected)
+    {
+        var schedule = Create("Europe/Berlin").WithDnd([
+            new DndWindow(At("2026-11-16T10:00:30+01:00"), At("2026-11-16T11:30:10+01:00")),
+            new DndWindow(At("2026-11-16T16:30:00+01:00"), At("2026-11-16T18:00:00+01:00"))]);
+
+        Assert.Equal(At(expected), schedule.NextAllowedInstant(At(due)));
+    }
+
+    [Theory]
     [InlineData("2026-11-17T10:15:00+01:00", "2026-11-17T12:00:00+01:00")] // Tuesday inside focus
     [InlineData("2026-11-17T08:00:00+01:00", "2026-11-17T12:00:00+01:00")] // before work, and work starts in focus
     [InlineData("2026-11-16T10:15:00+01:00", "2026-11-16T10:15:00+01:00")] // Monday has no focus block

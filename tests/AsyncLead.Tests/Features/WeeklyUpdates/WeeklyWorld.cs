@@ -25,14 +25,15 @@ internal static class WeeklyWorld
     public static readonly DateTimeOffset FirstClose = new(2025, 11, 24, 8, 0, 0, TimeSpan.Zero);
 
     /// <summary>A scenario on a database emptied of earlier tests' teams, members and jobs (a class shares one database).</summary>
-    public static async Task<SlackScenario> StartAsync(TestDatabase database, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null)
+    public static async Task<SlackScenario> StartAsync(TestDatabase database, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null,
+        IEnumerable<string>? scopes = null)
     {
         await using (var connection = await database.DataSource.OpenConnectionAsync())
         {
             await connection.ExecuteAsync("TRUNCATE jobs, team_channels, members, slack_posts, bot_channels, slack_channels, slack_channel_members RESTART IDENTITY CASCADE");
         }
 
-        return await SlackScenario.StartAsync(database, now, settings: settings);
+        return await SlackScenario.StartAsync(database, now, settings: settings, scopes: scopes);
     }
 
     /// <summary>Lena (the lead) in Berlin, Alice in Berlin, Bob in New York, plus a bot and a deactivated account, all in #team-payments.</summary>
