@@ -24,13 +24,13 @@ public sealed class HomeReader(
         var member = await directory.GetAsync(workspaceId, userId, ct);
         var weeks = new List<WeekStatus>();
         var led = new List<LedTeam>();
-        var all = await teams.InWorkspaceAsync(workspaceId, ct);
-        // What comes from a private channel is shown only to its members, leads included. Channels never seen are learned here.
-        var readable = await channels.VisibleNowAsync(workspaceId, userId, all.Select(t => t.ChannelId), ct);
-        // Only the teams they belong to go on: a workspace may hold thousands, and each costs queries below.
-        var theirs = (await channels.ChannelsOfAsync(workspaceId, userId, ct)).ToHashSet(StringComparer.Ordinal);
-        foreach (var team in all.Where(t => readable.Contains(t.ChannelId)
-                     && (theirs.Contains(t.ChannelId) || t.LeadUserId == userId || t.ChosenMembers.Contains(userId, StringComparer.Ordinal))))
+        // A workspace may hold thousands of teams: only the person's own are read. Channels never seen are learned first,
+        // so the people of a team just set up count.
+        await channels.LearnUnknownAsync(workspaceId, await teams.ChannelIdsAsync(workspaceId, ct), ct);
+        var theirs = await teams.OfPersonAsync(workspaceId, userId, await channels.ChannelsOfAsync(workspaceId, userId, ct), ct);
+        // What comes from a private channel is shown only to its members, leads included.
+        var readable = await channels.VisibleAsync(workspaceId, userId, null, theirs.Select(t => t.ChannelId), ct);
+        foreach (var team in theirs.Where(t => readable.Contains(t.ChannelId)))
         {
             var week = team.Calendar.ReportingWeekAt(now);
             var stored = await updates.FindWeekAsync(team.Id, week.Monday, ct);

@@ -81,20 +81,25 @@ public sealed class ChannelAccess(NpgsqlDataSource dataSource, JobQueue jobs, IS
     public async Task<IReadOnlySet<string>> VisibleNowAsync(string workspaceId, string viewerId, IEnumerable<string> channelIds, CancellationToken ct)
     {
         var wanted = channelIds.Distinct(StringComparer.Ordinal).ToArray();
+        await LearnUnknownAsync(workspaceId, wanted, ct);
+        return await VisibleAsync(workspaceId, viewerId, null, wanted, ct);
+    }
+
+    /// <summary>Learns those of <paramref name="channelIds"/> never learned before (off the ack path); events keep the rest.</summary>
+    public async Task LearnUnknownAsync(string workspaceId, IReadOnlyCollection<string> channelIds, CancellationToken ct)
+    {
         IEnumerable<string> known;
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
         {
             known = await connection.QueryAsync<string>(new CommandDefinition(
                 "SELECT channel_id FROM slack_channels WHERE workspace_id = @workspaceId AND channel_id = ANY(@wanted)",
-                new { workspaceId, wanted }, cancellationToken: ct));
+                new { workspaceId, wanted = channelIds.ToArray() }, cancellationToken: ct));
         }
 
-        foreach (var channelId in wanted.Except(known, StringComparer.Ordinal))
+        foreach (var channelId in channelIds.Except(known, StringComparer.Ordinal))
         {
             await LearnAsync(workspaceId, channelId, ct);
         }
-
-        return await VisibleAsync(workspaceId, viewerId, null, wanted, ct);
     }
 
     /// <summary>

@@ -60,6 +60,27 @@ public sealed class TeamStore(NpgsqlDataSource dataSource) : IWorkspaceDataKeepe
         return [.. rows.Select(row => row.ToTeam())];
     }
 
+    public async Task<IReadOnlyList<string>> ChannelIdsAsync(string workspaceId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT channel_id FROM team_channels WHERE workspace_id = @workspaceId", new { workspaceId }, cancellationToken: ct))];
+    }
+
+    /// <summary>The teams a person belongs to: those in <paramref name="channelIds"/> (theirs), those they lead and those that chose them.</summary>
+    public async Task<IReadOnlyList<TeamChannel>> OfPersonAsync(string workspaceId, string userId, IReadOnlyList<string> channelIds, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<TeamRow>(new CommandDefinition(
+            SelectTeam + """
+             WHERE workspace_id = @workspaceId
+               AND (channel_id = ANY(@channelIds) OR lead_user_id = @userId
+                    OR EXISTS (SELECT 1 FROM team_expected_members e WHERE e.team_channel_id = t.id AND e.user_id = @userId))
+             ORDER BY id
+            """, new { workspaceId, userId, channelIds = channelIds.ToArray() }, cancellationToken: ct));
+        return [.. rows.Select(row => row.ToTeam())];
+    }
+
     /// <summary>The lead of the team in a channel, or null when the channel has none; inside the caller's transaction.</summary>
     public static Task<string?> LeadOfChannelAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string workspaceId, string channelId,
         CancellationToken ct) =>
