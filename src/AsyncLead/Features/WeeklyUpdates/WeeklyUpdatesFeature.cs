@@ -18,6 +18,7 @@ public static class WeeklyUpdatesFeature
         services.AddSingleton<UpdateSubmissions>();
         services.AddSingleton<ExpectedMembers>();
         services.AddSingleton<WeekAttendance>();
+        services.AddSingleton<WeekChangesReader>();
         services.AddSingleton<TeamPause>();
 
         foreach (var word in new[] { TeamSwitchCommand.Pause, TeamSwitchCommand.Off, TeamSwitchCommand.Resume })
