@@ -11,6 +11,8 @@ public static class WeeklyUpdatesFeature
     {
         services.AddWorkspaceDataKeeper<TeamStore>();
         services.AddWorkspaceDataKeeper<PlannedItemStore>();
+        services.AddWorkspaceDataKeeper<InlineDrafts>();
+        services.AddSingleton<InlineChoices>();
         services.AddSingleton<UpdateStore>();
         services.AddSingleton<ThreadQuestions>();
         services.AddSingleton<UpdateSubmissions>();
@@ -31,6 +33,9 @@ public static class WeeklyUpdatesFeature
         services.AddSlackHandler<SetupButton>();
         services.AddSlackHandler<SkipWeekButton>();
         services.AddSlackHandler<ResolveBlockerButton>();
+        services.AddSlackHandler<InlinePostButton>();
+        services.AddSlackHandler<InlineFormButton>();
+        services.AddSlackHandler<InlineCancelButton>();
         services.AddSlackHandler<ThreadReplyHandler>();
 
         services.AddJobHandler<PromptJob>();
