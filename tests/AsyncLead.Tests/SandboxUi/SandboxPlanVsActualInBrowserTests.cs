@@ -64,7 +64,7 @@ public sealed class SandboxPlanVsActualInBrowserTests(SandboxProcessWorld world,
         var summary = Page.Until(() => Page.Thread().FirstOrDefault(m => m.Text.Contains("Plan vs actual", StringComparison.Ordinal)))!;
         Page.Script<object>("document.getElementById('thread-messages').lastElementChild?.scrollIntoView()");
         Page.SaveScreenshot("sandbox-plan-vs-actual");
-        Assert.Contains("priya: 1 of 3 done · 1 in progress (2nd week) · 1 dropped: “Plan the offsite”", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("priya: 1 of 3 done · 1 in progress (2nd week) · 1 not mentioned: “Plan the offsite”", summary.Text, StringComparison.Ordinal);
         Assert.Contains("blocked for 2 weeks", summary.Text, StringComparison.Ordinal);
 
         Page.Click(() => SandboxPage.Button(Page.Thread().First(m => m.Text.Contains("Plan vs actual", StringComparison.Ordinal)), "Start a decision doc"));

@@ -87,7 +87,8 @@ public static class PlanCheck
         Count(parts, Of(PlanState.StillPlanned), "still planned", named: false);
         Count(parts, Of(PlanState.Blocked), "blocked", named: false);
         Count(parts, Of(PlanState.Unclear), "unclear", named: true);
-        Count(parts, Of(PlanState.Dropped), "dropped", named: true);
+        // Said in the team's thread: we only know the item wasn't mentioned, not that its writer gave it up.
+        Count(parts, Of(PlanState.Dropped), "not mentioned", named: true);
         return string.Join(" · ", parts);
     }
 

@@ -60,7 +60,7 @@ public sealed class PlanCheckTests
             new PlannedOutcome("Review Dana's PR", PlanState.Done),
             new PlannedOutcome("Plan the offsite", PlanState.Dropped),
         ], outcomes);
-        Assert.Equal("2 of 5 done · 1 in progress (2nd week) · 1 still planned · 1 dropped: “Plan the offsite”", PlanCheck.Describe(outcomes));
+        Assert.Equal("2 of 5 done · 1 in progress (2nd week) · 1 still planned · 1 not mentioned: “Plan the offsite”", PlanCheck.Describe(outcomes));
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class PlanCheckTests
         var outcomes = PlanCheck.Compare(thisWeek, [lastWeek]);
 
         Assert.Equal([PlanState.Unclear, PlanState.Unclear, PlanState.Blocked, PlanState.Unclear, PlanState.Dropped], outcomes.Select(o => o.State));
-        Assert.Equal("0 of 5 done · 1 blocked · 3 unclear: “Payments dashboard”, “Migrate cron jobs to the queue” and 1 more · 1 dropped: “Roadmap doc”",
+        Assert.Equal("0 of 5 done · 1 blocked · 3 unclear: “Payments dashboard”, “Migrate cron jobs to the queue” and 1 more · 1 not mentioned: “Roadmap doc”",
             PlanCheck.Describe(outcomes));
     }
 
@@ -117,7 +117,7 @@ public sealed class PlanCheckTests
 
         var line = PlanCheck.Describe(outcomes)!;
         Assert.Single(outcomes);
-        Assert.StartsWith("0 of 1 done · 1 dropped: “Write the migration guide", line, StringComparison.Ordinal);
+        Assert.StartsWith("0 of 1 done · 1 not mentioned: “Write the migration guide", line, StringComparison.Ordinal);
         Assert.EndsWith("…”", line, StringComparison.Ordinal);
         Assert.True(line.Length < 100, line);
     }

@@ -21,7 +21,7 @@ public sealed class PlanVsActualTests(TestDatabase database) : IClassFixture<Tes
     private static readonly DateTimeOffset SecondPrompt = FirstPrompt.AddDays(7);
     private static readonly DateTimeOffset SecondClose = FirstClose.AddDays(7);
 
-    private const string AlicesLine = "1 of 3 done · 1 in progress (2nd week) · 1 dropped: “Plan the offsite”";
+    private const string AlicesLine = "1 of 3 done · 1 in progress (2nd week) · 1 not mentioned: “Plan the offsite”";
 
     private static FakeMessage Summary(SlackScenario s, string week, string channel = Channel) =>
         Assert.Single(s.Slack.ThreadReplies(channel, s.Root(week, channel).Ts), r => r.Text.StartsWith(week + ":", StringComparison.Ordinal));
@@ -113,7 +113,7 @@ public sealed class PlanVsActualTests(TestDatabase database) : IClassFixture<Tes
         var links = s.Host.Services.GetRequiredService<PageLinks>();
         var page = await s.Host.Http.GetStringAsync(links.TeamWeek(SlackScenario.TeamId, Channel, new DateOnly(2025, 11, 24), "U_LENA")!.PathAndQuery);
         Assert.Contains("<section id=\"plans\"><h2>Plan vs actual</h2>", page, StringComparison.Ordinal);
-        Assert.Contains(">alice</a>: 1 of 3 done · 1 in progress (2nd week) · 1 dropped: ", page, StringComparison.Ordinal);
+        Assert.Contains(">alice</a>: 1 of 3 done · 1 in progress (2nd week) · 1 not mentioned: ", page, StringComparison.Ordinal);
         Assert.Contains("Plan the offsite", page, StringComparison.Ordinal);
         Assert.Contains("<strong class=\"repeated\">blocked for 2 weeks</strong>", page, StringComparison.Ordinal);
     }

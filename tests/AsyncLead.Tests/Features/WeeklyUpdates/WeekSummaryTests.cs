@@ -54,10 +54,10 @@ public sealed class WeekSummaryTests
         [
             new SummaryBlocker(7, "keys from the bank", "alice", null, Close.AddDays(-9), null, WeeksBlocked: 2),
             new SummaryBlocker(8, "flaky CI", "alice", null, Close.AddDays(-2), null),
-        ], Close, [("alice", "1 of 2 done · 1 dropped: “Ping <!channel> & co”"), ("<dan>", "0 of 1 done · 1 in progress (2nd week)")]);
+        ], Close, [("alice", "1 of 2 done · 1 not mentioned: “Ping <!channel> & co”"), ("<dan>", "0 of 1 done · 1 in progress (2nd week)")]);
 
         var sections = summary.Blocks.OfType<SectionBlock>().ToList();
-        Assert.Equal("*Plan vs actual* (last week's Next Week)\n• *alice*: 1 of 2 done · 1 dropped: “Ping &lt;!channel&gt; &amp; co”\n"
+        Assert.Equal("*Plan vs actual* (last week's Next Week)\n• *alice*: 1 of 2 done · 1 not mentioned: “Ping &lt;!channel&gt; &amp; co”\n"
             + "• *&lt;dan&gt;*: 0 of 1 done · 1 in progress (2nd week)", sections[2].Text!.Text);
         Assert.Equal("🚧 keys from the bank — alice, open 9 days · *blocked for 2 weeks*", sections[4].Text!.Text);
         var offer = Assert.IsType<ButtonElement>(Assert.Single(Assert.Single(summary.Blocks.OfType<ActionsBlock>()).Elements));
@@ -70,7 +70,7 @@ public sealed class WeekSummaryTests
     [Fact]
     public void A_big_teams_plans_and_repeated_blockers_stay_within_slacks_limits()
     {
-        var plans = Enumerable.Range(1, 200).Select(i => ($"person {i}", $"1 of 3 done · 1 in progress (2nd week) · 1 dropped: “{new string('x', 58)}”")).ToList();
+        var plans = Enumerable.Range(1, 200).Select(i => ($"person {i}", $"1 of 3 done · 1 in progress (2nd week) · 1 not mentioned: “{new string('x', 58)}”")).ToList();
         var blockers = Enumerable.Range(1, 80).Select(i => new SummaryBlocker(i, $"blocker {i}", "alice", null, Close.AddDays(-9), null, WeeksBlocked: 3)).ToList();
 
         var summary = WeekSummary.Render("W", [], [], [], blockers, Close, plans);
