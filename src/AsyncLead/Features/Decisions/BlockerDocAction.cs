@@ -54,7 +54,8 @@ public sealed class BlockerDocAction(UpdateStore updates, ChannelAccess channels
         var oneLine = string.Join(' ', blocker.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         var since = DecisionText.Day(Instant.FromDateTimeOffset(blocker.OpenedAt).InZone(TimeZoneIds.Resolve(zone)).Date.ToDateOnly());
         var quoted = string.Join('\n', blocker.Text.ReplaceLineEndings("\n").Split('\n').Select(line => "> " + line));
-        var problem = $"{authorName} has written this blocker in their weekly updates, unchanged, week after week (open since {since}):\n\n{quoted}\n\n"
+        // Says what the updates show, not that their writer failed: the button offers the whole team a way to unblock it.
+        var problem = $"{authorName}'s weekly updates have listed this blocker, unchanged, since {since}:\n\n{quoted}\n\n"
             + "What do we need to decide to unblock it?";
         return new DecisionDocSections(BlockKitLimits.Truncate(oneLine, DecisionModals.TitleMaxLength),
             BlockKitLimits.Truncate(problem, DecisionModals.SectionMaxLength), "", "", "", "");

@@ -16,7 +16,7 @@ public sealed class BlockerDocPrefillTests
         Assert.StartsWith("Waiting on the bank's API keys for payouts still no reply", doc.Title, StringComparison.Ordinal);
         Assert.Equal(DecisionModals.TitleMaxLength, doc.Title.Length);
         Assert.EndsWith("…", doc.Title, StringComparison.Ordinal);
-        Assert.StartsWith("alice has written this blocker in their weekly updates, unchanged, week after week (open since Sat 22 Nov 2025):\n\n"
+        Assert.StartsWith("alice's weekly updates have listed this blocker, unchanged, since Sat 22 Nov 2025:\n\n"
             + "> Waiting on the bank's API keys for payouts\n>   still no reply", doc.ProblemStatement, StringComparison.Ordinal);
         Assert.EndsWith("\n\nWhat do we need to decide to unblock it?", doc.ProblemStatement, StringComparison.Ordinal);
         Assert.Equal(("", "", "", ""), (doc.OptionsConsidered, doc.Analysis, doc.Recommendation, doc.QuestionsForTeam));

@@ -100,7 +100,7 @@ public sealed class PlanVsActualTests(TestDatabase database) : IClassFixture<Tes
         Assert.Equal("decision_doc", form.CallbackId);
         Assert.Equal(Channel, form.PrivateMetadata);
         Assert.Equal("Waiting on API keys", Initial(form, "title"));
-        Assert.Equal("alice has written this blocker in their weekly updates, unchanged, week after week (open since Fri 21 Nov 2025):\n\n"
+        Assert.Equal("alice's weekly updates have listed this blocker, unchanged, since Fri 21 Nov 2025:\n\n"
             + "> Waiting on  API keys\n\nWhat do we need to decide to unblock it?", Initial(form, "problem"));
 
         var posted = await s.Bob().SubmitsViewAsync(("Reviewers", new[] { "U_LENA", "U_ALICE" }));
