@@ -33,7 +33,7 @@ public static class InlineQuestion
             Blocks.Section((changedMeanwhile ? WeeklyTexts.ChangedMeanwhile + "\n" : "") + WeeklyTexts.AddOrReplace(week)),
         };
         blocks.AddRange(Blocks.FromMrkdwn(WeeklyTexts.AddWould(UpdateMerge.Additions(existing.Sections, incoming)
-            .Select(section => (section.Section, (IReadOnlyList<string>)[.. section.Lines.Select(Shown)])).ToList())));
+            .Select(section => (section.Section, (IReadOnlyList<string>)[.. section.Lines.Select(line => Shown(UpdateMerge.WithoutMarker(line)))])).ToList())));
         blocks.Add(Blocks.Section(WeeklyTexts.ReplaceWould(Changes(existing.Sections, incoming))));
         if (dropped.Count > 0)
         {
@@ -57,7 +57,7 @@ public static class InlineQuestion
             && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out version);
     }
 
-    /// <summary>What replacing does to each section: (name, "changes" | "goes" | "comes"); unchanged ones are left out.</summary>
+    /// <summary>What replacing does to each section: (name, "replaces" | "removes" | "adds"); unchanged ones are left out.</summary>
     private static IReadOnlyList<(string Section, string Change)> Changes(WeeklyUpdateSections existing, WeeklyUpdateSections incoming) =>
     [
         .. UpdateMerge.Named(existing).Zip(UpdateMerge.Named(incoming))

@@ -72,10 +72,13 @@ internal static partial class UpdateMerge
     private static IEnumerable<string> Keys(string text) =>
         text.ReplaceLineEndings("\n").Split('\n').Where(line => !string.IsNullOrWhiteSpace(line)).Select(Key);
 
-    private static string Key(string line)
+    private static string Key(string line) => UpdateStore.BlockerKey(WithoutMarker(line));
+
+    /// <summary>The line trimmed and without its leading list marker, as a question lists it after its own bullet.</summary>
+    public static string WithoutMarker(string line)
     {
         var trimmed = line.Trim();
-        return UpdateStore.BlockerKey(trimmed[Bullet().Match(trimmed).Length..]);
+        return trimmed[Bullet().Match(trimmed).Length..];
     }
 
     // A leading list marker and its space: "- ", "* ", "+ ", "• ".

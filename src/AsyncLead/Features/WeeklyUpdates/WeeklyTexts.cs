@@ -123,14 +123,18 @@ public static class WeeklyTexts
             : "*Add to it* keeps everything and adds:\n" + string.Join("\n", additions.SelectMany(section =>
                 section.Lines.Select(line => $"• {section.Section}: {line}")));
 
-    public const string Goes = "goes";
-    public const string Comes = "is added";
-    public const string Changes = "changes";
+    public const string Goes = "removes";
+    public const string Comes = "adds";
+    public const string Changes = "replaces";
 
-    public static string ReplaceWould(IReadOnlyList<(string Section, string Change)> changes) =>
-        "*Replace it* makes your update just this one" + (changes.Count == 0
+    /// <summary>"*Replace it* swaps your update for this one: it replaces Completed, removes Blockers and adds Next Week."</summary>
+    public static string ReplaceWould(IReadOnlyList<(string Section, string Change)> changes)
+    {
+        var what = changes.Select(c => $"{c.Change} {c.Section}").ToArray();
+        return "*Replace it* swaps your update for this one" + (what.Length == 0
             ? ", which says the same."
-            : ": " + string.Join("; ", changes.Select(c => $"{c.Section} {c.Change}")) + ".");
+            : ": it " + (what.Length == 1 ? what[0] : string.Join(", ", what[..^1]) + " and " + what[^1]) + ".");
+    }
 
     public static string ReplaceDrops(IReadOnlyList<string> blockers)
     {

@@ -28,7 +28,7 @@ public sealed class InlineSecondUpdateTests(TestDatabase database) : IClassFixtu
         Assert.Equal("Not posted yet: you wrote your update for the Week of 17 Nov already. Add this to it, or replace it?", EphemeralTextFor(question));
         var shown = Shown(question);
         Assert.Contains("*Add to it* keeps everything and adds:\n• Completed: refunds\n• Next Week: launch", shown, StringComparison.Ordinal);
-        Assert.Contains("*Replace it* makes your update just this one: Completed changes; Blockers goes; Next Week is added.", shown, StringComparison.Ordinal);
+        Assert.Contains("*Replace it* swaps your update for this one: it replaces Completed, removes Blockers and adds Next Week.", shown, StringComparison.Ordinal);
         Assert.Contains("⚠️ *Replace it* takes this open blocker off your update:\n🚧 waiting on API keys &lt;!here&gt;", shown, StringComparison.Ordinal);
         Assert.Equal(["Add to it", "Replace it", "Cancel"], Buttons(question));
         var reply = Assert.Single(s.Slack.ThreadReplies(Channel, s.Root("Week of 17 Nov").Ts));
@@ -43,7 +43,7 @@ public sealed class InlineSecondUpdateTests(TestDatabase database) : IClassFixtu
         var blocker = Assert.Single(await OpenBlockersAsync());
 
         var question = await s.Alice().RunsCommandAsync(Command, "Done:\n- Payouts\n- refunds\nBlocked: flaky CI");
-        Assert.Contains("adds:\n• Completed: - refunds\n• Blockers: flaky CI", Shown(question), StringComparison.Ordinal);
+        Assert.Contains("adds:\n• Completed: refunds\n• Blockers: flaky CI", Shown(question), StringComparison.Ordinal);
         await s.Alice().ClicksInAnswerAsync(question, Add);
         await s.RunJobsAsync();
 
