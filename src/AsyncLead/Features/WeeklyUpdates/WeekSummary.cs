@@ -53,7 +53,7 @@ public static class WeekSummary
             blocks.Add(Blocks.Context($"…and {blockers.Count - shown} more."));
         }
 
-        var text = $"{weekName}: {wrote.Count} wrote, {away.Count} away, {missing.Count} missing, {open} open blockers";
+        var text = $"{weekName}: {wrote.Count} wrote, {away.Count} away, {missing.Count} missing, {open} open {(open == 1 ? "blocker" : "blockers")}";
         return new MessageContent(text, blocks);
     }
 

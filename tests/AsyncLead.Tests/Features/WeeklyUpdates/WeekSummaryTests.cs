@@ -32,7 +32,7 @@ public sealed class WeekSummaryTests
         Assert.Equal("7", Assert.IsType<ButtonElement>(sections[3].Accessory).Value);
         Assert.Equal("✅ ~flaky CI~ — alice, resolved by lena", sections[4].Text!.Text);
         Assert.Null(sections[4].Accessory);
-        Assert.Equal("Week of 17 Nov: 1 wrote, 1 away, 2 missing, 1 open blockers", summary.Text);
+        Assert.Equal("Week of 17 Nov: 1 wrote, 1 away, 2 missing, 1 open blocker", summary.Text);
     }
 
     [Fact]
