@@ -132,7 +132,8 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
         var now = clock.GetUtcNow();
         var teamWeek = TeamWeek.Containing(week.WeekStart);
         var roll = await attendance.ForWeekAsync(team, teamWeek, ct);
-        var wrote = await NamesAsync(team, roll.Writers, ct);
+        var wrote = await NamesAsync(team, roll.Updates.Where(u => !u.IsLate).Select(u => u.UserId), ct);
+        var late = await NamesAsync(team, roll.Updates.Where(u => u.IsLate).Select(u => u.UserId), ct);
         var away = await NamesAsync(team, roll.Away, ct);
         var missing = await NamesAsync(team, roll.Missing, ct);
 
@@ -144,7 +145,7 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
             blockers.Add(new SummaryBlocker(blocker.Id, blocker.Text, await NameAsync(team, blocker.UserId, ct), link, blocker.OpenedAt, resolvedBy));
         }
 
-        var summary = WeekSummary.Render(teamWeek.Name, wrote, away, missing, blockers, now);
+        var summary = WeekSummary.Render(teamWeek.Name, wrote, away, missing, blockers, now, late);
         var metadata = Metadata(SummaryEvent, "week_id", week.Id);
         var key = $"week-summary:{week.Id}";
         var ts = week.SummaryTs;

@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace AsyncLead.Features.WeeklyUpdates;
 
-/// <summary>Weeks, updates, blockers and who sat a week out (update_weeks, weekly_updates, blockers, week_skips).</summary>
+/// <summary>Weeks, updates, blockers, who sat a week out, and inline updates waiting for their week (update_weeks, weekly_updates, blockers, week_skips, held_updates).</summary>
 public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
 {
     /// <summary>week_skips.reason: the person pressed Skip this week.</summary>
@@ -201,6 +201,47 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
             _ => WeeklyUpdateSections.Empty with { InProgress = latest.NextWeek },
         };
     }
+
+    /// <summary>
+    /// Whether <paramref name="userId"/> left the team's closed week of <paramref name="closedMonday"/> empty: expected by its
+    /// prompt, wrote nothing for it and did not sit it out; and has written nothing for the week after it yet either.
+    /// Who is offered to file an update late for it.
+    /// </summary>
+    public async Task<bool> MissedClosedWeekAsync(long teamChannelId, string userId, DateOnly closedMonday, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            """
+            SELECT EXISTS (
+                SELECT 1 FROM update_weeks w
+                WHERE w.team_channel_id = @teamChannelId AND w.week_start = @closedMonday AND w.closed_at IS NOT NULL
+                  AND @userId = ANY (w.expected_user_ids)
+                  AND NOT EXISTS (SELECT 1 FROM weekly_updates u WHERE u.week_id = w.id AND u.user_id = @userId)
+                  AND NOT EXISTS (SELECT 1 FROM week_skips s WHERE s.week_id = w.id AND s.user_id = @userId)
+                  AND NOT EXISTS (SELECT 1 FROM weekly_updates u JOIN update_weeks n ON n.id = u.week_id
+                                  WHERE n.team_channel_id = @teamChannelId AND n.week_start = @nextMonday AND u.user_id = @userId))
+            """, new { teamChannelId, userId, closedMonday, nextMonday = closedMonday.AddDays(7) }, cancellationToken: ct));
+    }
+
+    /// <summary>Keeps an inline update while its author chooses its week; a newer one replaces it.</summary>
+    public Task HoldAsync(long teamChannelId, string userId, string text, DateTimeOffset now, CancellationToken ct) =>
+        ExecuteAsync(
+            """
+            INSERT INTO held_updates (team_channel_id, user_id, text, held_at) VALUES (@teamChannelId, @userId, @text, @now)
+            ON CONFLICT (team_channel_id, user_id) DO UPDATE SET text = EXCLUDED.text, held_at = EXCLUDED.held_at
+            """, new { teamChannelId, userId, text, now }, ct);
+
+    /// <summary>Takes the held inline update (null when there is none: already filed), in the transaction that saves it.</summary>
+    public static Task<string?> TakeHeldAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long teamChannelId, string userId,
+        CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "DELETE FROM held_updates WHERE team_channel_id = @teamChannelId AND user_id = @userId RETURNING text",
+            new { teamChannelId, userId }, transaction, cancellationToken: ct));
+
+    /// <summary>Whether the week has closed (its summary is posted, or on its way).</summary>
+    public static Task<bool> IsClosedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long weekId, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT closed_at IS NOT NULL FROM update_weeks WHERE id = @weekId", new { weekId }, transaction, cancellationToken: ct));
 
     public async Task<StoredUpdate?> FindUpdateAsync(long updateId, CancellationToken ct) =>
         (await QueryUpdatesAsync(SelectUpdate + " WHERE u.id = @updateId", new { updateId }, ct)).SingleOrDefault();

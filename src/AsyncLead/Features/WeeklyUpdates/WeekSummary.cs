@@ -3,7 +3,10 @@ using AsyncLead.Slack.Mrkdwn;
 
 namespace AsyncLead.Features.WeeklyUpdates;
 
-/// <summary>Who wrote, who was away, who is missing, and the blockers: the reply that closes a week's thread.</summary>
+/// <summary>
+/// Who wrote, who was away, who is missing, and the blockers: the reply that closes a week's thread. Someone who files
+/// after the close moves from Missing to Late when the summary is edited.
+/// </summary>
 public static class WeekSummary
 {
     public const string ResolveActionId = "weekly_resolve_blocker";
@@ -12,12 +15,17 @@ public static class WeekSummary
     private const int MaxBlockersShown = 40;
 
     public static MessageContent Render(string weekName, IReadOnlyList<string> wrote, IReadOnlyList<string> away,
-        IReadOnlyList<string> missing, IReadOnlyList<SummaryBlocker> blockers, DateTimeOffset now)
+        IReadOnlyList<string> missing, IReadOnlyList<SummaryBlocker> blockers, DateTimeOffset now, IReadOnlyList<string>? late = null)
     {
+        late ??= [];
+        // Late shows only once someone is: most weeks' summaries keep their three lines.
+        IEnumerable<string> lines = late.Count == 0
+            ? [People("Wrote", wrote), People("Away", away), People("Missing", missing)]
+            : [People("Wrote", wrote), People("Late", late), People("Away", away), People("Missing", missing)];
         var blocks = new List<Block>
         {
             Blocks.Section($"*📋 {MrkdwnEscaping.Escape(weekName)}: summary*"),
-            Blocks.Section(string.Join('\n', People("Wrote", wrote), People("Away", away), People("Missing", missing))),
+            Blocks.Section(string.Join('\n', lines)),
         };
         var open = blockers.Count(b => b.ResolvedByName is null);
         blocks.Add(Blocks.Section(blockers.Count == 0 ? "*Blockers:* none 🎉" : $"*Blockers ({open} open)*"));
@@ -31,7 +39,8 @@ public static class WeekSummary
             blocks.Add(Blocks.Context($"…and {blockers.Count - MaxBlockersShown} more."));
         }
 
-        var text = $"{weekName}: {wrote.Count} wrote, {away.Count} away, {missing.Count} missing, {open} open blockers";
+        var lateCount = late.Count == 0 ? "" : $"{late.Count} late, ";
+        var text = $"{weekName}: {wrote.Count} wrote, {lateCount}{away.Count} away, {missing.Count} missing, {open} open blockers";
         return new MessageContent(text, blocks);
     }
 

@@ -86,6 +86,19 @@ public static class WeeklyTexts
         (replaced ? "✏️ Updated: I'm editing your reply" : "✅ Saved: I'm posting it as your reply")
         + $" in the {week.Name} thread in <#{team.ChannelId}>" + (late ? " (marked late, as that week has closed)." : ".");
 
+    public const string FileLate = "File it for last week (marked late)";
+    public const string FileThisWeek = "This week";
+
+    /// <summary>The choice offered to someone who missed last week's close; <paramref name="inline"/>: their update is held meanwhile.</summary>
+    public static string LateOffer(TeamChannel team, TeamWeek closed, DateTimeOffset closedAt, bool inline) =>
+        $"You didn't write an update for the *{closed.Name}* in <#{team.ChannelId}>, which closed {When(closedAt)}. "
+        + (inline ? "Which week is this update for?" : "Which week do you want to write for?")
+        + $" Last week's goes into its thread marked late, and its summary shows you as late instead of missing.";
+
+    /// <summary>A held inline update's button pressed again (or after a newer one replaced it): nothing left to file.</summary>
+    public const string NothingHeld =
+        "That update is already filed. Run `/weekly-update` to see or change it, or send it again with `/weekly-update Done: …`.";
+
     public static string Queued(string channelName) =>
         $"✅ Your update is saved. Slack is slow to take it right now, so I'll post it in #{MrkdwnEscaping.Escape(channelName)} " +
         "as soon as Slack recovers. Nothing else to do, and no need to send it again.";

@@ -21,6 +21,7 @@ public sealed class WeeklyUpdateCommand(
     ChannelAccess channels,
     WeekAttendance attendance,
     BotChannelMembership membership,
+    LateFiling lateFiling,
     IEnumerable<IWeeklyUpdateSubcommand> subcommands,
     PageLinks links,
     ISlackClient slack,
@@ -62,6 +63,11 @@ public sealed class WeeklyUpdateCommand(
         // Only a known yes skips asking: a no is checked again after the ack, in case the bot has just been invited.
         var known = await membership.KnownAsync(team.WorkspaceId, team.ChannelId, ct);
         var week = team.Calendar.ReportingWeekAt(clock.GetUtcNow());
+        if (await lateFiling.OfferAsync(team, command.UserId, week, inlineText: null, ct) is { } offer)
+        {
+            return offer;
+        }
+
         var initial = await updates.FormDraftAsync(team, command.UserId, week.Monday, ct);
         return SlackAck.AckThen(SlackAck.Empty, async followUpCt =>
         {
@@ -109,6 +115,11 @@ public sealed class WeeklyUpdateCommand(
         }
 
         var week = team.Calendar.ReportingWeekAt(clock.GetUtcNow());
+        if (await lateFiling.OfferAsync(team, command.UserId, week, text, ct) is { } offer)
+        {
+            return offer;
+        }
+
         var result = await submissions.SaveAsync(team, command.UserId, week, sections, keepNotes: false, ct);
         var saved = SlackAck.Ephemeral(WeeklyTexts.Saved(team, week, result.Replaced, result.IsLate));
         // First sight of the channel: saved either way (the post tells the author if the bot is missing), and learned

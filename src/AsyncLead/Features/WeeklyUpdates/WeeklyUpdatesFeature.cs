@@ -17,6 +17,7 @@ public static class WeeklyUpdatesFeature
         services.AddSingleton<ExpectedMembers>();
         services.AddSingleton<WeekAttendance>();
         services.AddSingleton<TeamPause>();
+        services.AddScoped<LateFiling>();
 
         foreach (var word in new[] { TeamSwitchCommand.Pause, TeamSwitchCommand.Off, TeamSwitchCommand.Resume })
         {
@@ -29,6 +30,8 @@ public static class WeeklyUpdatesFeature
         services.AddSlackHandler<WriteUpdateButton>();
         services.AddSlackHandler<SetupButton>();
         services.AddSlackHandler<SkipWeekButton>();
+        services.AddSlackHandler<FileLateButton>();
+        services.AddSlackHandler<FileThisWeekButton>();
         services.AddSlackHandler<ResolveBlockerButton>();
         services.AddSlackHandler<ThreadReplyHandler>();
 
