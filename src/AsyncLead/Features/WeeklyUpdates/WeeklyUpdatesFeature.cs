@@ -44,6 +44,8 @@ public static class WeeklyUpdatesFeature
         services.AddJobHandler<QuestionsDmJob>();
 
         services.AddWebPage<TeamWeekPage>();
+        services.AddWebPage<PersonPage>();
+        services.AddWebPage<TeamSearchPage>();
         return services;
     }
 }
