@@ -30,6 +30,7 @@ public static class DecisionsFeature
         services.AddSlackHandler<HoldAction>();
         services.AddSlackHandler<ReviewersPicked>();
         services.AddSlackHandler<SupersedeAction>();
+        services.AddSlackHandler<BlockerDocAction>();
 
         services.AddJobHandler<PostDocJob>();
         services.AddJobHandler<RefreshDocJob>();

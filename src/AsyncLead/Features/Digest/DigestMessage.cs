@@ -41,6 +41,12 @@ public static class DigestMessage
             List("✅ Blockers resolved since the last digest", digest.ResolvedBlockers, page),
             Blocks.Context(page is null ? PageLinks.PagesOff : $"<{page}|Open the {digest.Week.Name} page> for every update, blocker and name."),
         };
+        // Only for a team where someone planned last week: "none" would say nothing.
+        if (digest.Plans.Total > 0)
+        {
+            blocks.Insert(2, List("🎯 Plan vs actual", digest.Plans, page));
+        }
+
         // Only when there is one: lists that are nearly always empty would be noise.
         if (digest.NotStarted.Total > 0)
         {

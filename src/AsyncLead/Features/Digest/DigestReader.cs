@@ -12,7 +12,7 @@ namespace AsyncLead.Features.Digest;
 /// are fetched only for the items the message shows.
 /// </summary>
 public sealed class DigestReader(
-    WeekAttendance attendance, UpdateStore updates, DecisionStore decisions, PlannedItemStore planned, MemberDirectory directory, PageLinks links)
+    WeekAttendance attendance, WeekChangesReader changes, UpdateStore updates, DecisionStore decisions, PlannedItemStore planned, MemberDirectory directory, PageLinks links)
 {
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
 
@@ -31,13 +31,20 @@ public sealed class DigestReader(
             wrote.Add(new DigestWriter(await names.OfAsync(update.UserId, ct), reply));
         }
 
-        var (fresh, aged, resolved) = DigestBlockers.Classify(await updates.BlockersSinceAsync(team.Id, since, ct), since, now);
+        var blockers = await updates.BlockersSinceAsync(team.Id, since, ct);
+        var (fresh, aged, resolved) = DigestBlockers.Classify(blockers, since, now);
+        var changed = await changes.ForWeekAsync(team.Id, week.Monday, roll.Updates, blockers, ct);
         var due = await decisions.DueInChannelAsync(team.WorkspaceId, team.ChannelId, now, now + Week, ct);
         var decided = await decisions.DecidedInChannelAsync(team.WorkspaceId, team.ChannelId, now - Week, now, ct);
         var late = await updates.LateUpdatesSinceAsync(team.Id, since, ct);
         var today = RecordForm.Today(now, (await directory.GetAsync(team.WorkspaceId, recipientId, ct)).Schedule.TimeZoneId);
         var toRevisit = await decisions.ToRevisitAsync(team.WorkspaceId, null, [team.ChannelId], today, ct);
         var notStarted = await NotStartedAsync(team, now, ct);
+
+        // "alice, open 9 days", and as on the week's summary, "blocked for 2 weeks" when written unchanged weeks running.
+        async Task<string> OpenDetailAsync(StoredBlocker b) =>
+            $"{await names.OfAsync(b.UserId, ct)}, {WeekSummary.Age(b.OpenedAt, now)}"
+            + (changed.WeeksBlocked(b.Id) is var weeks and > 0 ? $", blocked for {weeks} weeks" : "");
 
         return new DigestContent(
             team.ChannelId,
@@ -46,9 +53,9 @@ public sealed class DigestReader(
             wrote,
             await names.OfAllAsync(roll.Away, ct),
             await names.OfAllAsync(roll.Missing, ct),
-            await LinesAsync(fresh, async b => new DigestLine(b.Text, $"{await names.OfAsync(b.UserId, ct)}, {WeekSummary.Age(b.OpenedAt, now)}",
+            await LinesAsync(fresh, async b => new DigestLine(b.Text, await OpenDetailAsync(b),
                 await PermalinkAsync(api, team.ChannelId, b.MessageTs, ct))),
-            await LinesAsync(aged, async b => new DigestLine(b.Text, $"{await names.OfAsync(b.UserId, ct)}, {WeekSummary.Age(b.OpenedAt, now)}",
+            await LinesAsync(aged, async b => new DigestLine(b.Text, await OpenDetailAsync(b),
                 await PermalinkAsync(api, team.ChannelId, b.MessageTs, ct))),
             await LinesAsync(due, async d => new DigestLine($"{d.ShortId}: {d.Title}", "responses due",
                 await PermalinkAsync(api, d.ChannelId, d.MessageTs, ct), d.Deadline)),
@@ -63,6 +70,8 @@ public sealed class DigestReader(
         {
             ToRevisit = await LinesAsync(toRevisit, async d => new DigestLine($"{d.ShortId}: {d.Title}",
                 $"decided: {d.DecidedOption}; revisit by {DecisionText.Day(d.RevisitOn!.Value)}", await PermalinkAsync(api, d.ChannelId, d.MessageTs, ct))),
+            Plans = await LinesAsync(changed.Plans, async p => new DigestLine(await names.OfAsync(p.UserId, ct), p.Line,
+                await PermalinkAsync(api, team.ChannelId, p.MessageTs, ct))),
             NotStarted = await LinesAsync(notStarted, async d => new DigestLine($"{d.Doc.ShortId}: {d.Doc.Title}",
                 $"{(d.FollowUps == 1 ? "1 follow-up" : $"{d.FollowUps} follow-ups")}, none started yet; decided", await PermalinkAsync(api, d.Doc.ChannelId, d.Doc.MessageTs, ct),
                 d.Doc.DecidedAt)),

@@ -8,7 +8,7 @@ namespace AsyncLead.Features.WeeklyUpdates;
 /// <summary>
 /// Keeper of <c>planned_items</c>: what other rooms plan for a person's next weekly update. Planners write through
 /// <see cref="AddAsync"/> in their own transaction; the form reads the open ones, and every saved update marks the
-/// items it plans (Next Week) or starts (Completed, In Progress), matched by their text.
+/// items it plans (Next Week) or starts (Completed, In Progress), matched by their text (<see cref="SameItem"/>).
 /// </summary>
 public sealed class PlannedItemStore(NpgsqlDataSource dataSource) : IWorkspaceDataKeeper
 {
@@ -71,7 +71,7 @@ public sealed class PlannedItemStore(NpgsqlDataSource dataSource) : IWorkspaceDa
     {
         var open = (await connection.QueryAsync<PlannedItem>(new CommandDefinition(NotStartedOfUserSql, new { WorkspaceId = workspaceId, UserId = userId },
                 cancellationToken: ct)))
-            .Where(item => item.PlannedAt is null && !Holds(nextWeek, item.Text))
+            .Where(item => item.PlannedAt is null && !SameItem.Holds(nextWeek, item.Text))
             .Select(Line)
             .ToList();
         return open.Count == 0 ? nextWeek : string.Join("\n", new[] { nextWeek.TrimEnd() }.Where(t => t.Length > 0).Concat(open));
@@ -89,8 +89,8 @@ public sealed class PlannedItemStore(NpgsqlDataSource dataSource) : IWorkspaceDa
         }
 
         var worked = sections.Completed + "\n" + sections.InProgress;
-        var started = items.Where(i => Holds(worked, i.Text)).Select(i => i.Id).ToArray();
-        var planned = items.Where(i => !started.Contains(i.Id) && Holds(sections.NextWeek, i.Text)).Select(i => i.Id).ToArray();
+        var started = items.Where(i => SameItem.Holds(worked, i.Text)).Select(i => i.Id).ToArray();
+        var planned = items.Where(i => !started.Contains(i.Id) && SameItem.Holds(sections.NextWeek, i.Text)).Select(i => i.Id).ToArray();
         if (started.Length + planned.Length > 0)
         {
             await connection.ExecuteAsync(new CommandDefinition(MarkSql, new { Started = started, Planned = planned, Now = now }, transaction, cancellationToken: ct));
@@ -99,11 +99,6 @@ public sealed class PlannedItemStore(NpgsqlDataSource dataSource) : IWorkspaceDa
 
     private static string Line(PlannedItem item) =>
         $"- {item.Text} ({item.SourceLabel}" + (item.DueOn is { } due ? $", due {due.ToString("ddd d MMM", CultureInfo.InvariantCulture)})" : ")");
-
-    // Case and spacing aside, the item's words appear in the text.
-    private static bool Holds(string text, string item) => Words(text).Contains(Words(item), StringComparison.Ordinal);
-
-    private static string Words(string text) => string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     public async Task<IReadOnlyList<TableRows>> PurgeWorkspaceAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string workspaceId, bool confirmed, CancellationToken ct) =>

@@ -9,7 +9,7 @@ namespace AsyncLead.Features.WeeklyUpdates;
 /// A team's week on one page: the figures, the blockers, who is away or missing, then every update in full, with
 /// links to the weeks either side. It reads only Postgres (names from the members cache), so it opens while Slack is slow.
 /// </summary>
-public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, ThreadQuestions questions, WeekAttendance attendance, PageReaders readers, PageLinks links, TimeProvider clock) : IWebPage
+public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, ThreadQuestions questions, WeekAttendance attendance, WeekChangesReader changes, PageReaders readers, PageLinks links, TimeProvider clock) : IWebPage
 {
     public string Kind => PageLinks.TeamWeekKind;
 
@@ -54,9 +54,10 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, ThreadQue
         var named = roll.Writers.Concat(roll.Away).Concat(roll.Missing).Concat(blockers.SelectMany(b => new[] { b.UserId, b.ResolvedBy ?? "" }));
         var reader = await readers.LoadAsync(target, named, team.TimeZone, "the team's time zone", cancellationToken);
         var asked = await questions.CountsAsync(stored.Id, cancellationToken);
+        var changed = await changes.ForWeekAsync(team.Id, week.Monday, roll.Updates, blockers, cancellationToken);
         var people = roll.Writers.ToDictionary(id => id, id => links.PersonFrom(target, id), StringComparer.Ordinal);
         return PageLayout.Page(title, Heading(team, week, reader, previous, next, roll.Stored?.RootTs, search)
-            + Render(roll, blockers, asked, reader, people, clock.GetUtcNow()));
+            + Render(roll, blockers, changed, asked, reader, people, clock.GetUtcNow()));
     }
 
     private static string Heading(TeamChannel team, TeamWeek week, PageReader reader, Uri previous, Uri? next, string? rootTs, Uri search)
@@ -82,12 +83,13 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, ThreadQue
         return html.ToString();
     }
 
-    private static string Render(WeekRoll roll, IReadOnlyList<StoredBlocker> blockers, QuestionCounts asked, PageReader reader,
+    private static string Render(WeekRoll roll, IReadOnlyList<StoredBlocker> blockers, WeekChanges changed, QuestionCounts asked, PageReader reader,
         IReadOnlyDictionary<string, Uri> people, DateTimeOffset now)
     {
         var html = new StringBuilder();
         RenderFigures(html, roll, asked);
-        RenderBlockers(html, roll, blockers, reader, now);
+        RenderBlockers(html, roll, blockers, changed, reader, now);
+        RenderPlans(html, changed, reader);
         RenderPeople(html, "Away", roll.Away, reader, "away-list");
         RenderPeople(html, "Missing", roll.Missing, reader, "missing-list");
 
@@ -129,7 +131,8 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, ThreadQue
     }
 
     /// <summary>As the week's Slack summary lists them: every blocker still open in the team, and this week's resolved ones.</summary>
-    private static void RenderBlockers(StringBuilder html, WeekRoll roll, IReadOnlyList<StoredBlocker> blockers, PageReader reader, DateTimeOffset now)
+    private static void RenderBlockers(StringBuilder html, WeekRoll roll, IReadOnlyList<StoredBlocker> blockers, WeekChanges changed, PageReader reader,
+        DateTimeOffset now)
     {
         if (blockers.Count == 0)
         {
@@ -144,9 +147,28 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, ThreadQue
         {
             var author = PageLayout.Encode(reader.Name(blocker.UserId));
             var who = writers.Contains(blocker.UserId) ? $"<a href=\"#{UpdateHtml.Anchor(blocker.UserId)}\">{author}</a>" : author;
+            var repeated = changed.WeeksBlocked(blocker.Id) is var weeks and > 0 ? $" <strong class=\"repeated\">blocked for {weeks} weeks</strong>" : "";
             html.Append(blocker.ResolvedAt is null
-                ? $"<li>{PageLayout.Encode(blocker.Text)} — {who} <span class=\"muted\">{WeekSummary.Age(blocker.OpenedAt, now)}</span></li>"
+                ? $"<li>{PageLayout.Encode(blocker.Text)} — {who} <span class=\"muted\">{WeekSummary.Age(blocker.OpenedAt, now)}</span>{repeated}</li>"
                 : $"<li class=\"resolved\"><s>{PageLayout.Encode(blocker.Text)}</s> — {who} <span class=\"ok\">resolved by {PageLayout.Encode(reader.Name(blocker.ResolvedBy ?? ""))}</span></li>");
+        }
+
+        html.Append("</ul></section>");
+    }
+
+    /// <summary>As the week's Slack summary has it: each writer who planned something the week before, against what they wrote now.</summary>
+    private static void RenderPlans(StringBuilder html, WeekChanges changed, PageReader reader)
+    {
+        if (changed.Plans.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<section id=\"plans\"><h2>Plan vs actual</h2><p class=\"muted\">Each person's Next Week of the week before, looked for in this week's update.</p><ul>");
+        foreach (var plan in changed.Plans)
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<li><a href=\"#{UpdateHtml.Anchor(plan.UserId)}\">{PageLayout.Encode(reader.Name(plan.UserId))}</a>: {PageLayout.Encode(plan.Line)}</li>");
         }
 
         html.Append("</ul></section>");

@@ -14,8 +14,8 @@ namespace AsyncLead.Features.WeeklyUpdates;
 /// week's queue, one at a time. Every post goes through <see cref="SlackPoster"/> (exactly once per key, however often
 /// the job runs), and an edited update edits its reply instead of posting another.
 /// </summary>
-public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDirectory directory, WeekAttendance attendance, BotChannelMembership membership,
-    TeamPause pause, JobQueue queue, ISlackClient slack, SlackPoster poster, TimeProvider clock) : IJobHandler
+public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDirectory directory, WeekAttendance attendance, WeekChangesReader changes,
+    BotChannelMembership membership, TeamPause pause, JobQueue queue, ISlackClient slack, SlackPoster poster, TimeProvider clock) : IJobHandler
 {
     public const string JobKind = "weekly.thread";
     public const string RootEvent = "asynclead_week_root";
@@ -137,15 +137,20 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
         var away = await NamesAsync(team, roll.Away, ct);
         var missing = await NamesAsync(team, roll.Missing, ct);
 
+        var stored = await updates.BlockersForSummaryAsync(team.Id, week.Id, ct);
+        var changed = await changes.ForWeekAsync(team.Id, week.WeekStart, roll.Updates, stored, ct);
         var blockers = new List<SummaryBlocker>();
-        foreach (var blocker in await updates.BlockersForSummaryAsync(team.Id, week.Id, ct))
+        foreach (var blocker in stored)
         {
             var link = blocker.MessageTs is { } messageTs ? await api.Chat.GetPermalinkAsync(team.ChannelId, messageTs, ct) : null;
             var resolvedBy = blocker.ResolvedBy is { } by ? await NameAsync(team, by, ct) : null;
-            blockers.Add(new SummaryBlocker(blocker.Id, blocker.Text, await NameAsync(team, blocker.UserId, ct), link, blocker.OpenedAt, resolvedBy));
+            blockers.Add(new SummaryBlocker(blocker.Id, blocker.Text, await NameAsync(team, blocker.UserId, ct), link, blocker.OpenedAt, resolvedBy,
+                changed.WeeksBlocked(blocker.Id)));
         }
 
-        var summary = WeekSummary.Render(teamWeek.Name, wrote, away, missing, blockers, now, late);
+        var planners = await NamesAsync(team, changed.Plans.Select(p => p.UserId), ct);
+        var plans = changed.Plans.Select((plan, i) => (planners[i], plan.Line)).ToList();
+        var summary = WeekSummary.Render(teamWeek.Name, wrote, away, missing, blockers, now, plans, late);
         var metadata = Metadata(SummaryEvent, "week_id", week.Id);
         var key = $"week-summary:{week.Id}";
         var ts = week.SummaryTs;

@@ -262,6 +262,26 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
     public Task<IReadOnlyList<StoredUpdate>> UpdatesOfWeekAsync(long weekId, CancellationToken ct) =>
         QueryUpdatesAsync(SelectUpdate + " WHERE u.week_id = @weekId ORDER BY u.submitted_at, u.id", new { weekId }, ct);
 
+    /// <summary>A team's updates of the <paramref name="weeks"/> weeks before <paramref name="weekStart"/>: what plan against actual looks back on.</summary>
+    public async Task<IReadOnlyList<(DateOnly WeekStart, string UserId, WeeklyUpdateSections Sections)>> EarlierUpdatesAsync(long teamChannelId,
+        DateOnly weekStart, int weeks, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<EarlierRow>(new CommandDefinition(
+            """
+            SELECT w.week_start AS WeekStart, u.user_id AS UserId, u.completed AS Completed, u.in_progress AS InProgress,
+                   u.blockers AS Blockers, u.next_week AS NextWeek, u.notes AS Notes
+            FROM weekly_updates u JOIN update_weeks w ON w.id = u.week_id
+            WHERE w.team_channel_id = @teamChannelId AND w.week_start < @weekStart AND w.week_start >= @from
+            """, new { teamChannelId, weekStart, from = weekStart.AddDays(-7 * weeks) }, cancellationToken: ct));
+        return [.. rows.Select(r => (r.WeekStart, r.UserId, new WeeklyUpdateSections(r.Completed, r.InProgress, r.Blockers, r.NextWeek, r.Notes)))];
+    }
+
+    /// <summary>An open blocker of the workspace, with its team's channel; null when unknown, resolved or another workspace's.</summary>
+    public async Task<OpenBlocker?> FindOpenBlockerAsync(string workspaceId, long blockerId, CancellationToken ct) =>
+        (await QueryOpenBlockersAsync(SelectOpenBlockers + " WHERE t.workspace_id = @workspaceId AND b.id = @blockerId" + OldestFirst,
+            new { workspaceId, blockerId }, ct)).SingleOrDefault();
+
     public Task SetRootTsAsync(long weekId, string ts, CancellationToken ct) =>
         ExecuteAsync("UPDATE update_weeks SET root_ts = @ts WHERE id = @weekId", new { weekId, ts }, ct);
 
@@ -489,6 +509,17 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
         public DateTimeOffset? PromptedAt { get; init; }
         public DateTimeOffset? ClosedAt { get; init; }
         public string? SummaryTs { get; init; }
+    }
+
+    private sealed class EarlierRow
+    {
+        public DateOnly WeekStart { get; init; }
+        public string UserId { get; init; } = "";
+        public string Completed { get; init; } = "";
+        public string InProgress { get; init; } = "";
+        public string Blockers { get; init; } = "";
+        public string NextWeek { get; init; } = "";
+        public string Notes { get; init; } = "";
     }
 
     private sealed record DraftRow(bool IsThisWeek, string Completed, string InProgress, string Blockers, string NextWeek, string Notes);

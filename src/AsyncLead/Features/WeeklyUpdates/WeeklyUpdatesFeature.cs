@@ -16,6 +16,7 @@ public static class WeeklyUpdatesFeature
         services.AddSingleton<UpdateSubmissions>();
         services.AddSingleton<ExpectedMembers>();
         services.AddSingleton<WeekAttendance>();
+        services.AddSingleton<WeekChangesReader>();
         services.AddSingleton<TeamPause>();
         services.AddScoped<LateFiling>();
 
