@@ -149,7 +149,8 @@ public sealed class SlackSimulator
         }
 
         var (block, element) = ViewForm.FindAction(blocks, actionId);
-        var ts = SlackTs();
+        // Unique, as a shown message's ts is: its response_url's replace_original must never hit a message in the channel.
+        var ts = Slack.NextTs();
         var payload = new JsonObject
         {
             ["type"] = "block_actions",

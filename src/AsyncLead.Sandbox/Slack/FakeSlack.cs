@@ -290,6 +290,15 @@ public sealed class FakeSlack : IAsyncDisposable
         }
     }
 
+    /// <summary>A message ts no message has yet, e.g. for a command's answer, which Slack shows without recording it.</summary>
+    internal string NextTs()
+    {
+        lock (_world.Gate)
+        {
+            return _world.NextTs();
+        }
+    }
+
     /// <summary>A response_url for an interaction by <paramref name="userId"/> in <paramref name="channelId"/> (optionally from a message).</summary>
     public Uri IssueResponseUrl(string userId, string channelId, string? messageTs = null)
     {

@@ -8,4 +8,10 @@ public sealed record MessageAck(string ResponseType, string Text, JsonElement? B
 {
     public const string EphemeralType = "ephemeral";
     public const string InChannelType = "in_channel";
+
+    /// <summary>Through a click's response_url: this message takes the place of the one clicked (see <see cref="SlackAck.ReplaceClicked"/>).</summary>
+    public bool? ReplaceOriginal { get; init; }
+
+    /// <summary>Through a click's response_url: the message clicked goes away (see <see cref="SlackAck.DeleteClicked"/>).</summary>
+    public bool? DeleteOriginal { get; init; }
 }

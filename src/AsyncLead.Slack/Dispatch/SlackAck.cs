@@ -19,6 +19,15 @@ public abstract record SlackAck
     public static MessageAck Ephemeral(string text, IReadOnlyList<Block> blocks) =>
         Ephemeral(text, JsonSerializer.SerializeToElement(blocks, SlackJson.Options));
 
+    /// <summary>
+    /// An answer to a click (<see cref="IAnsweringBlockActionHandler"/>) that replaces the message clicked, also an
+    /// ephemeral one, so its buttons can't be pressed again.
+    /// </summary>
+    public static MessageAck ReplaceClicked(string text, IReadOnlyList<Block> blocks) => Ephemeral(text, blocks) with { ReplaceOriginal = true };
+
+    /// <summary>An answer to a click (<see cref="IAnsweringBlockActionHandler"/>) that deletes the message clicked.</summary>
+    public static MessageAck DeleteClicked { get; } = Ephemeral("") with { DeleteOriginal = true };
+
     /// <summary>A message everyone in the channel sees (slash commands).</summary>
     public static MessageAck InChannel(string text, JsonElement? blocks = null) => new(MessageAck.InChannelType, text, blocks);
 

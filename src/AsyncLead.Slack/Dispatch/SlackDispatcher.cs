@@ -143,11 +143,20 @@ internal sealed partial class SlackDispatcher(
             {
                 // Each action is handled on its own, so one failing handler does not swallow the others.
                 var failed = false;
+                MessageAck? answer = null;
                 foreach (var (action, handlerType) in routed)
                 {
                     try
                     {
-                        await ((IBlockActionHandler)services.GetRequiredService(handlerType)).HandleAsync(payload, action, context, ct);
+                        var handler = (IBlockActionHandler)services.GetRequiredService(handlerType);
+                        if (handler is IAnsweringBlockActionHandler answering)
+                        {
+                            answer = await answering.AnswerAsync(payload, action, context, ct) ?? answer;
+                        }
+                        else
+                        {
+                            await handler.HandleAsync(payload, action, context, ct);
+                        }
                     }
                     catch (Exception exception)
                     {
@@ -156,7 +165,7 @@ internal sealed partial class SlackDispatcher(
                     }
                 }
 
-                return failed ? ActionFailed : null;
+                return failed ? ActionFailed : answer;
             })));
     }
 

@@ -91,6 +91,8 @@ public sealed class UninstallAndPurgeTests(TestDatabase database) : IClassFixtur
                 INSERT INTO slack_channel_members (workspace_id, channel_id, user_id) VALUES (@team, 'C_TEAM', 'U_A');
                 INSERT INTO bot_channels (workspace_id, channel_id, is_member, learned_at) VALUES (@team, 'C_TEAM', true, now());
                 INSERT INTO planned_items (workspace_id, user_id, text, source_key, source_label, created_at) VALUES (@team, 'U_A', 'Write the runbook', 'decision:1', 'DEC-1', now());
+                INSERT INTO inline_drafts (workspace_id, team_channel_id, user_id, week_start, text, created_at)
+                SELECT @team, id, 'U_A', '2025-12-01', 'out sick today', now() FROM team_channels WHERE workspace_id = @team;
                 """, new { team });
         }
 

@@ -78,6 +78,34 @@ public sealed class SandboxPageInBrowserTests(SandboxProcessWorld world, Chromiu
     }
 
     [Fact]
+    public async Task Inline_text_with_no_label_is_a_preview_only_its_author_sees_until_they_post_it()
+    {
+        await world.ResetAsync();
+        Page.Open(Maya);
+        Page.Click(() => Browser.FindElement(By.Id("advance-next-prompt")));
+        Page.Week();
+
+        Page.ActAs(Lucas);
+        Page.Type("/weekly-update fixed the flaky login test and reviewed the **refunds** PRs");
+        var preview = Page.Until(() => Page.Ephemerals().FirstOrDefault(e => e.Text.Contains("Nothing is posted yet", StringComparison.Ordinal)))!;
+        Assert.Contains("Only visible to you", preview.Text, StringComparison.Ordinal);
+        Assert.Equal(["Post as Completed", "Open in the form", "Cancel"], preview.FindElements(By.CssSelector("button.btn")).Select(b => b.Text));
+        Assert.DoesNotContain("1 reply", Page.Week().Text, StringComparison.Ordinal);
+        Page.SaveScreenshot("sandbox-inline-preview");
+
+        Page.Click(() => SandboxPage.Button(Page.Ephemerals().First(e => e.Text.Contains("Nothing is posted yet", StringComparison.Ordinal)), "Post as Completed"));
+        Page.Until(() => Page.Week().Text.Contains("1 reply", StringComparison.Ordinal));
+        Page.Until(() => Page.Ephemerals().Any(e => e.Text.Contains("Saved", StringComparison.Ordinal))
+            && !Page.Ephemerals().Any(e => e.Text.Contains("Nothing is posted yet", StringComparison.Ordinal)));
+
+        // Another sentence that is no update: Cancel takes the preview away and nothing is posted.
+        Page.Type("/weekly-update out sick today");
+        Page.Click(() => SandboxPage.Button(Page.Ephemerals().First(e => e.Text.Contains("Nothing is posted yet", StringComparison.Ordinal)), "Cancel"));
+        Page.Until(() => !Page.Ephemerals().Any(e => e.Text.Contains("Nothing is posted yet", StringComparison.Ordinal)));
+        Assert.Contains("1 reply", Page.Week().Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Setup_starts_from_the_button_in_an_answer_only_you_see_and_its_form_shows_the_bots_field_errors()
     {
         await world.ResetAsync();

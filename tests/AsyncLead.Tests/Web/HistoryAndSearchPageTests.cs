@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using AsyncLead.Tests.Features.Home;
+using AsyncLead.Tests.Features.WeeklyUpdates;
 using AsyncLead.Tests.Infrastructure;
 using AsyncLead.Web;
 using Dapper;
@@ -35,6 +38,20 @@ public sealed class HistoryAndSearchPageTests(HistoryWorld world) : IClassFixtur
             Assert.DoesNotContain("privategroup", outsider);
             Assert.DoesNotContain("secret", outsider);
         }
+    }
+
+    [Fact]
+    public async Task Her_home_tab_links_her_own_page_of_past_weeks()
+    {
+        var home = (await world.Scenario.OpensHomeAsync(world.Scenario.Alice())).VisibleText;
+
+        var link = Regex.Match(home, @"<https://asynclead\.test(/w/[^|>]+)\|Your past updates>");
+        Assert.True(link.Success, home);
+        Assert.Equal(LinkCheck.Valid, world.SignedLinks.Check(link.Groups[1].Value[3..], out var target));
+        Assert.Equal(new LinkTarget(PageLinks.PersonKind, SlackScenario.TeamId, Alice, Alice), target.Opens());
+        var (status, html) = await world.GetAsync(link.Groups[1].Value);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<p id=\"count\">3 updates.</p>", html);
     }
 
     [Fact]

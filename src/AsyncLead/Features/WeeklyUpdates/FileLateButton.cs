@@ -4,10 +4,10 @@ using AsyncLead.Slack.Payloads;
 namespace AsyncLead.Features.WeeklyUpdates;
 
 /// <summary>"File it for last week (marked late)": the closed week it offered. See <see cref="LateFiling"/>.</summary>
-public sealed class FileLateButton(LateFiling filing) : IBlockActionHandler
+public sealed class FileLateButton(LateFiling filing) : IAnsweringBlockActionHandler
 {
     public string ActionId => LateFiling.LateActionId;
 
-    public Task HandleAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct) =>
+    public Task<MessageAck?> AnswerAsync(BlockActionsPayload payload, BlockAction action, SlackContext context, CancellationToken ct) =>
         filing.ChooseAsync(action, context, ct);
 }

@@ -1,9 +1,10 @@
+using System.Globalization;
 using AsyncLead.Features.Members;
-using AsyncLead.Outbox;
 using AsyncLead.Slack.BlockKit;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Payloads;
 using AsyncLead.Slack.WebApi;
+using Npgsql;
 
 namespace AsyncLead.Features.WeeklyUpdates;
 
@@ -11,19 +12,18 @@ namespace AsyncLead.Features.WeeklyUpdates;
 /// Someone who left last week empty when it closed is asked, on their next <c>/weekly-update</c>, which week it is for:
 /// last week (marked late; its summary then shows them as late, not missing) or this one. Only the most recent closed
 /// week is offered, and only until this week closes too (then it is no longer the most recent), and only while this week
-/// has nothing of theirs yet. The offer is read from Postgres on the ack path; an inline update waits in held_updates
-/// until they choose.
+/// has nothing of theirs yet. The offer is read from Postgres on the ack path; an inline update waits as an
+/// <see cref="InlineDraft"/> until they choose, and is settled once.
 /// </summary>
-public sealed class LateFiling(UpdateStore updates, UpdateSubmissions submissions, TeamStore teams, MemberDirectory directory, Notices notices,
-    ISlackClient slack, TimeProvider clock)
+public sealed class LateFiling(NpgsqlDataSource dataSource, UpdateStore updates, UpdateSubmissions submissions, InlineDrafts drafts, TeamStore teams,
+    MemberDirectory directory, ISlackClient slack, TimeProvider clock)
 {
     public const string LateActionId = "weekly_file_late";
     public const string ThisWeekActionId = "weekly_file_this_week";
-    private const string Held = "held";
 
     /// <summary>
     /// The choice to show instead of going ahead with <paramref name="week"/> (the week being written now), or null when
-    /// there is nothing to offer. With <paramref name="inlineText"/> that text is held until the choice is made.
+    /// there is nothing to offer. With <paramref name="inlineText"/> that text waits as a draft until the choice is made.
     /// </summary>
     public async Task<MessageAck?> OfferAsync(TeamChannel team, string userId, TeamWeek week, string? inlineText, CancellationToken ct)
     {
@@ -34,30 +34,31 @@ public sealed class LateFiling(UpdateStore updates, UpdateSubmissions submission
             return null;
         }
 
-        if (inlineText is not null)
-        {
-            await updates.HoldAsync(team.Id, userId, inlineText, clock.GetUtcNow(), ct);
-        }
-
+        long? draftId = inlineText is null ? null : await drafts.AddAsync(team, userId, week.Monday, inlineText, ct);
         var text = WeeklyTexts.LateOffer(team, closed, team.Calendar.ClosesAt(closed), inline: inlineText is not null);
         return SlackAck.Ephemeral(text,
         [
             Blocks.Section(text),
             Blocks.Actions(
-                new ButtonElement(LateActionId, new PlainText(WeeklyTexts.FileLate)) { Value = Value(team, closed, inlineText), Style = ButtonStyle.Primary },
-                new ButtonElement(ThisWeekActionId, new PlainText($"{WeeklyTexts.FileThisWeek} ({week.Name})")) { Value = Value(team, week, inlineText) }),
+                new ButtonElement(LateActionId, new PlainText(WeeklyTexts.FileLate)) { Value = Value(team, closed, draftId), Style = ButtonStyle.Primary },
+                new ButtonElement(ThisWeekActionId, new PlainText($"{WeeklyTexts.FileThisWeek} ({week.Name})")) { Value = Value(team, week, draftId) }),
         ]);
     }
 
-    /// <summary>A choice was clicked (after the ack): the form for that week opens, or the held update is filed for it.</summary>
-    public async Task ChooseAsync(BlockAction action, SlackContext context, CancellationToken ct)
+    /// <summary>
+    /// A choice was clicked (after the ack): the form for that week opens, or the waiting inline update is filed for it,
+    /// and the answer replaces the offer so its buttons go.
+    /// </summary>
+    public async Task<MessageAck?> ChooseAsync(BlockAction action, SlackContext context, CancellationToken ct)
     {
         var parts = (action.Value ?? "").Split('|');
-        if (parts.Length is < 2 or > 3 || (parts.Length == 3 && parts[2] != Held)
+        long draftId = 0;
+        if (parts.Length is < 2 or > 3
+            || (parts.Length == 3 && !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out draftId))
             || !NudgeMessage.TryReadButtonValue($"{parts[0]}|{parts[1]}", out var teamId, out var week)
             || await teams.FindAsync(teamId, ct) is not { } team || team.WorkspaceId != context.TeamId || context.UserId is not { } userId)
         {
-            return;
+            return null;
         }
 
         if (parts.Length == 2)
@@ -67,13 +68,33 @@ public sealed class LateFiling(UpdateStore updates, UpdateSubmissions submission
                 await WeeklyUpdateCommand.OpenUpdateFormAsync(slack, updates, team, userId, week, triggerId, ct);
             }
 
-            return;
+            return null;
         }
 
-        var result = await submissions.SaveHeldAsync(team, userId, week, ct);
-        await notices.TellAsync(context, result is null ? WeeklyTexts.NothingHeld : WeeklyTexts.Saved(team, week, result.Replaced, result.IsLate), ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var draft = await InlineDrafts.LockAsync(connection, transaction, team.WorkspaceId, draftId, userId, ct);
+        if (draft?.Decision is { } decided)
+        {
+            return Answer(WeeklyTexts.AlreadyDecided(decided));
+        }
+
+        if (draft is null || draft.TeamChannelId != team.Id)
+        {
+            return Answer(WeeklyTexts.DraftGone);
+        }
+
+        // Choosing its week says it is an update: text with no label goes under Completed, as its preview would post it.
+        var parsed = WeeklyUpdateParser.Parse(draft.Text, out var labelled);
+        var result = await submissions.SaveAsync(connection, transaction, team, userId, week, labelled ? parsed : InlinePreview.AsCompleted(draft.Text),
+            keepNotes: false, ct);
+        await InlineDrafts.DecideAsync(connection, transaction, draft.Id, InlineDraft.Posted, clock.GetUtcNow(), ct);
+        await transaction.CommitAsync(ct);
+        return Answer(WeeklyTexts.Saved(team, week, result.Replaced, result.IsLate));
     }
 
-    private static string Value(TeamChannel team, TeamWeek week, string? inlineText) =>
-        NudgeMessage.ButtonValue(team.Id, week) + (inlineText is null ? "" : "|" + Held);
+    private static MessageAck Answer(string text) => SlackAck.ReplaceClicked(text, [Blocks.Section(text)]);
+
+    private static string Value(TeamChannel team, TeamWeek week, long? draftId) =>
+        NudgeMessage.ButtonValue(team.Id, week) + (draftId is { } id ? string.Create(CultureInfo.InvariantCulture, $"|{id}") : "");
 }

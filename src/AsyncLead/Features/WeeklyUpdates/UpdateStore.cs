@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace AsyncLead.Features.WeeklyUpdates;
 
-/// <summary>Weeks, updates, blockers, who sat a week out, and inline updates waiting for their week (update_weeks, weekly_updates, blockers, week_skips, held_updates).</summary>
+/// <summary>Weeks, updates, blockers and who sat a week out (update_weeks, weekly_updates, blockers, week_skips).</summary>
 public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
 {
     /// <summary>week_skips.reason: the person pressed Skip this week.</summary>
@@ -126,7 +126,8 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
     /// match its Blockers items, in one statement (this is on the ack path). An item the same person already has open
     /// (same text, ignoring case and spacing) stays that blocker and now points at this update; a new item opens a
     /// blocker; an item this update had opened and no longer lists is removed. An edit keeps the first submission's
-    /// lateness, and keeps the notes when <paramref name="keepNotes"/> (the form has no Notes field).
+    /// lateness, and keeps the notes when <paramref name="keepNotes"/> (the form has no Notes field). A resolved blocker
+    /// the update already listed stays resolved if it is still listed.
     /// </summary>
     public static Task<SavedUpdate> SaveUpdateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long teamChannelId, DateOnly weekStart,
         string userId, WeeklyUpdateSections sections, bool keepNotes, bool isLate, DateTimeOffset now, CancellationToken ct)
@@ -165,11 +166,15 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
                 WHERE blockers.team_channel_id = @teamChannelId AND blockers.user_id = @userId AND blockers.resolved_at IS NULL
                   AND regexp_replace(lower(trim(blockers.text)), '\s+', ' ', 'g') = item.key
                 RETURNING item.key
+            ), settled AS (
+                -- A blocker this update lists that was resolved stays resolved when the update is saved again with it.
+                SELECT regexp_replace(lower(trim(text)), '\s+', ' ', 'g') AS key FROM blockers
+                WHERE last_update_id = (SELECT id FROM saved) AND resolved_at IS NOT NULL
             ), opened AS (
                 INSERT INTO blockers (team_channel_id, user_id, text, first_update_id, last_update_id, opened_at)
                 SELECT @teamChannelId, @userId, item.text, saved.id, saved.id, @now
                 FROM item, saved
-                WHERE item.key NOT IN (SELECT key FROM carried)
+                WHERE item.key NOT IN (SELECT key FROM carried) AND item.key NOT IN (SELECT key FROM settled)
                 ORDER BY item.position
             )
             SELECT id AS UpdateId, week_id AS WeekId, replaced AS Replaced FROM saved
@@ -233,25 +238,32 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
             """, new { teamChannelId, userId, closedMonday, nextMonday = closedMonday.AddDays(7) }, cancellationToken: ct));
     }
 
-    /// <summary>Keeps an inline update while its author chooses its week; a newer one replaces it.</summary>
-    public Task HoldAsync(long teamChannelId, string userId, string text, DateTimeOffset now, CancellationToken ct) =>
-        ExecuteAsync(
-            """
-            INSERT INTO held_updates (team_channel_id, user_id, text, held_at) VALUES (@teamChannelId, @userId, @text, @now)
-            ON CONFLICT (team_channel_id, user_id) DO UPDATE SET text = EXCLUDED.text, held_at = EXCLUDED.held_at
-            """, new { teamChannelId, userId, text, now }, ct);
-
-    /// <summary>Takes the held inline update (null when there is none: already filed), in the transaction that saves it.</summary>
-    public static Task<string?> TakeHeldAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long teamChannelId, string userId,
-        CancellationToken ct) =>
-        connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            "DELETE FROM held_updates WHERE team_channel_id = @teamChannelId AND user_id = @userId RETURNING text",
-            new { teamChannelId, userId }, transaction, cancellationToken: ct));
-
     /// <summary>Whether the week has closed (its summary is posted, or on its way).</summary>
     public static Task<bool> IsClosedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long weekId, CancellationToken ct) =>
         connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "SELECT closed_at IS NOT NULL FROM update_weeks WHERE id = @weekId", new { weekId }, transaction, cancellationToken: ct));
+
+    /// <summary>The member's update for the team's week, if they wrote one.</summary>
+    public async Task<StoredUpdate?> FindUpdateAsync(long teamChannelId, DateOnly weekStart, string userId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await FindUpdateAsync(connection, null, teamChannelId, weekStart, userId, lockIt: false, ct);
+    }
+
+    /// <summary>As the other overload, in a transaction; <paramref name="lockIt"/> holds the row until it ends.</summary>
+    public static async Task<StoredUpdate?> FindUpdateAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long teamChannelId,
+        DateOnly weekStart, string userId, bool lockIt, CancellationToken ct)
+    {
+        var rows = await connection.QueryAsync<UpdateRow>(new CommandDefinition(
+            SelectUpdate + " JOIN update_weeks w ON w.id = u.week_id WHERE w.team_channel_id = @teamChannelId AND w.week_start = @weekStart AND u.user_id = @userId"
+            + (lockIt ? " FOR UPDATE OF u" : ""),
+            new { teamChannelId, weekStart, userId }, transaction, cancellationToken: ct));
+        return rows.Select(ToUpdate).SingleOrDefault();
+    }
+
+    /// <summary>The update's blockers still open, in the order it lists them: what replacing it would take off.</summary>
+    public async Task<IReadOnlyList<string>> OpenBlockersOfUpdateAsync(StoredUpdate update, CancellationToken ct) =>
+        [.. (await BlockersOfUpdateAsync(update, ct)).Where(b => !b.IsResolved).Select(b => b.Text)];
 
     public async Task<StoredUpdate?> FindUpdateAsync(long updateId, CancellationToken ct) =>
         (await QueryUpdatesAsync(SelectUpdate + " WHERE u.id = @updateId", new { updateId }, ct)).SingleOrDefault();
@@ -489,15 +501,19 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<UpdateRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
-        return [.. rows.Select(r => r.ToUpdate())];
+        return [.. rows.Select(ToUpdate)];
     }
 
     private async Task<IReadOnlyList<PastUpdate>> QueryPastAsync(string sql, object parameters, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<PastUpdateRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
-        return [.. rows.Select(r => new PastUpdate(r.ToUpdate(), r.ChannelId, r.ChannelName, r.WeekStart))];
+        return [.. rows.Select(r => new PastUpdate(ToUpdate(r), r.ChannelId, r.ChannelName, r.WeekStart))];
     }
+
+    private static StoredUpdate ToUpdate(UpdateRow r) => new(r.Id, r.WeekId, r.UserId,
+        new WeeklyUpdateSections(r.Completed, r.InProgress, r.Blockers, r.NextWeek, r.Notes),
+        r.IsLate, r.Version, r.PostedVersion, r.MessageTs, r.SubmittedAt, r.AuthorToldAt);
 
     private sealed class WeekRow
     {
@@ -540,9 +556,6 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
         public string? MessageTs { get; init; }
         public DateTimeOffset SubmittedAt { get; init; }
         public DateTimeOffset? AuthorToldAt { get; init; }
-
-        public StoredUpdate ToUpdate() => new(Id, WeekId, UserId, new WeeklyUpdateSections(Completed, InProgress, Blockers, NextWeek, Notes),
-            IsLate, Version, PostedVersion, MessageTs, SubmittedAt, AuthorToldAt);
     }
 
     private sealed class PastUpdateRow : UpdateRow

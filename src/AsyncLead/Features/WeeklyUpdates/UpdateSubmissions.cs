@@ -22,23 +22,9 @@ public sealed class UpdateSubmissions(NpgsqlDataSource dataSource, JobQueue queu
         return result;
     }
 
-    /// <summary>Files the inline update held while its author chose its week; null when there is none (already filed).</summary>
-    public async Task<SubmitResult?> SaveHeldAsync(TeamChannel team, string userId, TeamWeek week, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (await UpdateStore.TakeHeldAsync(connection, transaction, team.Id, userId, ct) is not { } text)
-        {
-            return null;
-        }
-
-        var result = await SaveAsync(connection, transaction, team, userId, week, WeeklyUpdateParser.Parse(text), keepNotes: false, ct);
-        await transaction.CommitAsync(ct);
-        return result;
-    }
-
-    private async Task<SubmitResult> SaveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TeamChannel team, string userId,
-        TeamWeek week, WeeklyUpdateSections sections, bool keepNotes, CancellationToken ct)
+    /// <summary>As the other overload, in the caller's transaction (which settles what led to the save in the same commit).</summary>
+    public async Task<SubmitResult> SaveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TeamChannel team, string userId, TeamWeek week,
+        WeeklyUpdateSections sections, bool keepNotes, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var late = team.Calendar.IsLate(week, now);

@@ -95,9 +95,43 @@ public static class WeeklyTexts
         + (inline ? "Which week is this update for?" : "Which week do you want to write for?")
         + $" Last week's goes into its thread marked late, and its summary shows you as late instead of missing.";
 
-    /// <summary>A held inline update's button pressed again (or after a newer one replaced it): nothing left to file.</summary>
-    public const string NothingHeld =
-        "That update is already filed. Run `/weekly-update` to see or change it, or send it again with `/weekly-update Done: …`.";
+    /// <summary>What a notification shows for the preview of an inline update with no label.</summary>
+    public const string NoLabelsNotification =
+        "Not posted yet: I found no section label in your update. Post it as Completed, open it in the form, or cancel.";
+
+    public static string NoLabelsIntro(TeamWeek week) =>
+        $"*Nothing is posted yet.* I found no section label (`Done:`, `WIP:`, `Blocked:`, `Next:`) in what you wrote, " +
+        $"so this is how it would read in your update for the {week.Name}:";
+
+    public static string NoLabelsHint(TeamChannel team, TeamWeek week, bool hasUpdate) =>
+        (hasUpdate
+            ? $"*Add to Completed* puts it under Completed in your {week.Name} reply in <#{team.ChannelId}>; the rest of your update stays as it is."
+            : $"*Post as Completed* posts it as your reply in the {week.Name} thread in <#{team.ChannelId}>, under Completed.")
+        + " To fill other sections, start them with a label: `Done: … WIP: … Blocked: … Next: …`. Not an update? Cancel, or " +
+        "`/weekly-update away next week` for time off.";
+
+    public const string PostAsCompleted = "Post as Completed";
+
+    public const string AddToCompleted = "Add to Completed";
+
+    public const string OpenInForm = "Open in the form";
+
+    public const string CancelDraft = "Cancel";
+
+    /// <summary>A second click, or a click on a preview or question already settled by another of its buttons.</summary>
+    public static string AlreadyDecided(string decision) => decision switch
+    {
+        InlineDraft.Cancelled => "You cancelled this one already: nothing of it was saved.",
+        InlineDraft.Added => "Already done: this was added to your update.",
+        InlineDraft.Replaced => "Already done: your update was replaced with this one.",
+        _ => "Already posted: this is in your update.",
+    };
+
+    public const string DraftGone =
+        "This is too old: I no longer have the text it was about, so nothing was saved. Send it again with `/weekly-update`.";
+
+    public const string FormTooShortForDraft =
+        "This is longer than the form holds (3,000 characters a section), so it doesn't open in the form: post it, or send it again shorter.";
 
     public static string Queued(string channelName) =>
         $"✅ Your update is saved. Slack is slow to take it right now, so I'll post it in #{MrkdwnEscaping.Escape(channelName)} " +

@@ -17,6 +17,7 @@ public sealed class WeeklyUpdateCommand(
     TeamStore teams,
     UpdateStore updates,
     UpdateSubmissions submissions,
+    InlineDrafts drafts,
     MemberDirectory directory,
     ChannelAccess channels,
     WeekAttendance attendance,
@@ -102,7 +103,7 @@ public sealed class WeeklyUpdateCommand(
             return refusal!;
         }
 
-        var sections = WeeklyUpdateParser.Parse(text);
+        var sections = WeeklyUpdateParser.Parse(text, out var labelled);
         if (sections.IsEmpty)
         {
             return SlackAck.Ephemeral(WeeklyTexts.Empty);
@@ -120,11 +121,23 @@ public sealed class WeeklyUpdateCommand(
             return offer;
         }
 
-        var result = await submissions.SaveAsync(team, command.UserId, week, sections, keepNotes: false, ct);
-        var saved = SlackAck.Ephemeral(WeeklyTexts.Saved(team, week, result.Replaced, result.IsLate));
-        // First sight of the channel: saved either way (the post tells the author if the bot is missing), and learned
-        // after the ack for next time.
-        return known is true ? saved : SlackAck.AckThen(saved, async followUpCt =>
+        MessageAck answer;
+        if (!labelled)
+        {
+            // A sentence with no label ("out sick today") may be no update at all: it waits for the person's say-so.
+            var existing = await updates.FindUpdateAsync(team.Id, week.Monday, command.UserId, ct);
+            var draftId = await drafts.AddAsync(team, command.UserId, week.Monday, text, ct);
+            answer = InlinePreview.Build(team, week, draftId, text, hasUpdate: existing is not null);
+        }
+        else
+        {
+            var result = await submissions.SaveAsync(team, command.UserId, week, sections, keepNotes: false, ct);
+            answer = SlackAck.Ephemeral(WeeklyTexts.Saved(team, week, result.Replaced, result.IsLate));
+        }
+
+        // First sight of the channel: saved (or previewed) either way (the post tells the author if the bot is missing),
+        // and learned after the ack for next time.
+        return known is true ? answer : SlackAck.AckThen(answer, async followUpCt =>
         {
             await BotIsMemberAsync(team, followUpCt);
             return null;

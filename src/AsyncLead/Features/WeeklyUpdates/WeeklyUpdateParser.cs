@@ -22,7 +22,11 @@ public static class WeeklyUpdateParser
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
-    public static WeeklyUpdateSections Parse(string text)
+    public static WeeklyUpdateSections Parse(string text) => Parse(text, out _);
+
+    /// <param name="labelled">Whether any heading or label (a Notes one too) named a section; without one everything
+    /// is Notes, which is how a sentence that is no update at all ("out sick today") reads.</param>
+    public static WeeklyUpdateSections Parse(string text, out bool labelled)
     {
         var source = text.ReplaceLineEndings("\n");
         var lines = source.Split('\n');
@@ -49,6 +53,7 @@ public static class WeeklyUpdateParser
             }
         }
 
+        labelled = writer.Labelled;
         return writer.Build();
     }
 
@@ -168,6 +173,8 @@ public static class WeeklyUpdateParser
 
         private UpdateSection current = UpdateSection.Notes;
 
+        public bool Labelled { get; private set; }
+
         // The level of the heading that opened the current section; null when a label opened it.
         private int? level;
 
@@ -175,6 +182,7 @@ public static class WeeklyUpdateParser
         {
             if (SectionLabels.TryMatch(text, out var label))
             {
+                Labelled = true;
                 Switch(label.Section, headingLevel);
                 Add(label.Section == UpdateSection.Notes ? line : label.Rest);
             }
@@ -191,6 +199,7 @@ public static class WeeklyUpdateParser
 
         public void Label(SectionLabel label, string line, string marker)
         {
+            Labelled = true;
             Switch(label.Section, null);
             if (label.Section == UpdateSection.Notes)
             {

@@ -11,6 +11,8 @@ public static class WeeklyUpdatesFeature
     {
         services.AddWorkspaceDataKeeper<TeamStore>();
         services.AddWorkspaceDataKeeper<PlannedItemStore>();
+        services.AddWorkspaceDataKeeper<InlineDrafts>();
+        services.AddSingleton<InlineChoices>();
         services.AddSingleton<UpdateStore>();
         services.AddSingleton<ThreadQuestions>();
         services.AddSingleton<UpdateSubmissions>();
@@ -34,6 +36,9 @@ public static class WeeklyUpdatesFeature
         services.AddSlackHandler<FileLateButton>();
         services.AddSlackHandler<FileThisWeekButton>();
         services.AddSlackHandler<ResolveBlockerButton>();
+        services.AddSlackHandler<InlinePostButton>();
+        services.AddSlackHandler<InlineFormButton>();
+        services.AddSlackHandler<InlineCancelButton>();
         services.AddSlackHandler<ThreadReplyHandler>();
 
         services.AddJobHandler<PromptJob>();

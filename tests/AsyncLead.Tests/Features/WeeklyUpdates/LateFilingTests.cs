@@ -79,10 +79,13 @@ public sealed class LateFilingTests(TestDatabase database) : IClassFixture<TestD
         Assert.Equal(2, replies.Count);
         Assert.Contains("*Late (1):* alice", Summary(s, "Week of 17 Nov").VisibleText, StringComparison.Ordinal);
         Assert.Equal(1, SummaryPosts(s));
+        // Each answer replaces the offer it was clicked on, so its buttons go.
+        var answers = s.Slack.ResponseUrlPosts().Where(p => p.UserId == "U_ALICE").ToList();
+        Assert.All(answers, answer => Assert.True(answer.Body["replace_original"]?.GetValue<bool>()));
         Assert.Equal(
             ["✅ Saved: I'm posting it as your reply in the Week of 17 Nov thread in <#C_PAY> (marked late, as that week has closed).",
-             "That update is already filed. Run `/weekly-update` to see or change it, or send it again with `/weekly-update Done: …`."],
-            s.Slack.Ephemerals(Channel, "U_ALICE").Select(m => m.Text));
+             "Already posted: this is in your update."],
+            answers.Select(a => a.Text));
     }
 
     [Fact]
@@ -92,12 +95,13 @@ public sealed class LateFilingTests(TestDatabase database) : IClassFixture<TestD
         await s.SetsUpWeeklyUpdatesAsync(s.Lena());
         await s.RunUntilAsync(AfterClose);
 
-        var answer = await s.Alice().RunsCommandAsync(Command, "Done: refunds");
+        // No label: choosing its week says it is an update, so it goes under Completed.
+        var answer = await s.Alice().RunsCommandAsync(Command, "shipped refunds");
         await s.Alice().ClicksInAnswerAsync(answer, ThisWeek);
         await s.RunJobsAsync();
 
         var reply = Assert.Single(s.Slack.ThreadReplies(Channel, s.Root("Week of 24 Nov").Ts));
-        Assert.Contains("refunds", reply.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("*Completed*\nshipped refunds", reply.VisibleText, StringComparison.Ordinal);
         Assert.DoesNotContain("(late)", reply.VisibleText, StringComparison.Ordinal);
         Assert.False(Summary(s, "Week of 17 Nov").Edited);
         Assert.Contains("*Missing (3):*", Summary(s, "Week of 17 Nov").VisibleText, StringComparison.Ordinal);

@@ -28,6 +28,20 @@ public sealed class WeeklyUpdateParserTests
     }
 
     [Theory]
+    [InlineData("out sick today", false)]
+    [InlineData("Done with the migration, next I'll review PRs", false)]
+    [InlineData("## Summary\nquiet week", false)]
+    [InlineData("quiet week; Blocked: staging", true)]
+    [InlineData("Notes: out Friday", true)]
+    [InlineData("## Done\npayouts", true)]
+    public void The_parser_says_whether_any_label_named_a_section(string text, bool expected)
+    {
+        WeeklyUpdateParser.Parse(text, out var labelled);
+
+        Assert.Equal(expected, labelled);
+    }
+
+    [Theory]
     [InlineData("Done: payouts; Blocked: waiting on API keys; Next: refunds")]
     [InlineData("Done: payouts | Blocked: waiting on API keys | Next: refunds")]
     [InlineData("Done: payouts. Blocked: waiting on API keys. Next: refunds")]
