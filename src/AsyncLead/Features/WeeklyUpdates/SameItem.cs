@@ -28,7 +28,7 @@ public static partial class SameItem
         "this", "that", "some", "more", "up", "out", "off",
         // Status, added or taken off as a line moves between sections.
         "done", "wip", "finish", "finished", "complete", "completed", "start", "started", "ongoing", "continue", "continued",
-        "continuing", "still", "todo", "tbd", "progress", "pending", "partly", "partially", "mostly", "almost", "nearly",
+        "continuing", "still", "todo", "tbd", "progress", "pending", "partly", "partially", "mostly", "almost", "nearly", "half", "halfway",
     };
 
     /// <summary>The words a line is compared by (see the type's summary); empty for a line of only filler or status.</summary>

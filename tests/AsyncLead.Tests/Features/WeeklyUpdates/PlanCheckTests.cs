@@ -21,6 +21,7 @@ public sealed class PlanCheckTests
     [InlineData("Write the Q3 payments runbook", "Q3 payments runbook")]
     [InlineData("1. [ ] Load test the webhooks", "- [x] load-test the webhooks")]
     [InlineData("Intergration tests for refunds", "Integration tests for refunds")]
+    [InlineData("Write the on-call runbook", "on-call runbook, half done")]
     public void The_same_item_written_again_is_found_despite_bullets_case_punctuation_and_small_edits(string planned, string written) =>
         Assert.Equal(ItemMatch.Sure, SameItem.Compare(planned, written));
 
