@@ -63,7 +63,7 @@ public static class PlanCheck
     }
 
     /// <summary>
-    /// The outcomes in one plain-text line, e.g. <c>2 of 4 done · 1 in progress (2nd week) · 1 dropped: “Runbook”</c>;
+    /// The outcomes in one plain-text line, e.g. <c>2 of 4 done · 1 in progress (2nd week) · 1 not mentioned: “Runbook”</c>;
     /// null when there was no plan. Escaping is the caller's, as for any plain text.
     /// </summary>
     public static string? Describe(IReadOnlyList<PlannedOutcome> outcomes)
