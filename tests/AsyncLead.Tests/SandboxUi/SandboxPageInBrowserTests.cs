@@ -52,7 +52,7 @@ public sealed class SandboxPageInBrowserTests(SandboxProcessWorld world, Chromiu
         Page.Until(() => Page.Week().Text.Contains("1 reply", StringComparison.Ordinal));
 
         Page.ActAs(Liam);
-        Page.Type("/weekly-update Done: Terraform for staging Blocked: waiting on a prod AWS account");
+        Page.Type("/weekly-update Done: Terraform for staging; Blocked: waiting on a prod AWS account");
         Page.Until(() => Page.Week().Text.Contains("2 replies", StringComparison.Ordinal));
         Page.Until(() => Page.Ephemerals().Any(e => e.Text.Contains("Saved", StringComparison.Ordinal)));
 
@@ -60,9 +60,16 @@ public sealed class SandboxPageInBrowserTests(SandboxProcessWorld world, Chromiu
         Page.Until(() => Page.Thread().Any(m => m.Text.Contains("liam's update", StringComparison.Ordinal) && m.Text.Contains("Terraform for staging", StringComparison.Ordinal)));
         Page.Until(() => Page.Thread().Any(m => m.Text.Contains("priya's update", StringComparison.Ordinal) && m.FindElements(By.CssSelector(".mrkdwn b")).Any(b => b.Text == "retry")));
 
-        // Writing again the same week edits the reply in place (chat.update), as Slack shows it: "(edited)".
+        // Writing again the same week asks first, privately, naming the blocker a replace would take off; replacing
+        // edits the reply in place (chat.update), as Slack shows it: "(edited)", and the question goes.
         Page.Type("/weekly-update Done: Terraform for staging and prod");
+        var question = Page.Until(() => Page.Ephemerals().FirstOrDefault(e => e.Text.Contains("Add this to it, or replace it", StringComparison.Ordinal)))!;
+        Assert.Contains("🚧 waiting on a prod AWS account", question.Text, StringComparison.Ordinal);
+        Page.SaveScreenshot("sandbox-add-or-replace");
+        Page.Click(() => SandboxPage.Button(Page.Ephemerals().First(e => e.Text.Contains("Add this to it, or replace it", StringComparison.Ordinal)), "Replace it"));
         Page.Until(() => Page.Thread().Any(m => m.Text.Contains("staging and prod", StringComparison.Ordinal) && m.Text.Contains("(edited)", StringComparison.Ordinal)));
+        Page.Until(() => Page.Ephemerals().Any(e => e.Text.Contains("Updated", StringComparison.Ordinal))
+            && !Page.Ephemerals().Any(e => e.Text.Contains("Add this to it, or replace it", StringComparison.Ordinal)));
         Page.Until(() => Page.Thread().Count == 3 && Browser.FindElement(By.Id("thread-messages")).Text.Contains(weekName, StringComparison.Ordinal));
         Page.SaveScreenshot("sandbox-week-thread");
 

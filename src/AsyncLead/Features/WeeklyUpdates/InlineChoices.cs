@@ -40,6 +40,42 @@ public sealed class InlineChoices(NpgsqlDataSource dataSource, InlineDrafts draf
         return Answer(WeeklyTexts.Saved(team, week, result.Replaced, result.IsLate));
     }
 
+    /// <summary>
+    /// "Add to it" or "Replace it" on the question a second inline update of the week gets. Asked about the update's
+    /// <paramref name="version"/>: if it changed since, nothing is saved and the question is asked again against what it
+    /// says now (so a replace never drops what the person didn't see).
+    /// </summary>
+    public async Task<MessageAck> SettleAsync(string workspaceId, long draftId, int version, string userId, bool replace, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var draft = await InlineDrafts.LockAsync(connection, transaction, workspaceId, draftId, userId, ct);
+        if (draft?.Decision is { } decided)
+        {
+            return Answer(WeeklyTexts.AlreadyDecided(decided));
+        }
+
+        if (draft is null || await teams.FindAsync(draft.TeamChannelId, ct) is not { } team)
+        {
+            return Answer(WeeklyTexts.DraftGone);
+        }
+
+        var week = TeamWeek.Containing(draft.WeekStart);
+        var incoming = WeeklyUpdateParser.Parse(draft.Text);
+        var existing = await UpdateStore.FindUpdateAsync(connection, transaction, team.Id, draft.WeekStart, userId, lockIt: true, ct);
+        if (existing is not null && existing.Version != version)
+        {
+            var again = InlineQuestion.Build(week, draft.Id, existing, incoming, await updates.OpenBlockersOfUpdateAsync(existing, ct), changedMeanwhile: true);
+            return again with { ReplaceOriginal = true };
+        }
+
+        var sections = existing is null || replace ? incoming : UpdateMerge.Add(existing.Sections, incoming);
+        var result = await submissions.SaveAsync(connection, transaction, team, userId, week, sections, keepNotes: false, ct);
+        await InlineDrafts.DecideAsync(connection, transaction, draft.Id, replace ? InlineDraft.Replaced : InlineDraft.Added, clock.GetUtcNow(), ct);
+        await transaction.CommitAsync(ct);
+        return Answer(WeeklyTexts.Saved(team, week, result.Replaced, result.IsLate));
+    }
+
     /// <summary>"Cancel": nothing is saved, and the message asking goes away.</summary>
     public async Task<MessageAck> CancelAsync(string workspaceId, long draftId, string userId, CancellationToken ct)
     {

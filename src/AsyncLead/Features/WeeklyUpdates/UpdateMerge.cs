@@ -34,6 +34,10 @@ internal static partial class UpdateMerge
         ("Notes", sections.Notes),
     ];
 
+    /// <summary>Whether two updates say the same in every section (see <see cref="SameText"/>).</summary>
+    public static bool SameUpdate(WeeklyUpdateSections a, WeeklyUpdateSections b) =>
+        Named(a).Zip(Named(b)).All(pair => SameText(pair.First.Text, pair.Second.Text));
+
     /// <summary>Whether two texts say the same, line by line, case, spacing and list markers aside.</summary>
     public static bool SameText(string a, string b) => Keys(a).SequenceEqual(Keys(b), StringComparer.Ordinal);
 

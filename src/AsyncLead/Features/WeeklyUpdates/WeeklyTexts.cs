@@ -109,6 +109,46 @@ public static class WeeklyTexts
 
     public const string CancelDraft = "Cancel";
 
+    public static string AddOrReplaceNotification(TeamWeek week) =>
+        $"Not posted yet: you wrote your update for the {week.Name} already. Add this to it, or replace it?";
+
+    public static string AddOrReplace(TeamWeek week) =>
+        $"*You wrote your update for the {week.Name} already.* Add this to it, or replace it with this? Nothing changes until you choose.";
+
+    public const string ChangedMeanwhile = "_Your update changed since I asked, so here is the question again, against what it says now._";
+
+    public static string AddWould(IReadOnlyList<(string Section, IReadOnlyList<string> Lines)> additions) =>
+        additions.Count == 0
+            ? "*Add to it* adds nothing: every line of this is in your update already."
+            : "*Add to it* keeps everything and adds:\n" + string.Join("\n", additions.SelectMany(section =>
+                section.Lines.Select(line => $"• {section.Section}: {line}")));
+
+    public const string Goes = "goes";
+    public const string Comes = "is added";
+    public const string Changes = "changes";
+
+    public static string ReplaceWould(IReadOnlyList<(string Section, string Change)> changes) =>
+        "*Replace it* makes your update just this one" + (changes.Count == 0
+            ? ", which says the same."
+            : ": " + string.Join("; ", changes.Select(c => $"{c.Section} {c.Change}")) + ".");
+
+    public static string ReplaceDrops(IReadOnlyList<string> blockers)
+    {
+        var one = blockers.Count == 1;
+        return $"⚠️ *Replace it* takes {(one ? "this open blocker" : $"these {blockers.Count} open blockers")} off your update:\n"
+            + string.Join("\n", blockers.Select(b => $"🚧 {b}"))
+            + (one
+                ? "\nIf it's solved, press Resolve on it in the thread instead; *Add to it* keeps it."
+                : "\nIf they're solved, press Resolve on them in the thread instead; *Add to it* keeps them.");
+    }
+
+    public const string AddToIt = "Add to it";
+
+    public const string ReplaceIt = "Replace it";
+
+    public static string NothingNew(TeamWeek week) =>
+        $"Your update for the {week.Name} says this already, so nothing changed.";
+
     /// <summary>A second click, or a click on a preview or question already settled by another of its buttons.</summary>
     public static string AlreadyDecided(string decision) => decision switch
     {

@@ -110,13 +110,24 @@ public sealed class WeeklyUpdateCommand(
         }
 
         var week = team.Calendar.ReportingWeekAt(clock.GetUtcNow());
+        var existing = await updates.FindUpdateAsync(team.Id, week.Monday, command.UserId, ct);
         MessageAck answer;
         if (!labelled)
         {
             // A sentence with no label ("out sick today") may be no update at all: it waits for the person's say-so.
-            var existing = await updates.FindUpdateAsync(team.Id, week.Monday, command.UserId, ct);
             var draftId = await drafts.AddAsync(team, command.UserId, week.Monday, text, ct);
             answer = InlinePreview.Build(team, week, draftId, text, hasUpdate: existing is not null);
+        }
+        else if (existing is not null)
+        {
+            // A second update of the week: replacing it silently would drop what the first one said, its blockers too.
+            if (UpdateMerge.SameUpdate(existing.Sections, sections))
+            {
+                return SlackAck.Ephemeral(WeeklyTexts.NothingNew(week));
+            }
+
+            var draftId = await drafts.AddAsync(team, command.UserId, week.Monday, text, ct);
+            answer = InlineQuestion.Build(week, draftId, existing, sections, await updates.OpenBlockersOfUpdateAsync(existing, ct));
         }
         else
         {

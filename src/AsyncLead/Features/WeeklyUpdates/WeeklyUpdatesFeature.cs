@@ -36,6 +36,8 @@ public static class WeeklyUpdatesFeature
         services.AddSlackHandler<InlinePostButton>();
         services.AddSlackHandler<InlineFormButton>();
         services.AddSlackHandler<InlineCancelButton>();
+        services.AddSlackHandler<InlineAddButton>();
+        services.AddSlackHandler<InlineReplaceButton>();
         services.AddSlackHandler<ThreadReplyHandler>();
 
         services.AddJobHandler<PromptJob>();

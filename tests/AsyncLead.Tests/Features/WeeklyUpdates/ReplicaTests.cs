@@ -30,7 +30,9 @@ public sealed class ReplicaTests(TestDatabase database) : IClassFixture<TestData
             s.Alice().RunsCommandAsync(Command, "Done: payouts"),
             viaReplica.User("U_BOB", Channel).RunsCommandAsync(Command, "Done: refunds"));
         await s.RunUntilOnAllAsync(workers, BobsPrompt.AddHours(1));
-        await viaReplica.User("U_BOB", Channel).RunsCommandAsync(Command, "Done: refunds and chargebacks");
+        // A second update of the week asks first; Bob replaces his, through the replica too.
+        var question = await viaReplica.User("U_BOB", Channel).RunsCommandAsync(Command, "Done: refunds and chargebacks");
+        await viaReplica.User("U_BOB", Channel).ClicksInAnswerAsync(question, "weekly_inline_replace");
         await s.RunUntilOnAllAsync(workers, FirstClose.AddDays(2));
 
         var root = Assert.Single(s.Roots());
@@ -62,7 +64,8 @@ public sealed class ReplicaTests(TestDatabase database) : IClassFixture<TestData
             await connection.ExecuteAsync("UPDATE update_weeks SET root_ts = NULL; UPDATE weekly_updates SET message_ts = NULL");
         }
 
-        await s.Alice().RunsCommandAsync(Command, "Done: payouts and refunds");
+        var question = await s.Alice().RunsCommandAsync(Command, "Done: payouts and refunds");
+        await s.Alice().ClicksInAnswerAsync(question, "weekly_inline_replace");
         await s.RunJobsAsync();
 
         var root = Assert.Single(s.Roots());
