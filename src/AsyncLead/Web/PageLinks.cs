@@ -20,6 +20,12 @@ public sealed class PageLinks(SignedLinks links)
     /// <summary>A workspace's decision log: key = "" (the workspace is the target's own).</summary>
     public const string DecisionLogKind = "decision-log";
 
+    /// <summary>A person's past updates across the teams the viewer may see: key = their Slack user id.</summary>
+    public const string PersonKind = "person";
+
+    /// <summary>A search over one team's updates (the words travel in the query): key = the team's channel id.</summary>
+    public const string TeamSearchKind = "team-search";
+
     public Uri? TeamWeek(string workspaceId, string channelId, DateOnly monday, string? viewerId) =>
         !links.HandsOutLinks ? null : links.Create(new LinkTarget(TeamWeekKind, workspaceId, TeamWeekKey(channelId, monday), viewerId));
 
@@ -32,6 +38,17 @@ public sealed class PageLinks(SignedLinks links)
     /// <summary>Another week of the team an opened team-week link shows, valid as long as that link.</summary>
     public Uri TeamWeekFrom(LinkTarget opened, string channelId, DateOnly monday) =>
         links.Derive(opened, new LinkTarget(TeamWeekKind, opened.WorkspaceId, TeamWeekKey(channelId, monday), opened.ViewerId));
+
+    public Uri? Person(string workspaceId, string userId, string? viewerId) =>
+        !links.HandsOutLinks ? null : links.Create(new LinkTarget(PersonKind, workspaceId, userId, viewerId));
+
+    /// <summary>A person named on an opened page, valid as long as that link; their page shows only what its viewer may see.</summary>
+    public Uri PersonFrom(LinkTarget opened, string userId) =>
+        links.Derive(opened, new LinkTarget(PersonKind, opened.WorkspaceId, userId, opened.ViewerId));
+
+    /// <summary>The search of the team an opened page shows, valid as long as that link.</summary>
+    public Uri TeamSearchFrom(LinkTarget opened, string channelId) =>
+        links.Derive(opened, new LinkTarget(TeamSearchKind, opened.WorkspaceId, channelId, opened.ViewerId));
 
     /// <summary>A doc listed on an opened decision log, valid as long as that link and able to lead back to the log.</summary>
     public Uri DecisionFrom(LinkTarget opened, long docId) =>

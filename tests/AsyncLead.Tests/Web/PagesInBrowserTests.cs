@@ -62,6 +62,8 @@ public sealed class PagesInBrowserTests(PagesWorld world, Chromium chromium) : I
             ("team-week", world.TeamWeek(Lena)),
             ("decision", world.Decision(1, Lena)),
             ("decision-log", world.DecisionLog(Lena)),
+            ("person", PathOf(world.Links.Person(SlackScenario.TeamId, Alice, Lena))),
+            ("search", PathOf(world.SignedLinks.Create(new LinkTarget(PageLinks.TeamSearchKind, SlackScenario.TeamId, Channel, Lena))) + "?q=payouts"),
         })
         {
             Open(path, Chromium.PhoneWidth);
@@ -146,6 +148,35 @@ public sealed class PagesInBrowserTests(PagesWorld world, Chromium chromium) : I
         Assert.Equal("DEC-2: Adopt 100% coverage_goal", Text("h1"));
         ClickToNavigate(Browser.FindElement(By.LinkText("← Decision log")));
         Assert.Equal("Decision log", Text("h1"));
+    }
+
+    [Fact]
+    public void From_the_week_Lena_opens_alices_past_weeks_and_searches_the_teams_updates()
+    {
+        Open(world.TeamWeek(Lena), Chromium.DesktopWidth);
+        ClickToNavigate(Browser.FindElement(By.CssSelector("#update-UALICE h3 a.person")));
+
+        Assert.Equal("alice: past updates · AsyncLead", Browser.Title);
+        Assert.Equal(["Week of 17 Nov 2025"], Texts("h2"));
+        Assert.Equal(["#team-payments"], Texts("article.update h3"));
+        Assert.Contains("<script>document.title='pwned'</script>", Texts("article.update section.md li"));
+        Assert.Empty(Browser.FindElements(By.CssSelector("script, img, iframe")));
+        chromium.SaveScreenshot("person", Chromium.DesktopWidth);
+
+        ClickToNavigate(Browser.FindElement(By.CssSelector("article.update h3 a")));
+        Assert.Equal("#team-payments · Week of 17 Nov 2025 · AsyncLead", Browser.Title);
+        Browser.FindElement(By.Name("q")).SendKeys("api keys");
+        ClickToNavigate(Browser.FindElement(By.CssSelector("#search button")));
+
+        Assert.Equal("?q=api+keys", new Uri(Browser.Url).Query);
+        Assert.StartsWith("1 update mentions “api keys”.", Text("#count"), StringComparison.Ordinal);
+        Assert.Equal(["Week of 17 Nov 2025"], Texts("h2"));
+        Assert.Equal(["API keys"], Texts("mark"));
+        Assert.Equal("api keys", Browser.FindElement(By.Name("q")).GetDomProperty("value"));
+        chromium.SaveScreenshot("search", Chromium.DesktopWidth);
+
+        ClickToNavigate(Browser.FindElement(By.CssSelector("article.hit h3 a.person")));
+        Assert.Equal("alice: past updates · AsyncLead", Browser.Title);
     }
 
     [Fact]

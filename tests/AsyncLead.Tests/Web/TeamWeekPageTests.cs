@@ -17,9 +17,9 @@ public sealed class TeamWeekPageTests(PagesWorld world) : IClassFixture<PagesWor
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("<title>#team-payments · Week of 17 Nov 2025 · AsyncLead</title>", html);
         Assert.Contains("<h2>Updates (3)</h2>", html);
-        Assert.Contains("<h3>alice</h3>", html);
-        Assert.Contains("<h3>lena</h3>", html);
-        Assert.Contains("<h3>dan <span class=\"badge late\">late</span></h3>", html);
+        Assert.Matches("<h3><a class=\"person\" href=\"/w/[^\"]+\">alice</a></h3>", html);
+        Assert.Matches("<h3><a class=\"person\" href=\"/w/[^\"]+\">lena</a></h3>", html);
+        Assert.Matches("<h3><a class=\"person\" href=\"/w/[^\"]+\">dan</a> <span class=\"badge late\">late</span></h3>", html);
         Assert.Contains("<strong>payouts</strong>", html);
         Assert.Contains("<h4>Next Week</h4><p>Plan Q1</p>", html);
         Assert.Contains("<section class=\"blockers\" id=\"blockers\"><h2>Blockers (1 open)</h2>", html);

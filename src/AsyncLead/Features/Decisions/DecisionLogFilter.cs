@@ -1,4 +1,4 @@
-using System.Text;
+using AsyncLead.Web;
 
 namespace AsyncLead.Features.Decisions;
 
@@ -13,7 +13,7 @@ public sealed record DecisionLogFilter(DecisionStatus? Status, string Text, IRea
     public static DecisionLogFilter None { get; } = new(null, "", []);
 
     /// <summary>Text searched for, or null for none: with LIKE's wildcards escaped, so "100%" finds "100%", not "100".</summary>
-    public string? ContainsPattern => Text.Length == 0 ? null : "%" + EscapeLike(Text) + "%";
+    public string? ContainsPattern => Text.Length == 0 ? null : SearchText.ContainsPattern(Text);
 
     /// <summary>A short id in the search box ("DEC-12") also finds that doc by its number.</summary>
     public int? Number => DecisionShortId.TryParse(Text, out var id) ? id.Number : null;
@@ -34,28 +34,13 @@ public sealed record DecisionLogFilter(DecisionStatus? Status, string Text, IRea
             }
         }
 
-        var cleaned = Clean(text);
+        var cleaned = SearchText.Clean(text);
         if (cleaned.Length > MaxTextLength)
         {
-            cleaned = cleaned[..MaxTextLength].TrimEnd();
+            cleaned = SearchText.Cap(cleaned, MaxTextLength);
             problems.Add($"Searches use the first {MaxTextLength} characters.");
         }
 
         return new DecisionLogFilter(state, cleaned, problems);
-    }
-
-    internal static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
-
-    // Control characters (U+0000 above all, which Postgres text refuses) can't be part of anything worth finding.
-    private static string Clean(string? text)
-    {
-        var kept = new StringBuilder();
-        foreach (var c in text ?? "")
-        {
-            kept.Append(char.IsControl(c) ? ' ' : c);
-        }
-
-        return string.Join(' ', kept.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 }

@@ -16,6 +16,9 @@ public sealed record HomeData(
     /// <summary>Their decisions and their teams' whose revisit day has come, in their zone.</summary>
     public IReadOnlyList<DecisionDoc> ToRevisit { get; init; } = [];
 
+    /// <summary>Their own page of past weeks; null when pages are off.</summary>
+    public Uri? History { get; init; }
+
     /// <summary>In no team yet (new, or only ever asked to review): the tab then explains how to start instead of "Your week".</summary>
     public bool IsInNoTeam => Weeks.Count == 0 && LedTeams.Count == 0;
 }

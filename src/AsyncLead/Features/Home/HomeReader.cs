@@ -58,6 +58,7 @@ public sealed class HomeReader(
             led)
         {
             ToRevisit = toRevisit,
+            History = links.Person(workspaceId, userId, userId),
         };
     }
 

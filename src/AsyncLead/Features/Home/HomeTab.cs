@@ -39,6 +39,10 @@ public static class HomeTab
         {
             blocks.Add(Blocks.Context("Your weekly updates, the decisions waiting on you and your blockers, in one place."));
             blocks.AddRange(YourWeek(data.Weeks, zone));
+            if (data.History is { } history)
+            {
+                blocks.Add(Blocks.Context($"<{history}|Your past updates>, every week you wrote, on one page."));
+            }
         }
 
         blocks.AddRange(WaitingOnYou(data.WaitingOnYou, zone));

@@ -11,15 +11,6 @@ namespace AsyncLead.Features.WeeklyUpdates;
 /// </summary>
 public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, ThreadQuestions questions, WeekAttendance attendance, WeekChangesReader changes, PageReaders readers, PageLinks links, TimeProvider clock) : IWebPage
 {
-    private static readonly (string Title, Func<WeeklyUpdateSections, string> Text)[] Sections =
-    [
-        ("Completed", s => s.Completed),
-        ("In Progress", s => s.InProgress),
-        ("Blockers", s => s.Blockers),
-        ("Next Week", s => s.NextWeek),
-        ("Notes", s => s.Notes),
-    ];
-
     public string Kind => PageLinks.TeamWeekKind;
 
     public async Task<IResult?> RenderAsync(LinkTarget target, IQueryCollection query, CancellationToken cancellationToken)
@@ -41,6 +32,7 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, ThreadQue
         var previous = links.TeamWeekFrom(target, channelId, week.Previous().Monday);
         var next = week.Monday < thisWeek.Monday ? links.TeamWeekFrom(target, channelId, week.Next().Monday) : null;
         var title = $"#{team.ChannelName} · {week.Name} {week.Monday.Year}";
+        var search = links.TeamSearchFrom(target, channelId);
 
         // A week nobody has written in and no prompt has reached has no one to list yet: say so instead of asking Slack
         // who is in the channel (every update and every prompt creates the week's row).
@@ -54,19 +46,21 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, ThreadQue
                 : promptAt > clock.GetUtcNow()
                     ? $"Nobody has written yet. This week's prompt goes out {zone.TimeHtml(promptAt)}."
                     : "Nobody has written yet.";
-            return PageLayout.Page(title, Heading(team, week, zone, previous, next, rootTs: null) + $"<p class=\"muted\" id=\"no-record\">{note}</p>");
+            return PageLayout.Page(title, Heading(team, week, zone, previous, next, rootTs: null, search) + $"<p class=\"muted\" id=\"no-record\">{note}</p>");
         }
 
         var roll = await attendance.ForWeekAsync(team, week, cancellationToken);
         var blockers = await updates.BlockersForSummaryAsync(team.Id, stored.Id, cancellationToken);
-        var people = roll.Writers.Concat(roll.Away).Concat(roll.Missing).Concat(blockers.SelectMany(b => new[] { b.UserId, b.ResolvedBy ?? "" }));
-        var reader = await readers.LoadAsync(target, people, team.TimeZone, "the team's time zone", cancellationToken);
+        var named = roll.Writers.Concat(roll.Away).Concat(roll.Missing).Concat(blockers.SelectMany(b => new[] { b.UserId, b.ResolvedBy ?? "" }));
+        var reader = await readers.LoadAsync(target, named, team.TimeZone, "the team's time zone", cancellationToken);
         var asked = await questions.CountsAsync(stored.Id, cancellationToken);
         var changed = await changes.ForWeekAsync(team.Id, week.Monday, roll.Updates, blockers, cancellationToken);
-        return PageLayout.Page(title, Heading(team, week, reader, previous, next, roll.Stored?.RootTs) + Render(roll, blockers, changed, asked, reader, clock.GetUtcNow()));
+        var people = roll.Writers.ToDictionary(id => id, id => links.PersonFrom(target, id), StringComparer.Ordinal);
+        return PageLayout.Page(title, Heading(team, week, reader, previous, next, roll.Stored?.RootTs, search)
+            + Render(roll, blockers, changed, asked, reader, people, clock.GetUtcNow()));
     }
 
-    private static string Heading(TeamChannel team, TeamWeek week, PageReader reader, Uri previous, Uri? next, string? rootTs)
+    private static string Heading(TeamChannel team, TeamWeek week, PageReader reader, Uri previous, Uri? next, string? rootTs, Uri search)
     {
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<h1>#{PageLayout.Encode(team.ChannelName)}: {PageLayout.Encode(week.Name)} {week.Monday.Year}</h1>");
@@ -85,11 +79,12 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, ThreadQue
             ? (SlackAddresses.Channel(team.WorkspaceId, team.ChannelId), $"Open #{team.ChannelName} in Slack")
             : (SlackAddresses.Message(team.ChannelId, rootTs), "Open the week's thread in Slack");
         html.Append(CultureInfo.InvariantCulture, $"<a id=\"slack\" href=\"{PageLayout.Encode(slackUrl)}\">{PageLayout.Encode(what)}</a></nav>");
+        html.Append(UpdateHtml.SearchForm(search, team.ChannelName, ""));
         return html.ToString();
     }
 
     private static string Render(WeekRoll roll, IReadOnlyList<StoredBlocker> blockers, WeekChanges changed, QuestionCounts asked, PageReader reader,
-        DateTimeOffset now)
+        IReadOnlyDictionary<string, Uri> people, DateTimeOffset now)
     {
         var html = new StringBuilder();
         RenderFigures(html, roll, asked);
@@ -106,7 +101,7 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, ThreadQue
 
         foreach (var update in roll.Updates)
         {
-            RenderUpdate(html, update, reader);
+            RenderUpdate(html, update, reader, people[update.UserId]);
         }
 
         return html.ToString();
@@ -151,7 +146,7 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, ThreadQue
         foreach (var blocker in blockers)
         {
             var author = PageLayout.Encode(reader.Name(blocker.UserId));
-            var who = writers.Contains(blocker.UserId) ? $"<a href=\"#{Anchor(blocker.UserId)}\">{author}</a>" : author;
+            var who = writers.Contains(blocker.UserId) ? $"<a href=\"#{UpdateHtml.Anchor(blocker.UserId)}\">{author}</a>" : author;
             var repeated = changed.WeeksBlocked(blocker.Id) is var weeks and > 0 ? $" <strong class=\"repeated\">blocked for {weeks} weeks</strong>" : "";
             html.Append(blocker.ResolvedAt is null
                 ? $"<li>{PageLayout.Encode(blocker.Text)} — {who} <span class=\"muted\">{WeekSummary.Age(blocker.OpenedAt, now)}</span>{repeated}</li>"
@@ -173,7 +168,7 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, ThreadQue
         foreach (var plan in changed.Plans)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<li><a href=\"#{Anchor(plan.UserId)}\">{PageLayout.Encode(reader.Name(plan.UserId))}</a>: {PageLayout.Encode(plan.Line)}</li>");
+                $"<li><a href=\"#{UpdateHtml.Anchor(plan.UserId)}\">{PageLayout.Encode(reader.Name(plan.UserId))}</a>: {PageLayout.Encode(plan.Line)}</li>");
         }
 
         html.Append("</ul></section>");
@@ -190,30 +185,13 @@ public sealed class TeamWeekPage(TeamStore teams, UpdateStore updates, ThreadQue
         html.Append(CultureInfo.InvariantCulture, $"<p id=\"{id}\"><strong>{heading} ({userIds.Count}):</strong> {string.Join(", ", names)}</p>");
     }
 
-    private static void RenderUpdate(StringBuilder html, StoredUpdate update, PageReader reader)
+    private static void RenderUpdate(StringBuilder html, StoredUpdate update, PageReader reader, Uri person)
     {
-        html.Append(CultureInfo.InvariantCulture, $"<article class=\"update\" id=\"{Anchor(update.UserId)}\"><h3>{PageLayout.Encode(reader.Name(update.UserId))}");
-        if (update.IsLate)
-        {
-            html.Append(" <span class=\"badge late\">late</span>");
-        }
-
-        html.Append(CultureInfo.InvariantCulture, $"</h3><p class=\"muted\">Written {reader.TimeHtml(update.SubmittedAt)}</p>");
-        foreach (var (title, text) in Sections)
-        {
-            var markdown = text(update.Sections);
-            if (string.IsNullOrWhiteSpace(markdown))
-            {
-                continue;
-            }
-
-            var css = title == "Blockers" ? "md blockers" : "md";
-            html.Append(CultureInfo.InvariantCulture, $"<section class=\"{css}\"><h4>{title}</h4>{MarkdownHtml.Render(markdown)}</section>");
-        }
-
+        // The name leads to the person's page: their other weeks.
+        html.Append(CultureInfo.InvariantCulture,
+            $"<article class=\"update\" id=\"{UpdateHtml.Anchor(update.UserId)}\"><h3><a class=\"person\" href=\"{PageLayout.Encode(person.PathAndQuery)}\">{PageLayout.Encode(reader.Name(update.UserId))}</a>{UpdateHtml.LateBadge(update)}</h3>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">Written {reader.TimeHtml(update.SubmittedAt)}</p>");
+        UpdateHtml.Sections(html, update.Sections);
         html.Append("</article>");
     }
-
-    // Slack user ids are letters and digits; anything else is dropped so the id is always a valid fragment.
-    private static string Anchor(string userId) => "update-" + new string([.. userId.Where(char.IsAsciiLetterOrDigit)]);
 }

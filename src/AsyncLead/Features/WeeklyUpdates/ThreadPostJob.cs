@@ -132,7 +132,8 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
         var now = clock.GetUtcNow();
         var teamWeek = TeamWeek.Containing(week.WeekStart);
         var roll = await attendance.ForWeekAsync(team, teamWeek, ct);
-        var wrote = await NamesAsync(team, roll.Writers, ct);
+        var wrote = await NamesAsync(team, roll.Updates.Where(u => !u.IsLate).Select(u => u.UserId), ct);
+        var late = await NamesAsync(team, roll.Updates.Where(u => u.IsLate).Select(u => u.UserId), ct);
         var away = await NamesAsync(team, roll.Away, ct);
         var missing = await NamesAsync(team, roll.Missing, ct);
 
@@ -149,7 +150,7 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
 
         var planners = await NamesAsync(team, changed.Plans.Select(p => p.UserId), ct);
         var plans = changed.Plans.Select((plan, i) => (planners[i], plan.Line)).ToList();
-        var summary = WeekSummary.Render(teamWeek.Name, wrote, away, missing, blockers, now, plans);
+        var summary = WeekSummary.Render(teamWeek.Name, wrote, away, missing, blockers, now, plans, late);
         var metadata = Metadata(SummaryEvent, "week_id", week.Id);
         var key = $"week-summary:{week.Id}";
         var ts = week.SummaryTs;

@@ -46,6 +46,16 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
         FROM weekly_updates u
         """;
 
+    private const string SelectPast =
+        """
+        SELECT u.id AS Id, u.week_id AS WeekId, u.user_id AS UserId, u.completed AS Completed, u.in_progress AS InProgress,
+               u.blockers AS Blockers, u.next_week AS NextWeek, u.notes AS Notes, u.is_late AS IsLate, u.version AS Version,
+               u.posted_version AS PostedVersion, u.message_ts AS MessageTs, u.submitted_at AS SubmittedAt, u.author_told_at AS AuthorToldAt,
+               t.channel_id AS ChannelId, t.channel_name AS ChannelName, w.week_start AS WeekStart
+        FROM weekly_updates u JOIN update_weeks w ON w.id = u.week_id JOIN team_channels t ON t.id = w.team_channel_id
+
+        """;
+
     private const string SelectOpenBlockers =
         """
         SELECT b.id AS Id, b.team_channel_id AS TeamChannelId, t.channel_id AS ChannelId, b.user_id AS UserId, b.text AS Text, b.opened_at AS OpenedAt
@@ -206,6 +216,32 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
             _ => WeeklyUpdateSections.Empty with { InProgress = latest.NextWeek },
         };
     }
+
+    /// <summary>
+    /// Whether <paramref name="userId"/> left the team's closed week of <paramref name="closedMonday"/> empty: expected by its
+    /// prompt, wrote nothing for it and did not sit it out; and has written nothing for the week after it yet either.
+    /// Who is offered to file an update late for it.
+    /// </summary>
+    public async Task<bool> MissedClosedWeekAsync(long teamChannelId, string userId, DateOnly closedMonday, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            """
+            SELECT EXISTS (
+                SELECT 1 FROM update_weeks w
+                WHERE w.team_channel_id = @teamChannelId AND w.week_start = @closedMonday AND w.closed_at IS NOT NULL
+                  AND @userId = ANY (w.expected_user_ids)
+                  AND NOT EXISTS (SELECT 1 FROM weekly_updates u WHERE u.week_id = w.id AND u.user_id = @userId)
+                  AND NOT EXISTS (SELECT 1 FROM week_skips s WHERE s.week_id = w.id AND s.user_id = @userId)
+                  AND NOT EXISTS (SELECT 1 FROM weekly_updates u JOIN update_weeks n ON n.id = u.week_id
+                                  WHERE n.team_channel_id = @teamChannelId AND n.week_start = @nextMonday AND u.user_id = @userId))
+            """, new { teamChannelId, userId, closedMonday, nextMonday = closedMonday.AddDays(7) }, cancellationToken: ct));
+    }
+
+    /// <summary>Whether the week has closed (its summary is posted, or on its way).</summary>
+    public static Task<bool> IsClosedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long weekId, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT closed_at IS NOT NULL FROM update_weeks WHERE id = @weekId", new { weekId }, transaction, cancellationToken: ct));
 
     /// <summary>The member's update for the team's week, if they wrote one.</summary>
     public async Task<StoredUpdate?> FindUpdateAsync(long teamChannelId, DateOnly weekStart, string userId, CancellationToken ct)
@@ -388,6 +424,41 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
         return [.. rows.Select(r => new LateUpdate(r.UserId, r.WeekStart, r.SubmittedAt, r.MessageTs))];
     }
 
+    /// <summary>The channels of the workspace's teams the person has written in: where their history can come from.</summary>
+    public async Task<IReadOnlyList<string>> ChannelsWrittenInAsync(string workspaceId, string userId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var channels = await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT DISTINCT t.channel_id
+            FROM weekly_updates u JOIN update_weeks w ON w.id = u.week_id JOIN team_channels t ON t.id = w.team_channel_id
+            WHERE t.workspace_id = @workspaceId AND u.user_id = @userId
+            """, new { workspaceId, userId }, cancellationToken: ct));
+        return [.. channels];
+    }
+
+    /// <summary>The person's updates in the teams of <paramref name="channelIds"/>, newest week first, at most <paramref name="limit"/>.</summary>
+    public Task<IReadOnlyList<PastUpdate>> UpdatesOfPersonAsync(string workspaceId, string userId, IReadOnlyCollection<string> channelIds, int limit,
+        CancellationToken ct) =>
+        QueryPastAsync(SelectPast + """
+             WHERE t.workspace_id = @workspaceId AND u.user_id = @userId AND t.channel_id = ANY (@channelIds)
+             ORDER BY w.week_start DESC, t.channel_name, u.id
+             LIMIT @limit
+            """, new { workspaceId, userId, channelIds = channelIds.ToArray(), limit }, ct);
+
+    /// <summary>
+    /// The team's updates with a section containing <paramref name="containsPattern"/> (an ILIKE pattern, its wildcards
+    /// escaped by the caller with backslashes), newest week first, at most <paramref name="limit"/>.
+    /// </summary>
+    public Task<IReadOnlyList<PastUpdate>> SearchTeamAsync(long teamChannelId, string containsPattern, int limit, CancellationToken ct) =>
+        QueryPastAsync(SelectPast + """
+             WHERE w.team_channel_id = @teamChannelId
+               -- Sections joined by line breaks, which a search never contains (SearchText.Clean), so no match spans two.
+               AND concat_ws(chr(10), u.completed, u.in_progress, u.blockers, u.next_week, u.notes) ILIKE @containsPattern ESCAPE '\'
+             ORDER BY w.week_start DESC, u.submitted_at, u.id
+             LIMIT @limit
+            """, new { teamChannelId, containsPattern, limit }, ct);
+
     /// <summary>A person's open blockers in every team of the workspace, oldest first.</summary>
     public Task<IReadOnlyList<OpenBlocker>> OpenBlockersOfAsync(string workspaceId, string userId, CancellationToken ct) =>
         QueryOpenBlockersAsync(SelectOpenBlockers + " WHERE t.workspace_id = @workspaceId AND b.user_id = @userId" + OldestFirst,
@@ -433,6 +504,13 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
         return [.. rows.Select(ToUpdate)];
     }
 
+    private async Task<IReadOnlyList<PastUpdate>> QueryPastAsync(string sql, object parameters, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<PastUpdateRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
+        return [.. rows.Select(r => new PastUpdate(ToUpdate(r), r.ChannelId, r.ChannelName, r.WeekStart))];
+    }
+
     private static StoredUpdate ToUpdate(UpdateRow r) => new(r.Id, r.WeekId, r.UserId,
         new WeeklyUpdateSections(r.Completed, r.InProgress, r.Blockers, r.NextWeek, r.Notes),
         r.IsLate, r.Version, r.PostedVersion, r.MessageTs, r.SubmittedAt, r.AuthorToldAt);
@@ -462,7 +540,7 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
 
     private sealed record DraftRow(bool IsThisWeek, string Completed, string InProgress, string Blockers, string NextWeek, string Notes);
 
-    private sealed class UpdateRow
+    private class UpdateRow
     {
         public long Id { get; init; }
         public long WeekId { get; init; }
@@ -478,6 +556,13 @@ public sealed class UpdateStore(NpgsqlDataSource dataSource, JobQueue jobs)
         public string? MessageTs { get; init; }
         public DateTimeOffset SubmittedAt { get; init; }
         public DateTimeOffset? AuthorToldAt { get; init; }
+    }
+
+    private sealed class PastUpdateRow : UpdateRow
+    {
+        public string ChannelId { get; init; } = "";
+        public string ChannelName { get; init; } = "";
+        public DateOnly WeekStart { get; init; }
     }
 
     /// <summary>How a <see cref="StoredBlocker"/> comes out of a query (the digest reads blockers too).</summary>

@@ -31,6 +31,13 @@ public sealed class UpdateSubmissions(NpgsqlDataSource dataSource, JobQueue queu
         var saved = await UpdateStore.SaveUpdateAsync(connection, transaction, team.Id, week.Monday, userId, sections, keepNotes, late, now, ct);
         await PlannedItemStore.NoteUpdateAsync(connection, transaction, team.WorkspaceId, userId, sections, now, ct);
         await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Thread(team.WorkspaceId, team.Id, saved.WeekId, ThreadPostJob.What.Update, saved.UpdateId), ct);
+        // A first update for a closed week moves its writer from Missing to Late on the summary: edited in place, after the
+        // reply is posted (same queue), so the summary can link the reply's blockers.
+        if (late && !saved.Replaced && await UpdateStore.IsClosedAsync(connection, transaction, saved.WeekId, ct))
+        {
+            await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Thread(team.WorkspaceId, team.Id, saved.WeekId, ThreadPostJob.What.Summary), ct);
+        }
+
         await queue.EnqueueAsync(connection, transaction, WeeklyJobs.QueuedCheck(team.WorkspaceId, team.Id, saved.UpdateId, now + QueuedCheckJob.Delay), ct);
         // The author's tab here; the lead's when the post lands (ThreadPostJob), as every writer of the team shares it.
         await HomeRefresh.EnqueueAsync(queue, connection, transaction, team.WorkspaceId, [userId], ct);

@@ -5,7 +5,8 @@ namespace AsyncLead.Features.WeeklyUpdates;
 
 /// <summary>
 /// Who wrote, who was away, who is missing, each writer's plan against actual, and the blockers (one written unchanged
-/// for weeks offers a decision doc): the reply that closes a week's thread.
+/// for weeks offers a decision doc): the reply that closes a week's thread. Someone who files after the close moves
+/// from Missing to Late when the summary is edited.
 /// </summary>
 public static class WeekSummary
 {
@@ -25,12 +26,18 @@ public static class WeekSummary
     private const int MaxPlanSections = 2;
 
     public static MessageContent Render(string weekName, IReadOnlyList<string> wrote, IReadOnlyList<string> away,
-        IReadOnlyList<string> missing, IReadOnlyList<SummaryBlocker> blockers, DateTimeOffset now, IReadOnlyList<(string Name, string Plan)>? plans = null)
+        IReadOnlyList<string> missing, IReadOnlyList<SummaryBlocker> blockers, DateTimeOffset now, IReadOnlyList<(string Name, string Plan)>? plans = null,
+        IReadOnlyList<string>? late = null)
     {
+        late ??= [];
+        // Late shows only once someone is: most weeks' summaries keep their three lines.
+        IEnumerable<string> lines = late.Count == 0
+            ? [People("Wrote", wrote), People("Away", away), People("Missing", missing)]
+            : [People("Wrote", wrote), People("Late", late), People("Away", away), People("Missing", missing)];
         var blocks = new List<Block>
         {
             Blocks.Section($"*📋 {MrkdwnEscaping.Escape(weekName)}: summary*"),
-            Blocks.Section(string.Join('\n', People("Wrote", wrote), People("Away", away), People("Missing", missing))),
+            Blocks.Section(string.Join('\n', lines)),
         };
         AddPlans(blocks, plans ?? []);
         var open = blockers.Count(b => b.ResolvedByName is null);
@@ -53,7 +60,8 @@ public static class WeekSummary
             blocks.Add(Blocks.Context($"…and {blockers.Count - shown} more."));
         }
 
-        var text = $"{weekName}: {wrote.Count} wrote, {away.Count} away, {missing.Count} missing, {open} open blockers";
+        var lateCount = late.Count == 0 ? "" : $"{late.Count} late, ";
+        var text = $"{weekName}: {wrote.Count} wrote, {lateCount}{away.Count} away, {missing.Count} missing, {open} open blockers";
         return new MessageContent(text, blocks);
     }
 

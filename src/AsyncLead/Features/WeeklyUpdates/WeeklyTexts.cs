@@ -86,6 +86,15 @@ public static class WeeklyTexts
         (replaced ? "✏️ Updated: I'm editing your reply" : "✅ Saved: I'm posting it as your reply")
         + $" in the {week.Name} thread in <#{team.ChannelId}>" + (late ? " (marked late, as that week has closed)." : ".");
 
+    public const string FileLate = "File it for last week (marked late)";
+    public const string FileThisWeek = "This week";
+
+    /// <summary>The choice offered to someone who missed last week's close; <paramref name="inline"/>: their update is held meanwhile.</summary>
+    public static string LateOffer(TeamChannel team, TeamWeek closed, DateTimeOffset closedAt, bool inline) =>
+        $"You didn't write an update for the *{closed.Name}* in <#{team.ChannelId}>, which closed {When(closedAt)}. "
+        + (inline ? "Which week is this update for?" : "Which week do you want to write for?")
+        + $" Last week's goes into its thread marked late, and its summary shows you as late instead of missing.";
+
     /// <summary>What a notification shows for the preview of an inline update with no label.</summary>
     public const string NoLabelsNotification =
         "Not posted yet: I found no section label in your update. Post it as Completed, open it in the form, or cancel.";

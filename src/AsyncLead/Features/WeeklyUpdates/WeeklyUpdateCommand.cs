@@ -22,6 +22,7 @@ public sealed class WeeklyUpdateCommand(
     ChannelAccess channels,
     WeekAttendance attendance,
     BotChannelMembership membership,
+    LateFiling lateFiling,
     IEnumerable<IWeeklyUpdateSubcommand> subcommands,
     PageLinks links,
     ISlackClient slack,
@@ -63,6 +64,11 @@ public sealed class WeeklyUpdateCommand(
         // Only a known yes skips asking: a no is checked again after the ack, in case the bot has just been invited.
         var known = await membership.KnownAsync(team.WorkspaceId, team.ChannelId, ct);
         var week = team.Calendar.ReportingWeekAt(clock.GetUtcNow());
+        if (await lateFiling.OfferAsync(team, command.UserId, week, inlineText: null, ct) is { } offer)
+        {
+            return offer;
+        }
+
         var initial = await updates.FormDraftAsync(team, command.UserId, week.Monday, ct);
         return SlackAck.AckThen(SlackAck.Empty, async followUpCt =>
         {
@@ -110,6 +116,11 @@ public sealed class WeeklyUpdateCommand(
         }
 
         var week = team.Calendar.ReportingWeekAt(clock.GetUtcNow());
+        if (await lateFiling.OfferAsync(team, command.UserId, week, text, ct) is { } offer)
+        {
+            return offer;
+        }
+
         var existing = await updates.FindUpdateAsync(team.Id, week.Monday, command.UserId, ct);
         MessageAck answer;
         if (!labelled)

@@ -20,6 +20,7 @@ public static class WeeklyUpdatesFeature
         services.AddSingleton<WeekAttendance>();
         services.AddSingleton<WeekChangesReader>();
         services.AddSingleton<TeamPause>();
+        services.AddScoped<LateFiling>();
 
         foreach (var word in new[] { TeamSwitchCommand.Pause, TeamSwitchCommand.Off, TeamSwitchCommand.Resume })
         {
@@ -32,6 +33,8 @@ public static class WeeklyUpdatesFeature
         services.AddSlackHandler<WriteUpdateButton>();
         services.AddSlackHandler<SetupButton>();
         services.AddSlackHandler<SkipWeekButton>();
+        services.AddSlackHandler<FileLateButton>();
+        services.AddSlackHandler<FileThisWeekButton>();
         services.AddSlackHandler<ResolveBlockerButton>();
         services.AddSlackHandler<InlinePostButton>();
         services.AddSlackHandler<InlineFormButton>();
@@ -49,6 +52,8 @@ public static class WeeklyUpdatesFeature
         services.AddJobHandler<QuestionsDmJob>();
 
         services.AddWebPage<TeamWeekPage>();
+        services.AddWebPage<PersonPage>();
+        services.AddWebPage<TeamSearchPage>();
         return services;
     }
 }

@@ -70,7 +70,9 @@ public sealed class FollowUpTests(TestDatabase database) : IClassFixture<TestDat
         Assert.Contains("|DEC-1: Pick a queue> — 2 follow-ups, none started yet; decided", notStarted, StringComparison.Ordinal);
 
         // Alice reports hers in progress: the decision has started, and the page says how far each follow-up got.
-        Assert.True((await s.Alice().RunsCommandAsync(Command, "In progress: load test the  QUEUE with 10k jobs")).IsSuccess);
+        // She left the closed week empty, so she is asked which week this is for: this one.
+        var answer = await s.Alice().RunsCommandAsync(Command, "In progress: load test the  QUEUE with 10k jobs");
+        Assert.True((await s.Alice().ClicksInAnswerAsync(answer, "weekly_file_this_week")).IsSuccess);
         await s.RunJobsAsync();
         long id;
         await using (var connection = database.DataSource.CreateConnection())

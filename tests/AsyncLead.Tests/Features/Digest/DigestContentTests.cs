@@ -90,7 +90,8 @@ public sealed class DigestContentTests(TestDatabase database) : IClassFixture<Te
         var summary = s.Slack.ThreadReplies(Channel, s.Root("Week of 17 Nov").Ts).Single(r => r.Text.StartsWith("Week of 17 Nov:", StringComparison.Ordinal));
         await s.Lena().ClicksAsync(summary, "weekly_resolve_blocker");
         await s.RunUntilAsync(FirstPrompt.AddDays(7).AddHours(1));
-        await s.Bob().RunsCommandAsync(Command, "Done: refunds\nBlocked: no staging DB");
+        // He left the closed week empty, so he is asked which week this is for: this one.
+        await s.Bob().ClicksInAnswerAsync(await s.Bob().RunsCommandAsync(Command, "Done: refunds\nBlocked: no staging DB"), "weekly_file_this_week");
         await s.RunUntilAsync(FirstClose.AddDays(7));
 
         Assert.Equal([FirstClose, FirstClose.AddDays(7)], s.DigestTimes("U_LENA"));

@@ -34,7 +34,9 @@ public sealed partial class LeadTests(TestDatabase database) : IClassFixture<Tes
         await s.RunUntilAsync(FirstClose.AddMinutes(30));
         await s.PostsDocAsync(s.Alice(), "Drop the monorepo", "U_LENA");
         await s.RunUntilAsync(Wednesday);
-        await s.Bob().RunsCommandAsync(Command, "Completed: refunds\nBlockers: Flaky CI");
+        // He left the closed week empty, so he is asked which week this is for: this one.
+        await s.Bob().ClicksInAnswerAsync(await s.Bob().RunsCommandAsync(Command, "Completed: refunds\nBlockers: Flaky CI"), "weekly_file_this_week");
+        await s.RunJobsAsync();
 
         var text = (await s.OpensHomeAsync(s.Lena())).VisibleText;
 
