@@ -6,6 +6,7 @@ using AsyncLead.Slack.BlockKit;
 using AsyncLead.Slack.Dispatch;
 using AsyncLead.Slack.Payloads;
 using AsyncLead.Slack.WebApi;
+using AsyncLead.Web;
 using NodaTime;
 
 namespace AsyncLead.Features.Decisions;
@@ -14,10 +15,12 @@ namespace AsyncLead.Features.Decisions;
 /// <i>Start a decision doc</i> on a week's summary, offered on a blocker written unchanged weeks running: the new-doc
 /// form, posted in the blocker's team channel, its title and Problem Statement taken from the blocker. The button's
 /// value is only a blocker id, so the person must be able to read that channel (a private team's blocker is its
-/// members'); anyone else, like a blocker resolved since, is told privately there is nothing to start from.
+/// members'); anyone else, like a blocker resolved since, is told privately there is nothing to start from. Once a doc
+/// started from the blocker stands (open, closed or decided), a click is told privately which doc it is and opens no
+/// form; a withdrawn or lapsed doc leaves the blocker free for another.
 /// </summary>
-public sealed class BlockerDocAction(UpdateStore updates, ChannelAccess channels, MemberDirectory members, Notices notices, ISlackClient slack, TimeProvider clock)
-    : IBlockActionHandler
+public sealed class BlockerDocAction(UpdateStore updates, DecisionStore decisions, ChannelAccess channels, MemberDirectory members, PageLinks pages,
+    Notices notices, ISlackClient slack, TimeProvider clock) : IBlockActionHandler
 {
     public const string NotOpen = "That blocker is resolved or gone, so there is no doc to start from it. `/decision` writes one from scratch.";
 
@@ -40,12 +43,26 @@ public sealed class BlockerDocAction(UpdateStore updates, ChannelAccess channels
             return;
         }
 
+        if (await decisions.StandingFromBlockerAsync(workspaceId, blocker.Id, ct) is { } started)
+        {
+            await notices.TellAsync(context, StartedAlready(started, pages.Decision(workspaceId, started.Id, payload.User.Id)), ct);
+            return;
+        }
+
         var author = (await members.GetAsync(workspaceId, blocker.UserId, ct)).DisplayName ?? blocker.UserId;
         var zone = (await members.GetAsync(workspaceId, payload.User.Id, ct)).Schedule.TimeZoneId;
         var deadline = DecisionSchedule.DefaultDeadline(clock.GetUtcNow(), zone);
-        var form = DecisionModals.Doc(new DocFormTarget(blocker.ChannelId), Prefill(blocker, author, zone), deadline,
+        var form = DecisionModals.Doc(new DocFormTarget(blocker.ChannelId, SourceBlockerId: blocker.Id), Prefill(blocker, author, zone), deadline,
             DecisionSchedule.DefaultDecisionDate(deadline, zone));
         await slack.ForWorkspace(workspaceId).Views.OpenAsync(payload.TriggerId!, form, ct);
+    }
+
+    /// <summary>"DEC-3 *Title* was started from this blocker: link (open)", linking the doc's message, or its page until it is posted.</summary>
+    public static string StartedAlready(DecisionDoc doc, Uri? page)
+    {
+        var link = DecisionText.Link(doc) ?? (page is null ? null : $"<{page}|Open the doc>");
+        return $"{DecisionText.Name(doc)} was started from this blocker" + (link is null ? $" in <#{doc.ChannelId}>" : $": {link}")
+            + $" ({DecisionText.StatusWord(doc)}).";
     }
 
     /// <summary>The title is the blocker on one line; the Problem Statement quotes it whole and says whose and since when.</summary>

@@ -42,10 +42,19 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
     private const string InsertDocSql =
         """
         INSERT INTO decisions (workspace_id, number, channel_id, author_id, author_tz, title, problem_statement, options,
-                               analysis, recommendation, questions, deadline, decision_date, quorum, supersedes, created_at, updated_at)
+                               analysis, recommendation, questions, deadline, decision_date, quorum, supersedes, source_blocker_id, created_at, updated_at)
         VALUES (@WorkspaceId, @Number, @ChannelId, @AuthorId, @AuthorTz, @Title, @ProblemStatement, @Options,
-                @Analysis, @Recommendation, @Questions, @Deadline, @DecisionDate, @Quorum, @Supersedes, @Now, @Now)
+                @Analysis, @Recommendation, @Questions, @Deadline, @DecisionDate, @Quorum, @Supersedes, @SourceBlockerId, @Now, @Now)
         RETURNING id
+        """;
+
+    // The index the database holds one standing doc per blocker with (migration 0029).
+    private const string OnePerBlockerIndex = "decisions_one_per_blocker";
+
+    private const string SelectStandingFromBlockerSql = "SELECT " + DocColumns +
+        """
+         FROM decisions
+        WHERE workspace_id = @WorkspaceId AND source_blocker_id = @BlockerId AND status IN ('open', 'closed', 'decided')
         """;
 
     private const string InsertReviewerSql =
@@ -210,20 +219,34 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         ORDER BY decided_at, number
         """;
 
-    /// <summary>Saves the doc with the next DEC number and enqueues its post, its reminders and its deadline.</summary>
-    public async Task<DecisionDoc> CreateAsync(NewDecision doc, CancellationToken ct)
+    /// <summary>
+    /// Saves the doc with the next DEC number and enqueues its post, its reminders and its deadline; null, saving
+    /// nothing, when the blocker it was started from has a standing doc already (one submitted at the same moment included).
+    /// </summary>
+    public async Task<DecisionDoc?> CreateAsync(NewDecision doc, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var number = await connection.ExecuteScalarAsync<int>(new CommandDefinition(NextNumberSql, new { doc.WorkspaceId }, transaction, cancellationToken: ct));
         var sections = doc.Sections;
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertDocSql, new
+        long id;
+        try
         {
-            doc.WorkspaceId, Number = number, doc.ChannelId, doc.AuthorId, doc.AuthorTz, sections.Title,
-            sections.ProblemStatement, Options = sections.OptionsConsidered, sections.Analysis, sections.Recommendation,
-            Questions = sections.QuestionsForTeam, doc.Deadline, doc.DecisionDate, Quorum = Rule(doc.Quorum), Supersedes = doc.Supersedes?.Number, Now = now,
-        }, transaction, cancellationToken: ct));
+            id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertDocSql, new
+            {
+                doc.WorkspaceId, Number = number, doc.ChannelId, doc.AuthorId, doc.AuthorTz, sections.Title,
+                sections.ProblemStatement, Options = sections.OptionsConsidered, sections.Analysis, sections.Recommendation,
+                Questions = sections.QuestionsForTeam, doc.Deadline, doc.DecisionDate, Quorum = Rule(doc.Quorum), Supersedes = doc.Supersedes?.Number,
+                doc.SourceBlockerId, Now = now,
+            }, transaction, cancellationToken: ct));
+        }
+        catch (PostgresException e) when (e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: OnePerBlockerIndex })
+        {
+            // Disposing the transaction rolls it back, the DEC number with it.
+            return null;
+        }
+
         foreach (var reviewer in doc.Reviewers)
         {
             await connection.ExecuteAsync(new CommandDefinition(InsertReviewerSql, new { Id = id, UserId = reviewer }, transaction, cancellationToken: ct));
@@ -238,6 +261,14 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, JobQueue jobs, Ti
         await RefreshHomesAsync(connection, transaction, saved, ct);
         await transaction.CommitAsync(ct);
         return saved;
+    }
+
+    /// <summary>The open, closed or decided doc started from the blocker; a withdrawn or lapsed one doesn't count.</summary>
+    public async Task<DecisionDoc?> StandingFromBlockerAsync(string workspaceId, long blockerId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<DecisionDoc>(new CommandDefinition(
+            SelectStandingFromBlockerSql, new { WorkspaceId = workspaceId, BlockerId = blockerId }, cancellationToken: ct));
     }
 
     public async Task<DecisionDoc?> FindAsync(long id, CancellationToken ct)

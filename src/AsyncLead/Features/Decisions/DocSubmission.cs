@@ -4,12 +4,20 @@ using AsyncLead.Slack.Payloads;
 
 namespace AsyncLead.Features.Decisions;
 
-/// <summary>The doc form's submit: validate into field errors (nothing saved), else save and enqueue the post.</summary>
+/// <summary>
+/// The doc form's submit: validate into field errors (nothing saved), else save and enqueue the post. A form started
+/// from a blocker that has a standing doc by now (someone else's, submitted first) keeps the modal and says which.
+/// </summary>
 public sealed class DocSubmission(DecisionStore store, MemberDirectory members, TimeProvider clock) : IViewSubmissionHandler
 {
     public const string ZoneNotKnownYet = "I don't know your Slack time zone yet, so nothing was posted. I'm asking Slack now: submit again in a moment.";
 
     public string CallbackId => DecisionModals.DocCallback;
+
+    /// <summary>A modal error is plain text, so it names the doc and where to find it rather than linking it.</summary>
+    public static string BlockerTaken(DecisionDoc? standing) =>
+        (standing is null ? "Another doc was" : $"{standing.ShortId} (“{standing.Title}”, {DecisionText.StatusWord(standing)}) was")
+        + " started from this blocker while this form was open, so nothing was posted. Review that doc in the team's channel instead.";
 
     public async Task<SlackAck> HandleAsync(ViewSubmissionPayload submission, SlackContext context, CancellationToken ct)
     {
@@ -48,9 +56,15 @@ public sealed class DocSubmission(DecisionStore store, MemberDirectory members, 
             }
         }
 
-        await store.CreateAsync(new NewDecision(
+        var created = await store.CreateAsync(new NewDecision(
             teamId, target.ChannelId, authorId, author.Schedule.TimeZoneId, form.Sections, form.Reviewers, form.Deadline!.Value, form.DecisionDate!.Value, form.Quorum,
-            target.Supersedes), ct);
+            target.Supersedes, target.SourceBlockerId), ct);
+        if (created is null)
+        {
+            var standing = await store.StandingFromBlockerAsync(teamId, target.SourceBlockerId!.Value, ct);
+            return SlackAck.ViewErrors(new Dictionary<string, string> { [DecisionModals.Title] = BlockerTaken(standing) });
+        }
+
         return SlackAck.Empty;
     }
 }

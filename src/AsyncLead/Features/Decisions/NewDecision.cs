@@ -6,7 +6,7 @@ using AsyncLead.Jobs;
 
 namespace AsyncLead.Features.Decisions;
 
-/// <summary>A new doc as the author submitted it.</summary>
+/// <summary>A new doc as the author submitted it; <see cref="SourceBlockerId"/> when its form was started from a week summary's blocker.</summary>
 public sealed record NewDecision(
     string WorkspaceId,
     string ChannelId,
@@ -17,4 +17,5 @@ public sealed record NewDecision(
     DateTimeOffset Deadline,
     DateTimeOffset DecisionDate,
     DecisionQuorum Quorum = DecisionQuorum.All,
-    DecisionShortId? Supersedes = null);
+    DecisionShortId? Supersedes = null,
+    long? SourceBlockerId = null);

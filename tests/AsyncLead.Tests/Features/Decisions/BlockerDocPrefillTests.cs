@@ -21,4 +21,17 @@ public sealed class BlockerDocPrefillTests
         Assert.EndsWith("\n\nWhat do we need to decide to unblock it?", doc.ProblemStatement, StringComparison.Ordinal);
         Assert.Equal(("", "", "", ""), (doc.OptionsConsidered, doc.Analysis, doc.Recommendation, doc.QuestionsForTeam));
     }
+
+    [Theory]
+    [InlineData("C_PAY", null, null)]
+    [InlineData("C_PAY:12", 12, null)]
+    [InlineData("C_PAY::45", null, 45L)]
+    [InlineData("C_PAY:12:45", 12, 45L)]
+    public void The_forms_metadata_carries_the_blocker_and_reads_back_what_it_wrote_and_what_older_forms_wrote(string metadata, int? supersedes, long? blocker)
+    {
+        var target = DocFormTarget.Parse(metadata);
+
+        Assert.Equal(new DocFormTarget("C_PAY", supersedes is { } n ? new DecisionShortId(n) : null, blocker), target);
+        Assert.Equal(metadata, target.Metadata);
+    }
 }

@@ -53,7 +53,7 @@ public sealed class DecisionEdgesTests(TestDatabase database) : IClassFixture<Te
 
         var created = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => store.CreateAsync(Doc($"Doc {i}"), CancellationToken.None)));
 
-        Assert.Equal(Enumerable.Range(1, 8), created.Select(d => d.Number).Order());
+        Assert.Equal(Enumerable.Range(1, 8), created.Select(d => d!.Number).Order());
     }
     [Theory]
     [InlineData("T_OTHER", null)]

@@ -98,7 +98,7 @@ public sealed class PlanVsActualTests(TestDatabase database) : IClassFixture<Tes
         Assert.Equal(views + 1, s.Slack.Calls("views.open").Count);
         var form = s.Slack.OpenModalFor("U_BOB")!;
         Assert.Equal("decision_doc", form.CallbackId);
-        Assert.Equal(Channel, form.PrivateMetadata);
+        Assert.Equal($"{Channel}::{button["value"]!.GetValue<string>()}", form.PrivateMetadata);
         Assert.Equal("Waiting on API keys", Initial(form, "title"));
         Assert.Equal("alice has written this blocker in their weekly updates, unchanged, week after week (open since Fri 21 Nov 2025):\n\n"
             + "> Waiting on  API keys\n\nWhat do we need to decide to unblock it?", Initial(form, "problem"));
@@ -170,6 +170,66 @@ public sealed class PlanVsActualTests(TestDatabase database) : IClassFixture<Tes
         Assert.Equal(views, s.Slack.Calls("views.open").Count);
         Assert.Single(s.Slack.Ephemerals(Channel, "U_ALICE"));
         Assert.Empty(DecisionButtons(Summary(s, "Week of 24 Nov")));
+    }
+
+    [Fact]
+    public async Task Once_a_doc_is_started_from_the_blocker_a_click_opens_no_form_and_names_it_until_it_is_withdrawn()
+    {
+        await using var s = (await DigestWorld.StartAsync(database)).WithPaymentsTeam();
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
+        await TwoWeeksAsync(s);
+        var summary = Summary(s, "Week of 24 Nov");
+        await s.Bob().ClicksAsync(summary, StartDecision);
+        Assert.True((await s.Bob().SubmitsViewAsync(("Reviewers", new[] { "U_LENA", "U_ALICE" }))).IsSuccess);
+        await s.RunJobsAsync();
+        var doc = Assert.Single(s.Slack.Messages(Channel), m => m.VisibleText.Contains("DEC-1", StringComparison.Ordinal));
+
+        // The summary's button is still there (WeeklyUpdates doesn't know of docs), but Alice's click answers with the doc.
+        var views = s.Slack.Calls("views.open").Count;
+        Assert.True((await s.Alice().ClicksAsync(summary, StartDecision)).IsSuccess);
+        await s.RunJobsAsync();
+        Assert.Equal(views, s.Slack.Calls("views.open").Count);
+        Assert.Null(s.Slack.OpenModalFor("U_ALICE"));
+        Assert.Equal([$"DEC-1 *Waiting on API keys* was started from this blocker: <https://slack.com/archives/{Channel}/p{doc.Ts.Replace(".", "", StringComparison.Ordinal)}|Open the doc> (open)."],
+            s.Slack.Ephemerals(Channel, "U_ALICE").Select(m => m.Text));
+
+        // Withdrawn, the doc no longer stands for the blocker: the next click opens the form again, and its doc is DEC-2.
+        await s.Bob().ClicksAsync(doc, "decision_withdraw");
+        await s.RunJobsAsync();
+        await s.Alice().ClicksAsync(summary, StartDecision);
+        Assert.Equal(views + 1, s.Slack.Calls("views.open").Count);
+        Assert.True((await s.Alice().SubmitsViewAsync(("Reviewers", new[] { "U_LENA" }))).IsSuccess);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        Assert.Equal([(1, "withdrawn"), (2, "open")], await connection.QueryAsync<(int, string)>(
+            "SELECT number, status FROM decisions WHERE source_blocker_id = @Id::bigint ORDER BY number", new { Id = await BlockerIdAsync("Waiting on  API keys") }));
+    }
+
+    [Fact]
+    public async Task Two_people_submitting_the_prefilled_form_at_once_post_one_doc_and_the_other_form_says_which()
+    {
+        await using var s = (await DigestWorld.StartAsync(database)).WithPaymentsTeam();
+        await s.SetsUpWeeklyUpdatesAsync(s.Lena());
+        await TwoWeeksAsync(s);
+        var summary = Summary(s, "Week of 24 Nov");
+        // Both open the form before either submits.
+        await s.Bob().ClicksAsync(summary, StartDecision);
+        await s.Alice().ClicksAsync(summary, StartDecision);
+
+        var submitted = await Task.WhenAll(
+            s.Bob().SubmitsViewAsync(("Reviewers", new[] { "U_LENA", "U_ALICE" })),
+            s.Alice().SubmitsViewAsync(("Reviewers", new[] { "U_LENA" })));
+        await s.RunJobsAsync();
+
+        Assert.All(submitted, r => Assert.True(r.IsSuccess, r.ToString()));
+        Assert.Single(submitted, r => r.Json is null);
+        var refused = Assert.Single(submitted, r => r.Json is not null);
+        Assert.Equal("DEC-1 (“Waiting on API keys”, open) was started from this blocker while this form was open, so nothing was posted. "
+            + "Review that doc in the team's channel instead.", refused.Json!["errors"]!["title"]!.GetValue<string>());
+        Assert.Single(s.Slack.Messages(Channel), m => m.VisibleText.Contains("DEC-", StringComparison.Ordinal));
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM decisions"));
+        // The refused submit rolled back its DEC number with it.
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT last_number FROM decision_counters"));
     }
 
     private static string? Initial(FakeView view, string blockId) =>
