@@ -27,15 +27,16 @@ public sealed class HistoryAndSearchPageTests(HistoryWorld world) : IClassFixtur
         var newer = forLena.IndexOf("<h2>Week of 24 Nov 2025</h2>", StringComparison.Ordinal);
         var older = forLena.IndexOf("<h2>Week of 17 Nov 2025</h2>", StringComparison.Ordinal);
         Assert.True(newer > 0 && older > newer, forLena);
-        // Slack names a private channel "privategroup" in slash commands, so the team was set up under that name.
-        Assert.Contains("#privategroup</a>", forLena);
+        // Slack names a private channel "privategroup" in slash commands; setup asks Slack for its real name.
+        Assert.Contains("#leads</a>", forLena);
+        Assert.DoesNotContain("privategroup", forLena);
         Assert.Contains("the secret budget", forLena);
         Assert.Contains("<strong>payouts</strong>", forLena);
 
         foreach (var outsider in new[] { forBob, forNobody })
         {
             Assert.Contains("<p id=\"count\">2 updates.</p>", outsider);
-            Assert.DoesNotContain("privategroup", outsider);
+            Assert.DoesNotContain("#leads", outsider);
             Assert.DoesNotContain("secret", outsider);
         }
     }

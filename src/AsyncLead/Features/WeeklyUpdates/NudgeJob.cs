@@ -81,7 +81,7 @@ public sealed class NudgeJob(UpdateStore updates, TeamStore teams, MemberDirecto
             ["week_id"] = week.Id.ToString(CultureInfo.InvariantCulture),
             ["number"] = payload.Number.ToString(CultureInfo.InvariantCulture),
         });
-        var message = NudgeMessage.Render(team.ChannelName, teamWeek, team.Id, payload.Number);
+        var message = NudgeMessage.Render(team.ChannelId, teamWeek, team.Id, payload.Number);
         await poster.PostOnceAsync(slack.ForWorkspace(team.WorkspaceId), $"nudge:{week.Id}:{payload.UserId}:{payload.Number}",
             new PostMessageRequest(payload.UserId, message.Text) { Blocks = message.Blocks, Metadata = metadata }, cancellationToken);
     }

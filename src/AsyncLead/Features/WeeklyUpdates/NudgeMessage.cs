@@ -12,9 +12,10 @@ public static class NudgeMessage
     public const string WriteActionId = "weekly_write";
     public const string SkipActionId = "weekly_skip";
 
-    public static MessageContent Render(string channelName, TeamWeek week, long teamChannelId, int number)
+    /// <remarks>The channel is a mention, so each reader sees its current name (a private channel's only to its members).</remarks>
+    public static MessageContent Render(string channelId, TeamWeek week, long teamChannelId, int number)
     {
-        var channel = "#" + MrkdwnEscaping.Escape(channelName);
+        var channel = $"<#{channelId}>";
         var text = number == 0
             ? $"📝 Time for your weekly update in {channel} ({week.Name}): what you completed, what's in progress, any blockers, and next week's plan. It takes two minutes."
             : $"⏰ Friendly reminder: your weekly update in {channel} ({week.Name}) isn't in yet. Write it now, or skip the week if you're away.";

@@ -30,7 +30,7 @@ public sealed class QueuedCheckJob(UpdateStore updates, TeamStore teams, ISlackC
 
         // Ephemeral, not a DM: chat.postMessage may be the very method Slack is rate-limiting.
         await poster.PostEphemeralOnceAsync(slack.ForWorkspace(team.WorkspaceId), $"queued:{update.Id}",
-            new EphemeralMessageRequest(team.ChannelId, update.UserId, WeeklyTexts.Queued(team.ChannelName)), cancellationToken);
+            new EphemeralMessageRequest(team.ChannelId, update.UserId, WeeklyTexts.Queued(team.ChannelId)), cancellationToken);
         await updates.MarkAuthorToldAsync(update.Id, clock.GetUtcNow(), cancellationToken);
     }
 

@@ -240,6 +240,7 @@ public sealed class SetupModal(TeamStore teams, JobQueue queue, NpgsqlDataSource
         await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Prompt(team.WorkspaceId, teamId, firstWeek.Monday, calendar.PromptAt(firstWeek)), ct);
         await queue.EnqueueAsync(connection, transaction, WeeklyJobs.Close(team.WorkspaceId, teamId, reportingWeek.Monday, calendar.ClosesAt(reportingWeek)), ct);
         await queue.EnqueueAsync(connection, transaction, DigestPlan.Request(team.WorkspaceId, teamId), ct);
+        await queue.EnqueueAsync(connection, transaction, ChannelNameJob.Request(team.WorkspaceId, team.ChannelId), ct);
         await queue.EnqueueAsync(connection, transaction,
             new Notice(workspaceId, userId, WeeklyTexts.SetupSaved(team, calendar.PromptAt(firstWeek))) { Channel = team.ChannelId }.Request(), ct);
         await transaction.CommitAsync(ct);

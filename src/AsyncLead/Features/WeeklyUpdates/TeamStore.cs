@@ -116,6 +116,15 @@ public sealed class TeamStore(NpgsqlDataSource dataSource) : IWorkspaceDataKeepe
             new { workspaceId, channelId }, cancellationToken: ct)) == 1;
     }
 
+    /// <summary>The channel's name as Slack has it now (see <see cref="ChannelNameJob"/>); returns whether it changed.</summary>
+    public async Task<bool> RenameAsync(string workspaceId, string channelId, string name, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE team_channels SET channel_name = @name WHERE workspace_id = @workspaceId AND channel_id = @channelId AND channel_name <> @name",
+            new { workspaceId, channelId, name }, cancellationToken: ct)) == 1;
+    }
+
     /// <summary>
     /// Stops the team (<see cref="TeamChannel.PausedByLead"/>, <see cref="TeamChannel.SwitchedOff"/>) or, with null, starts
     /// it again, inside the caller's transaction; returns whether anything changed.

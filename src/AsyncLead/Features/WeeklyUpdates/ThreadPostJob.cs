@@ -66,7 +66,7 @@ public sealed class ThreadPostJob(UpdateStore updates, TeamStore teams, MemberDi
                 && await updates.FindUpdateAsync(updateId, cancellationToken) is { AuthorToldAt: null } update)
             {
                 await poster.PostOnceAsync(api, $"update-not-posted:{updateId}",
-                    new PostMessageRequest(update.UserId, WeeklyTexts.NotInChannel(team.ChannelName)), cancellationToken);
+                    new PostMessageRequest(update.UserId, WeeklyTexts.NotInChannel(team.ChannelId)), cancellationToken);
                 await updates.MarkAuthorToldAsync(updateId, clock.GetUtcNow(), cancellationToken);
             }
 

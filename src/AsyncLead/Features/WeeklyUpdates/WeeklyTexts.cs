@@ -177,12 +177,12 @@ public static class WeeklyTexts
     public const string FormTooShortForDraft =
         "This is longer than the form holds (3,000 characters a section), so it doesn't open in the form: post it, or send it again shorter.";
 
-    public static string Queued(string channelName) =>
-        $"✅ Your update is saved. Slack is slow to take it right now, so I'll post it in #{MrkdwnEscaping.Escape(channelName)} " +
+    public static string Queued(string channelId) =>
+        $"✅ Your update is saved. Slack is slow to take it right now, so I'll post it in <#{channelId}> " +
         "as soon as Slack recovers. Nothing else to do, and no need to send it again.";
 
-    public static string NotInChannel(string channelName) =>
-        $"Your update is saved, but I can't post it in #{MrkdwnEscaping.Escape(channelName)} because I'm not a member there any more. " +
+    public static string NotInChannel(string channelId) =>
+        $"Your update is saved, but I can't post it in <#{channelId}> because I'm not a member there any more. " +
         "Ask anyone in that channel to run `/invite @AsyncLead`; I'll post it if I'm back within a day, and it stays saved either way.";
 
     /// <summary>To the lead, once per pause (<see cref="TeamPause"/>).</summary>

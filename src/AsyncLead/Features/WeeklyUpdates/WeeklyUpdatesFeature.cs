@@ -50,6 +50,7 @@ public static class WeeklyUpdatesFeature
         services.AddJobHandler<QueuedCheckJob>();
         services.AddJobHandler<BotJoinedChannelJob>();
         services.AddJobHandler<QuestionsDmJob>();
+        services.AddJobHandler<ChannelNameJob>();
 
         services.AddWebPage<TeamWeekPage>();
         services.AddWebPage<PersonPage>();

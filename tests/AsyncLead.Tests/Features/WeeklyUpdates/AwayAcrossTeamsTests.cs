@@ -17,16 +17,16 @@ public sealed class AwayAcrossTeamsTests(TestDatabase database) : IClassFixture<
     private static async Task<SlackScenario> TwoTeamsAsync(TestDatabase database, bool paymentsReadsStatus = false)
     {
         var s = (await StartAsync(database)).WithPaymentsTeam();
-        s.Slack.AddChannel(Infra, "team-infra", members: ["U_LENA", "U_BOB"]);
+        s.Slack.AddChannel(Infra, Infra, members: ["U_LENA", "U_BOB"]);
         await s.SetsUpWeeklyUpdatesAsync(s.Lena(), paymentsReadsStatus ? [("status_away", new[] { "status_away" })] : []);
         await s.SetsUpWeeklyUpdatesAsync(s.User("U_LENA", Infra));
         return s;
     }
 
-    private static IReadOnlyList<DateTimeOffset> NudgesFrom(SlackScenario s, string userId, string channelName, string emoji) =>
+    private static IReadOnlyList<DateTimeOffset> NudgesFrom(SlackScenario s, string userId, string channelId, string emoji) =>
         [.. s.Slack.Calls("chat.postMessage")
             .Where(c => c.Ok && c.Arg("channel") == userId && c.Arg("text")!.StartsWith(emoji, StringComparison.Ordinal)
-                && c.Arg("text")!.Contains("#" + channelName, StringComparison.Ordinal))
+                && c.Arg("text")!.Contains("<#" + channelId + ">", StringComparison.Ordinal))
             .Select(c => c.At)];
 
     private static async Task<string> StatusInAsync(SlackScenario s, string channel) =>
@@ -56,8 +56,8 @@ public sealed class AwayAcrossTeamsTests(TestDatabase database) : IClassFixture<
     {
         await using var s = await TwoTeamsAsync(database);
         await s.RunUntilAsync(BobsPrompt);
-        var paymentsPrompt = Assert.Single(s.Nudges("U_BOB"), m => m.Text.Contains("#team-payments", StringComparison.Ordinal));
-        Assert.Single(s.Nudges("U_BOB"), m => m.Text.Contains("#team-infra", StringComparison.Ordinal));
+        var paymentsPrompt = Assert.Single(s.Nudges("U_BOB"), m => m.Text.Contains("<#C_PAY>", StringComparison.Ordinal));
+        Assert.Single(s.Nudges("U_BOB"), m => m.Text.Contains("<#C_INFRA>", StringComparison.Ordinal));
 
         await s.Bob().ClicksAsync(paymentsPrompt, "weekly_skip");
         await s.RunUntilAsync(FirstClose.AddMinutes(-1));
@@ -74,11 +74,11 @@ public sealed class AwayAcrossTeamsTests(TestDatabase database) : IClassFixture<
         Assert.Contains("*Away (1):* bob", summary.VisibleText, StringComparison.Ordinal);
 
         await s.RunUntilAsync(Utc(25, 23));
-        Assert.Empty(NudgesFrom(s, "U_BOB", "team-payments", "⏰"));
-        Assert.Equal([Utc(24, 14), Utc(25, 14)], NudgesFrom(s, "U_BOB", "team-infra", "⏰"));
+        Assert.Empty(NudgesFrom(s, "U_BOB", "C_PAY", "⏰"));
+        Assert.Equal([Utc(24, 14), Utc(25, 14)], NudgesFrom(s, "U_BOB", Infra, "⏰"));
 
         await s.RunUntilAsync(BobsPrompt.AddDays(7));
-        Assert.Equal([BobsPrompt, BobsPrompt.AddDays(7)], NudgesFrom(s, "U_BOB", "team-payments", "📝"));
+        Assert.Equal([BobsPrompt, BobsPrompt.AddDays(7)], NudgesFrom(s, "U_BOB", "C_PAY", "📝"));
     }
 
     [Fact]
@@ -105,8 +105,8 @@ public sealed class AwayAcrossTeamsTests(TestDatabase database) : IClassFixture<
 
         await s.RunUntilAsync(FirstClose);
 
-        Assert.Empty(NudgesFrom(s, "U_BOB", "team-payments", "📝"));
-        Assert.Equal([BobsPrompt], NudgesFrom(s, "U_BOB", "team-infra", "📝"));
+        Assert.Empty(NudgesFrom(s, "U_BOB", "C_PAY", "📝"));
+        Assert.Equal([BobsPrompt], NudgesFrom(s, "U_BOB", Infra, "📝"));
         var payments = Assert.Single(s.Slack.ThreadReplies(Channel, s.Root("Week of 17 Nov").Ts), r => r.Text.StartsWith("Week of 17 Nov:", StringComparison.Ordinal));
         Assert.Contains("*Away (1):* bob", payments.VisibleText, StringComparison.Ordinal);
         var infra = Assert.Single(s.Slack.ThreadReplies(Infra, s.Root("Week of 17 Nov", Infra).Ts), r => r.Text.StartsWith("Week of 17 Nov:", StringComparison.Ordinal));
@@ -122,18 +122,18 @@ public sealed class AwayAcrossTeamsTests(TestDatabase database) : IClassFixture<
         await BobSetsStatusAsync(s, "OOO", ":no_entry_sign:", until: Utc(21, 20));
 
         await s.RunUntilAsync(Utc(22, 0));
-        Assert.Equal([Utc(21, 20)], NudgesFrom(s, "U_BOB", "team-payments", "📝"));
+        Assert.Equal([Utc(21, 20)], NudgesFrom(s, "U_BOB", "C_PAY", "📝"));
 
         // Out again over the weekend with no expiry: Monday's reminder (09:00 New York) is dropped; back on Monday
         // afternoon (status cleared, user_change), Tuesday's reaches him.
         await BobSetsStatusAsync(s, "Out of office", "", until: null);
         await s.RunUntilAsync(Utc(24, 16));
-        Assert.Empty(NudgesFrom(s, "U_BOB", "team-payments", "⏰"));
+        Assert.Empty(NudgesFrom(s, "U_BOB", "C_PAY", "⏰"));
         await BobSetsStatusAsync(s, "", "", until: null);
         await s.RunUntilAsync(Utc(25, 23));
-        Assert.Equal([Utc(25, 14)], NudgesFrom(s, "U_BOB", "team-payments", "⏰"));
+        Assert.Equal([Utc(25, 14)], NudgesFrom(s, "U_BOB", "C_PAY", "⏰"));
         // The other team does not read statuses: both its reminders went out.
-        Assert.Equal([Utc(24, 14), Utc(25, 14)], NudgesFrom(s, "U_BOB", "team-infra", "⏰"));
+        Assert.Equal([Utc(24, 14), Utc(25, 14)], NudgesFrom(s, "U_BOB", Infra, "⏰"));
     }
 
     [Fact]

@@ -11,11 +11,13 @@ public sealed class NudgeMessageTests
     {
         var week = TeamWeek.Containing(new DateOnly(2025, 11, 19));
 
-        var prompt = NudgeMessage.Render("team-payments", week, 12, 0);
-        var reminder = NudgeMessage.Render("team-payments", week, 12, 2);
+        var prompt = NudgeMessage.Render("C_PAY", week, 12, 0);
+        var reminder = NudgeMessage.Render("C_PAY", week, 12, 2);
 
         Assert.StartsWith("📝", prompt.Text, StringComparison.Ordinal);
         Assert.StartsWith("⏰", reminder.Text, StringComparison.Ordinal);
+        // A mention, not a stored name: Slack names a private channel "privategroup" in slash commands.
+        Assert.All([prompt.Text, reminder.Text], text => Assert.Contains("<#C_PAY>", text, StringComparison.Ordinal));
         var buttons = prompt.Blocks.OfType<ActionsBlock>().Single().Elements.Cast<ButtonElement>().ToList();
         Assert.Equal([NudgeMessage.WriteActionId, NudgeMessage.SkipActionId], buttons.Select(b => b.ActionId));
         Assert.All(buttons, b => Assert.Equal("12|2025-11-17", b.Value));

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using AsyncLead.Features.WeeklyUpdates;
 using System.Text.Json.Nodes;
 using AsyncLead.Tests.Features.Digest;
 using AsyncLead.Tests.Features.Home;
@@ -68,6 +70,25 @@ public sealed class PrivateTeamTests(TestDatabase database) : IClassFixture<Test
         await s.RunUntilAsync(FirstClose.AddDays(8));
         var joined = Assert.Single(s.Digests("U_BOB"));
         Assert.Contains($"Weekly digest for <#{Leads}>", joined.VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_private_team_set_up_by_slash_command_goes_by_its_channels_real_name_not_slacks_privategroup()
+    {
+        await using var s = await StartAsync(digestRecipients: []);
+        await s.RunJobsAsync();
+
+        // The slash command said "privategroup"; conversations.info, asked after the save, tells the real name.
+        var team = await s.Host.Services.GetRequiredService<TeamStore>().FindByChannelAsync(SlackScenario.TeamId, Leads, CancellationToken.None);
+        Assert.Equal("leads", team!.ChannelName);
+        var home = (await s.OpensHomeAsync(s.Lena())).VisibleText;
+        Assert.Contains("#leads: Week of 17 Nov (you lead)", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("privategroup", home, StringComparison.Ordinal);
+
+        // The prompt DM names the channel by mention, which Slack shows by its name to the channel's members only.
+        await s.RunUntilAsync(FirstPrompt.AddHours(1));
+        var prompt = Assert.Single(s.Slack.Messages("U_ALICE"), m => m.VisibleText.Contains($"<#{Leads}>", StringComparison.Ordinal));
+        Assert.DoesNotContain("privategroup", prompt.VisibleText, StringComparison.Ordinal);
     }
 
     private async Task<SlackScenario> StartAsync(string[] digestRecipients)

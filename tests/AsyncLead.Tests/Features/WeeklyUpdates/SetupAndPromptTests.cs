@@ -84,7 +84,7 @@ public sealed class SetupAndPromptTests(TestDatabase database) : IClassFixture<T
         foreach (var person in new[] { "U_LENA", "U_ALICE", "U_BOB" })
         {
             var prompt = Assert.Single(s.Nudges(person));
-            Assert.Contains("#team-payments", prompt.VisibleText, StringComparison.Ordinal);
+            Assert.Contains("<#C_PAY>", prompt.VisibleText, StringComparison.Ordinal);
             Assert.Contains("Write update", prompt.VisibleText, StringComparison.Ordinal);
             Assert.Contains("Skip this week", prompt.VisibleText, StringComparison.Ordinal);
             Assert.Equal([person == "U_BOB" ? BobsPrompt : FirstPrompt], s.NudgeTimes(person, "📝"));
