@@ -19,15 +19,10 @@ public sealed class InlineChoices(NpgsqlDataSource dataSource, InlineDrafts draf
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var draft = await InlineDrafts.LockAsync(connection, transaction, workspaceId, draftId, userId, ct);
-        if (draft?.Decision is { } decided)
+        var (draft, team, refusal) = await StillOpenAsync(await InlineDrafts.LockAsync(connection, transaction, workspaceId, draftId, userId, ct), ct);
+        if (draft is null || team is null)
         {
-            return Answer(WeeklyTexts.AlreadyDecided(decided));
-        }
-
-        if (draft is null || await teams.FindAsync(draft.TeamChannelId, ct) is not { } team)
-        {
-            return Answer(WeeklyTexts.DraftGone);
+            return refusal!;
         }
 
         var week = TeamWeek.Containing(draft.WeekStart);
@@ -49,15 +44,10 @@ public sealed class InlineChoices(NpgsqlDataSource dataSource, InlineDrafts draf
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var draft = await InlineDrafts.LockAsync(connection, transaction, workspaceId, draftId, userId, ct);
-        if (draft?.Decision is { } decided)
+        var (draft, team, refusal) = await StillOpenAsync(await InlineDrafts.LockAsync(connection, transaction, workspaceId, draftId, userId, ct), ct);
+        if (draft is null || team is null)
         {
-            return Answer(WeeklyTexts.AlreadyDecided(decided));
-        }
-
-        if (draft is null || await teams.FindAsync(draft.TeamChannelId, ct) is not { } team)
-        {
-            return Answer(WeeklyTexts.DraftGone);
+            return refusal!;
         }
 
         var week = TeamWeek.Containing(draft.WeekStart);
@@ -102,15 +92,10 @@ public sealed class InlineChoices(NpgsqlDataSource dataSource, InlineDrafts draf
     /// </summary>
     public async Task<MessageAck?> OpenFormAsync(string workspaceId, long draftId, string userId, string triggerId, CancellationToken ct)
     {
-        var draft = await drafts.FindAsync(workspaceId, draftId, userId, ct);
-        if (draft?.Decision is { } decided)
+        var (draft, team, refusal) = await StillOpenAsync(await drafts.FindAsync(workspaceId, draftId, userId, ct), ct);
+        if (draft is null || team is null)
         {
-            return Answer(WeeklyTexts.AlreadyDecided(decided));
-        }
-
-        if (draft is null || await teams.FindAsync(draft.TeamChannelId, ct) is not { } team)
-        {
-            return Answer(WeeklyTexts.DraftGone);
+            return refusal;
         }
 
         var week = TeamWeek.Containing(draft.WeekStart);
@@ -123,6 +108,12 @@ public sealed class InlineChoices(NpgsqlDataSource dataSource, InlineDrafts draf
         await slack.ForWorkspace(team.WorkspaceId).Views.OpenAsync(triggerId, UpdateModal.Build(team, week, initial), ct);
         return null;
     }
+
+    // A click acts only on a draft nobody has settled, whose team still exists; otherwise it is told which.
+    private async Task<(InlineDraft? Draft, TeamChannel? Team, MessageAck? Refusal)> StillOpenAsync(InlineDraft? draft, CancellationToken ct) =>
+        draft?.Decision is { } decided ? (null, null, Answer(WeeklyTexts.AlreadyDecided(decided)))
+        : draft is null || await teams.FindAsync(draft.TeamChannelId, ct) is not { } team ? (null, null, Answer(WeeklyTexts.DraftGone))
+        : (draft, team, null);
 
     private static MessageAck Answer(string text) => SlackAck.ReplaceClicked(text, [Blocks.Section(text)]);
 }
